@@ -1,0 +1,3 @@
+"""bgfuture-desk: the front desk of the Family Houses in Kazanlak municipality."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,3 @@
+from bgfuture_desk.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,76 @@
+"""Engines for house files (SQLite done right) and for consolidated databases."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+
+from bgfuture_desk.errors import DatabaseFileError
+from bgfuture_desk.i18n import _
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 5000
+
+
+def _on_sqlite_connect(dbapi_connection, _record) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+def is_url(target: str) -> bool:
+    return "://" in target
+
+
+def sqlite_engine(path: Path) -> Engine:
+    engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+    event.listen(engine, "connect", _on_sqlite_connect)
+    return engine
+
+
+def engine_for(target: str | Path) -> Engine:
+    """A file path becomes a tuned SQLite engine; anything with ``://`` is a database URL."""
+    if isinstance(target, str) and is_url(target):
+        url = make_url(target)
+        if url.get_backend_name() == "sqlite" and url.database:
+            return sqlite_engine(Path(url.database))
+        return create_engine(url)
+    return sqlite_engine(Path(target))
+
+
+def check_sqlite_file(path: Path) -> None:
+    """Refuse a missing, unreadable or non-SQLite file before anything touches it."""
+    if not path.exists():
+        raise DatabaseFileError(_("Файлът с базата данни не съществува: {path}").format(path=path))
+    if not path.is_file():
+        raise DatabaseFileError(_("Това не е файл с база данни: {path}").format(path=path))
+    try:
+        with open(path, "rb") as fh:
+            header = fh.read(len(SQLITE_HEADER))
+    except OSError:
+        raise DatabaseFileError(
+            _("Файлът с базата данни не може да бъде прочетен: {path}").format(path=path)
+        ) from None
+    if header != SQLITE_HEADER:
+        raise DatabaseFileError(
+            _("Файлът не е база данни на програмата: {path}").format(path=path)
+        )
+
+
+def backup_sqlite(source: Path, target: Path) -> None:
+    """A consistent copy through SQLite's online backup (safe while the desk works)."""
+    src = sqlite3.connect(source)
+    try:
+        dst = sqlite3.connect(target)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()

@@ -1,0 +1,107 @@
+"""Families, people, specialists and visits (the reception's records)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint, Uuid
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from bgfuture_desk.db.base import Base, Travelling
+
+
+class Family(Travelling, Base):
+    __tablename__ = "families"
+    __table_args__ = (UniqueConstraint("house_id", "code"),)
+
+    code: Mapped[str] = mapped_column(String(20))
+    settlement: Mapped[str] = mapped_column(String(100), default="")
+    address: Mapped[str] = mapped_column(String(300), default="")
+    phone: Mapped[str] = mapped_column(String(40), default="")
+    phone2: Mapped[str] = mapped_column(String(40), default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+    archived_at: Mapped[dt.datetime | None] = mapped_column(DateTime, default=None)
+    merged_into_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, ForeignKey("families.id"))
+    borrowing_blocked: Mapped[bool] = mapped_column(Boolean, default=False)
+    search_key: Mapped[str] = mapped_column(Text, default="")
+
+    members: Mapped[list[Person]] = relationship(
+        back_populates="family", foreign_keys="Person.family_id"
+    )
+
+
+class Person(Travelling, Base):
+    __tablename__ = "people"
+
+    family_id: Mapped[uuid.UUID | None] = mapped_column(
+        Uuid, ForeignKey("families.id"), index=True
+    )
+    role: Mapped[str] = mapped_column(String(20))
+    first_name: Mapped[str] = mapped_column(String(100))
+    middle_name: Mapped[str] = mapped_column(String(100), default="")
+    last_name: Mapped[str] = mapped_column(String(100), default="")
+    birth_date: Mapped[dt.date | None] = mapped_column(Date, default=None)
+    sex: Mapped[str | None] = mapped_column(String(10), default=None)
+    egn: Mapped[str | None] = mapped_column(String(10), default=None, index=True)
+    phone: Mapped[str] = mapped_column(String(40), default="")
+    expected_birth: Mapped[dt.date | None] = mapped_column(Date, default=None)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    search_key: Mapped[str] = mapped_column(Text, default="")
+
+    family: Mapped[Family | None] = relationship(
+        back_populates="members", foreign_keys=[family_id]
+    )
+
+    @property
+    def full_name(self) -> str:
+        return " ".join(p for p in (self.first_name, self.middle_name, self.last_name) if p)
+
+
+class Specialist(Travelling, Base):
+    """A member of the house team whom a visit or a group is with."""
+
+    __tablename__ = "specialists"
+
+    full_name: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(32))
+    phone: Mapped[str] = mapped_column(String(40), default="")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class Visit(Travelling, Base):
+    """One arrival at the house: a family's members, or anonymous visitors."""
+
+    __tablename__ = "visits"
+
+    family_id: Mapped[uuid.UUID | None] = mapped_column(
+        Uuid, ForeignKey("families.id"), index=True
+    )
+    specialist_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, ForeignKey("specialists.id"))
+    checked_in_at: Mapped[dt.datetime] = mapped_column(DateTime, index=True)
+    checked_out_at: Mapped[dt.datetime | None] = mapped_column(DateTime, default=None)
+    anonymous_adults: Mapped[int] = mapped_column(Integer, default=0)
+    anonymous_children: Mapped[int] = mapped_column(Integer, default=0)
+    recorded_late: Mapped[bool] = mapped_column(Boolean, default=False)
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+    people: Mapped[list[VisitPerson]] = relationship(back_populates="visit")
+    purposes: Mapped[list[VisitPurposeRow]] = relationship(back_populates="visit")
+
+
+class VisitPerson(Travelling, Base):
+    __tablename__ = "visit_people"
+
+    visit_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("visits.id"), index=True)
+    person_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("people.id"), index=True)
+
+    visit: Mapped[Visit] = relationship(back_populates="people")
+
+
+class VisitPurposeRow(Travelling, Base):
+    __tablename__ = "visit_purposes"
+
+    visit_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("visits.id"), index=True)
+    purpose: Mapped[str] = mapped_column(String(32))
+
+    visit: Mapped[Visit] = relationship(back_populates="purposes")

@@ -1,0 +1,34 @@
+"""Typed errors: a user's mistake (shown in Bulgarian, exit 2) versus everything else."""
+
+from __future__ import annotations
+
+
+class UserError(Exception):
+    """Bad input or a refused action; ``str(err)`` is one Bulgarian sentence for the user."""
+
+    exit_status = 2
+
+    def __init__(self, message: str, field: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.field = field
+
+
+class ValidationError(UserError):
+    """One or more fields of a form are wrong; ``errors`` maps field name to message."""
+
+    def __init__(self, errors: dict[str, str]) -> None:
+        super().__init__(" ".join(errors.values()), next(iter(errors), None))
+        self.errors = errors
+
+
+class NotFoundError(UserError):
+    pass
+
+
+class DatabaseFileError(UserError):
+    """The database file is missing, unreadable, not a database, or from a newer version."""
+
+
+class PermissionDeniedError(UserError):
+    pass

@@ -1,0 +1,157 @@
+"""The unit of work: one user action, one transaction, its audit events inside it.
+
+Services open ``with db.unit(actor, "action_name") as uow:`` and call ``uow.commit()``;
+leaving the block without committing rolls everything back. Every travelling record that
+the action inserts, changes or tombstones gets an audit event (who, when, which record,
+which fields) written in the same flush, so an action cannot forget its trail.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, event, inspect, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from bgfuture_desk.db.models import AuditEvent, House, Setting, Travelling, utcnow
+from bgfuture_desk.errors import NotFoundError
+from bgfuture_desk.i18n import _
+
+
+@dataclass(frozen=True)
+class Actor:
+    """The person logged in; ``None`` user id means the program itself (set-up, demo)."""
+
+    user_id: uuid.UUID | None
+    name: str
+    role: str
+
+    @classmethod
+    def system(cls) -> Actor:
+        return cls(user_id=None, name=_("системата"), role="admin")
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, uuid.UUID):
+        return str(value)
+    if isinstance(value, dt.date | dt.datetime):
+        return value.isoformat()
+    if isinstance(value, list | dict | str | int | float | bool) or value is None:
+        return value
+    return str(value)
+
+
+_SECRET_FIELDS = {"password_hash", "egn"}
+
+
+def _field_value(name: str, value: Any) -> Any:
+    return "***" if name in _SECRET_FIELDS and value else _jsonable(value)
+
+
+def _changes(obj: Travelling) -> dict[str, Any]:
+    state = inspect(obj)
+    changed = {}
+    for attr in state.mapper.column_attrs:
+        if attr.key in ("updated_at", "created_at"):
+            continue
+        hist = state.attrs[attr.key].history
+        if hist.has_changes():
+            changed[attr.key] = _field_value(attr.key, hist.added[0] if hist.added else None)
+    return changed
+
+
+def _audit_before_flush(session: Session, _ctx: Any, _instances: Any) -> None:
+    action = session.info.get("action")
+    if action is None:
+        return
+    actor: Actor = session.info["actor"]
+    now = utcnow()
+    events = []
+    for obj in list(session.new) + list(session.dirty):
+        if not isinstance(obj, Travelling) or isinstance(obj, AuditEvent):
+            continue
+        fields = _changes(obj)
+        if obj in session.new:
+            operation = "insert"
+        elif not fields:
+            continue
+        else:
+            operation = "delete" if "deleted_at" in fields and obj.deleted_at else "update"
+            obj.updated_at = now
+        if obj.id is None:
+            obj.id = uuid.uuid4()
+        events.append(
+            AuditEvent(
+                house_id=obj.house_id,
+                user_id=actor.user_id,
+                at=now,
+                action=action,
+                entity=type(obj).__tablename__,
+                entity_id=str(obj.id),
+                operation=operation,
+                fields=fields,
+            )
+        )
+    session.add_all(events)
+
+
+class UnitOfWork:
+    def __init__(self, db: Database, actor: Actor, action: str) -> None:
+        self.db = db
+        self.actor = actor
+        self.action = action
+        self.session: Session = db.session_factory()
+        self.session.info.update(actor=actor, action=action)
+        self._committed = False
+
+    def __enter__(self) -> UnitOfWork:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if not self._committed:
+            self.session.rollback()
+        self.session.close()
+
+    def commit(self) -> None:
+        self.session.commit()
+        self._committed = True
+
+    def house(self) -> House:
+        return self.db.local_house(self.session)
+
+    def tombstone(self, obj: Travelling) -> None:
+        obj.deleted_at = utcnow()
+
+
+class Database:
+    """An opened house (or consolidated) database: the engine and how to talk to it."""
+
+    def __init__(self, engine: Engine, path: Path | None = None) -> None:
+        self.engine = engine
+        self.path = path
+        self.session_factory = sessionmaker(engine, expire_on_commit=False)
+        event.listen(self.session_factory, "before_flush", _audit_before_flush)
+
+    def unit(self, actor: Actor, action: str) -> UnitOfWork:
+        return UnitOfWork(self, actor, action)
+
+    def read(self) -> Session:
+        """A session for queries only (the read side); use as a context manager."""
+        return self.session_factory()
+
+    def local_house(self, session: Session) -> House:
+        """The house this file belongs to (recorded at set-up in the settings)."""
+        house_id = session.get(Setting, "house_id")
+        house = session.get(House, uuid.UUID(house_id.value)) if house_id else None
+        if house is None:
+            house = session.scalars(select(House).order_by(House.created_at)).first()
+        if house is None:
+            raise NotFoundError(_("Базата данни още няма къща. Изпълнете първоначалната настройка."))
+        return house
+
+    def dispose(self) -> None:
+        self.engine.dispose()
