@@ -1,9 +1,10 @@
 """Translation and locale formatting.
 
-The interface is Bulgarian only. Source strings are Bulgarian too, but every one goes
-through the catalogue in ``translations/`` so that tests can prove none was forgotten and
-an edit of the wording happens in one place. Import explicitly:
-``from bgfuture_desk.i18n import _``.
+The interface is Bulgarian only. Source strings are English; their Bulgarian text lives in
+the gettext catalogues in ``translations/bg/LC_MESSAGES/`` (one ``.po`` per area of the
+program, all loaded together), so tests can prove none was forgotten. Import explicitly:
+``from bgfuture_desk.i18n import _``; ``python -m bgfuture_desk.i18n_build`` compiles and
+checks the catalogues.
 """
 
 from __future__ import annotations
@@ -16,19 +17,24 @@ from pathlib import Path
 from babel import dates as _dates
 from babel import numbers as _numbers
 
-DOMAIN = "bgfuture_desk"
 LOCALE = "bg"
 TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "translations"
 RESOURCES_DIR = Path(__file__).resolve().parent.parent / "resources"
 
 
+CATALOGUE_DIR = TRANSLATIONS_DIR / LOCALE / "LC_MESSAGES"
+
+
 @cache
 def catalogue() -> _gettext.NullTranslations:
-    try:
-        with open(TRANSLATIONS_DIR / LOCALE / "LC_MESSAGES" / f"{DOMAIN}.mo", "rb") as fh:
-            return _gettext.GNUTranslations(fh)
-    except OSError:
-        return _gettext.NullTranslations()
+    """All compiled Bulgarian catalogues, chained; untranslated text falls through as is."""
+    result: _gettext.NullTranslations = _gettext.NullTranslations()
+    for mo in sorted(CATALOGUE_DIR.glob("*.mo"), reverse=True):
+        with open(mo, "rb") as fh:
+            translations = _gettext.GNUTranslations(fh)
+        translations.add_fallback(result)
+        result = translations
+    return result
 
 
 def _(message: str) -> str:

@@ -47,19 +47,19 @@ def engine_for(target: str | Path) -> Engine:
 def check_sqlite_file(path: Path) -> None:
     """Refuse a missing, unreadable or non-SQLite file before anything touches it."""
     if not path.exists():
-        raise DatabaseFileError(_("Файлът с базата данни не съществува: {path}").format(path=path))
+        raise DatabaseFileError(_("The database file does not exist: {path}").format(path=path))
     if not path.is_file():
-        raise DatabaseFileError(_("Това не е файл с база данни: {path}").format(path=path))
+        raise DatabaseFileError(_("This is not a database file: {path}").format(path=path))
     try:
         with open(path, "rb") as fh:
             header = fh.read(len(SQLITE_HEADER))
     except OSError:
         raise DatabaseFileError(
-            _("Файлът с базата данни не може да бъде прочетен: {path}").format(path=path)
+            _("The database file cannot be read: {path}").format(path=path)
         ) from None
     if header != SQLITE_HEADER:
         raise DatabaseFileError(
-            _("Файлът не е база данни на програмата: {path}").format(path=path)
+            _("The file is not a database of this program: {path}").format(path=path)
         )
 
 

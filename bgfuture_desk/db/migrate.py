@@ -59,12 +59,12 @@ def schema_state(engine: Engine) -> SchemaState:
     if current is not None and current not in known_revisions():
         raise DatabaseFileError(
             _(
-                "Базата данни е от по-нова версия на програмата ({revision}). "
-                "Обновете програмата; файлът не е променен."
+                "The database comes from a newer version of the program ({revision}). "
+                "Update the program; the file was not changed."
             ).format(revision=current)
         )
     if current is None and inspect(engine).get_table_names():
-        raise DatabaseFileError(_("Файлът е база данни, но не е на тази програма."))
+        raise DatabaseFileError(_("The file is a database, but not one of this program."))
     return SchemaState(current=current, head=head_revision())
 
 

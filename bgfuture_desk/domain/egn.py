@@ -29,9 +29,9 @@ def parse_egn(text: str, today: dt.date | None = None) -> EgnInfo:
     """Validate an ЕГН and return what it encodes; raise EgnError with a Bulgarian message."""
     egn = text.strip().replace(" ", "")
     if len(egn) != 10 or not egn.isdigit():
-        raise EgnError(_("ЕГН трябва да има точно 10 цифри."))
+        raise EgnError(_("An EGN has exactly 10 digits."))
     if check_digit(egn[:9]) != int(egn[9]):
-        raise EgnError(_("Контролната цифра на ЕГН не съвпада."))
+        raise EgnError(_("The check digit of the EGN does not match."))
     year, month, day = int(egn[0:2]), int(egn[2:4]), int(egn[4:6])
     if 1 <= month <= 12:
         year += 1900
@@ -40,13 +40,13 @@ def parse_egn(text: str, today: dt.date | None = None) -> EgnInfo:
     elif 41 <= month <= 52:
         year, month = year + 2000, month - 40
     else:
-        raise EgnError(_("ЕГН съдържа невъзможен месец на раждане."))
+        raise EgnError(_("The EGN holds an impossible month of birth."))
     try:
         born = dt.date(year, month, day)
     except ValueError:
-        raise EgnError(_("ЕГН съдържа невъзможна дата на раждане.")) from None
+        raise EgnError(_("The EGN holds an impossible date of birth.")) from None
     if born > (today or dt.date.today()):
-        raise EgnError(_("ЕГН съдържа дата на раждане в бъдещето."))
+        raise EgnError(_("The EGN holds a date of birth in the future."))
     return EgnInfo(birth_date=born, sex="male" if int(egn[8]) % 2 == 0 else "female")
 
 

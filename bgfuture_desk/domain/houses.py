@@ -17,14 +17,14 @@ class HousePreset:
 
 
 PRESETS: tuple[HousePreset, ...] = (
-    HousePreset("kazanlak", "KZL", N_("Къща на семейството – Казанлък"), N_("гр. Казанлък")),
-    HousePreset("kran", "KRN", N_("Къща на семейството – Крън"), N_("гр. Крън")),
-    HousePreset("razhena", "RZH", N_("Къща на семейството – Ръжена"), N_("с. Ръжена")),
+    HousePreset("kazanlak", "KZL", N_("Family House – Kazanlak"), N_("Kazanlak (town)")),
+    HousePreset("kran", "KRN", N_("Family House – Kran"), N_("Kran (town)")),
+    HousePreset("razhena", "RZH", N_("Family House – Razhena"), N_("Razhena (village)")),
     HousePreset(
         "gorno-cherkovishte",
         "GCH",
-        N_("Къща на семейството – Горно Черковище"),
-        N_("с. Горно Черковище"),
+        N_("Family House – Gorno Cherkovishte"),
+        N_("Gorno Cherkovishte (village)"),
     ),
 )
 

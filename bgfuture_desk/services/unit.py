@@ -32,7 +32,7 @@ class Actor:
 
     @classmethod
     def system(cls) -> Actor:
-        return cls(user_id=None, name=_("системата"), role="admin")
+        return cls(user_id=None, name=_("the system"), role="admin")
 
 
 def _jsonable(value: Any) -> Any:
@@ -150,7 +150,7 @@ class Database:
         if house is None:
             house = session.scalars(select(House).order_by(House.created_at)).first()
         if house is None:
-            raise NotFoundError(_("Базата данни още няма къща. Изпълнете първоначалната настройка."))
+            raise NotFoundError(_("The database has no house yet. Run the first set-up."))
         return house
 
     def dispose(self) -> None:

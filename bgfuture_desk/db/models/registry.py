@@ -5,10 +5,22 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint, Uuid
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    Uuid,
+    event,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from bgfuture_desk.db.base import Base, Travelling
+from bgfuture_desk.domain.names import search_key
 
 
 class Family(Travelling, Base):
@@ -105,3 +117,15 @@ class VisitPurposeRow(Travelling, Base):
     purpose: Mapped[str] = mapped_column(String(32))
 
     visit: Mapped[Visit] = relationship(back_populates="purposes")
+
+
+@event.listens_for(Person, "before_insert")
+@event.listens_for(Person, "before_update")
+def _person_search_key(_mapper, _conn, person: Person) -> None:
+    person.search_key = search_key(person.first_name, person.middle_name, person.last_name)
+
+
+@event.listens_for(Family, "before_insert")
+@event.listens_for(Family, "before_update")
+def _family_search_key(_mapper, _conn, family: Family) -> None:
+    family.search_key = search_key(family.code, family.settlement)

@@ -1,0 +1,36 @@
+# Two commands for a fresh machine with Python 3.11: `make run` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+DEMO   := demo/house.sqlite
+STAMP  := $(VENV)/.installed
+
+.PHONY: run test lint translations clean
+
+$(STAMP): pyproject.toml
+	sh tools/system-deps.sh
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+# Start the desktop app; the first time on a demo house (log in as admin / demo1234).
+run: $(STAMP)
+	test -f $(DEMO) || ( $(BIN)/bgfuture-desk init --db $(DEMO) --house kran \
+	    && $(BIN)/bgfuture-desk demo --db $(DEMO) --families 120 --seed 1 )
+	$(BIN)/bgfuture-desk --db $(DEMO)
+
+# Every test, then the lint; CI runs exactly this.
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+	$(BIN)/ruff check .
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+
+translations: $(STAMP)
+	$(BIN)/python -m bgfuture_desk.i18n_build compile
+	$(BIN)/python -m bgfuture_desk.i18n_build check
+
+clean:
+	rm -rf $(VENV) demo .pytest_cache

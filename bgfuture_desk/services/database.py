@@ -1,0 +1,70 @@
+"""Opening and creating house databases, migrating them safely on the way."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy.exc import DatabaseError as SqlDatabaseError
+
+from bgfuture_desk.db import migrate
+from bgfuture_desk.db.engine import check_sqlite_file, engine_for, is_url
+from bgfuture_desk.errors import DatabaseFileError
+from bgfuture_desk.i18n import _
+from bgfuture_desk.services.unit import Database
+
+
+@dataclass(frozen=True)
+class Opened:
+    db: Database
+    backup: Path | None  # the copy taken before an upgrade, if there was one
+
+
+def open_database(target: str | Path) -> Opened:
+    """Open an existing house file (or database URL), upgrading an older schema after a backup."""
+    if isinstance(target, str) and is_url(target):
+        engine = engine_for(target)
+        if not migrate.schema_state(engine).up_to_date:
+            migrate.upgrade(engine)
+        return Opened(Database(engine), None)
+    path = Path(target)
+    check_sqlite_file(path)
+    engine = engine_for(path)
+    try:
+        backup = migrate.upgrade_file(engine, path)
+    except SqlDatabaseError:
+        engine.dispose()
+        raise DatabaseFileError(
+            _("The file is damaged or is not a database of this program: {path}").format(
+                path=path
+            )
+        ) from None
+    except DatabaseFileError:
+        engine.dispose()
+        raise
+    return Opened(Database(engine, path), backup)
+
+
+def create_database(path: Path) -> Database:
+    """A new, empty house file with the newest schema; refuses to touch an existing file."""
+    if path.exists():
+        raise DatabaseFileError(
+            _("A database already exists here and was left untouched: {path}").format(path=path)
+        )
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.touch(exist_ok=False)
+    except OSError as err:
+        raise DatabaseFileError(
+            _("Cannot create the database file {path}: {reason}").format(
+                path=path, reason=err.strerror or err
+            )
+        ) from None
+    engine = engine_for(path)
+    try:
+        migrate.upgrade(engine)
+    except Exception:
+        engine.dispose()
+        path.unlink(missing_ok=True)
+        raise
+    return Database(engine, path)

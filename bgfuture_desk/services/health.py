@@ -1,0 +1,46 @@
+"""The ``check`` of a database: integrity, schema version, what it holds."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import func, select, text
+
+from bgfuture_desk.db import migrate
+from bgfuture_desk.db.models import TRAVELLING_MODELS
+from bgfuture_desk.services.unit import Database
+
+
+@dataclass(frozen=True)
+class Health:
+    integrity_ok: bool
+    integrity_detail: str
+    schema_current: str | None
+    schema_head: str
+    house_code: str
+    house_name: str
+    counts: dict[str, int]  # table name → live (not tombstoned) records
+
+    @property
+    def schema_up_to_date(self) -> bool:
+        return self.schema_current == self.schema_head
+
+
+def check_database(db: Database) -> Health:
+    state = migrate.schema_state(db.engine)
+    with db.read() as session:
+        if db.engine.dialect.name == "sqlite":
+            rows = [r[0] for r in session.execute(text("PRAGMA integrity_check")).all()]
+            fk = session.execute(text("PRAGMA foreign_key_check")).all()
+            ok = rows == ["ok"] and not fk
+            detail = "; ".join(rows[:5]) + (f"; foreign keys: {len(fk)}" if fk else "")
+        else:
+            ok, detail = True, "ok"
+        counts = {
+            m.__tablename__: session.scalar(
+                select(func.count()).select_from(m).where(m.deleted_at.is_(None))
+            ) or 0
+            for m in TRAVELLING_MODELS
+        }
+        house = db.local_house(session)
+        return Health(ok, detail, state.current, state.head, house.code, house.name, counts)

@@ -1,0 +1,171 @@
+"""Users of the desk: accounts, roles, Argon2 passwords, login."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import func, select
+
+from bgfuture_desk.db.models import User, utcnow
+from bgfuture_desk.domain.vocab import UserRole
+from bgfuture_desk.errors import PermissionDeniedError, UserError, ValidationError
+from bgfuture_desk.i18n import _
+from bgfuture_desk.services.unit import Actor, Database, UnitOfWork
+
+MIN_PASSWORD = 8
+_hasher = PasswordHasher()
+_RANK = {UserRole.ASSISTANT: 0, UserRole.COORDINATOR: 1, UserRole.ADMIN: 2}
+
+
+@dataclass(frozen=True)
+class UserRow:
+    id: uuid.UUID
+    username: str
+    full_name: str
+    role: str
+    active: bool
+
+    @property
+    def role_label(self) -> str:
+        return UserRole(self.role).label
+
+
+def _row(u: User) -> UserRow:
+    return UserRow(u.id, u.username, u.full_name, u.role, u.active)
+
+
+def actor_of(user: UserRow) -> Actor:
+    return Actor(user_id=user.id, name=user.full_name, role=user.role)
+
+
+def require_role(actor: Actor, role: str) -> None:
+    if _RANK[UserRole(actor.role)] < _RANK[UserRole(role)]:
+        raise PermissionDeniedError(
+            _("Only a user with the role „{role}“ may do this.").format(role=UserRole(role).label)
+        )
+
+
+def validate_user(username: str, full_name: str, role: str, password: str | None,
+                  repeat: str | None = None) -> dict[str, str]:
+    """Field-level Bulgarian messages for a new or edited user (empty when all is well)."""
+    errors = {}
+    if not username.strip():
+        errors["username"] = _("Enter a user name.")
+    elif any(ch.isspace() for ch in username.strip()):
+        errors["username"] = _("The user name cannot contain spaces.")
+    if not full_name.strip():
+        errors["full_name"] = _("Enter the full name.")
+    if role not in {r.value for r in UserRole}:
+        errors["role"] = _("Choose a role.")
+    if password is not None:
+        if len(password) < MIN_PASSWORD:
+            errors["password"] = _("The password must be at least {n} characters long.").format(
+                n=MIN_PASSWORD
+            )
+        elif repeat is not None and password != repeat:
+            errors["repeat"] = _("The two passwords differ.")
+    return errors
+
+
+def add_user(uow: UnitOfWork, *, username: str, full_name: str, role: str,
+             password: str) -> User:
+    """Create a user inside an open unit of work (used by set-up and by ``create_user``)."""
+    errors = validate_user(username, full_name, role, password)
+    house = uow.house()
+    taken = uow.session.scalar(
+        select(func.count()).select_from(User).where(
+            User.house_id == house.id, func.lower(User.username) == username.strip().lower(),
+            User.deleted_at.is_(None),
+        )
+    )
+    if taken and "username" not in errors:
+        errors["username"] = _("This user name is already taken.")
+    if errors:
+        raise ValidationError(errors)
+    user = User(house_id=house.id, username=username.strip(), full_name=full_name.strip(),
+                role=role, password_hash=_hasher.hash(password), active=True)
+    uow.session.add(user)
+    return user
+
+
+def create_user(db: Database, actor: Actor, *, username: str, full_name: str, role: str,
+                password: str) -> UserRow:
+    require_role(actor, "admin")
+    with db.unit(actor, "create_user") as uow:
+        user = add_user(uow, username=username, full_name=full_name, role=role,
+                        password=password)
+        uow.commit()
+        return _row(user)
+
+
+def list_users(db: Database) -> list[UserRow]:
+    with db.read() as session:
+        users = session.scalars(
+            select(User).where(User.deleted_at.is_(None)).order_by(User.full_name)
+        )
+        return [_row(u) for u in users]
+
+
+def update_user(db: Database, actor: Actor, user_id: uuid.UUID, *, full_name: str, role: str,
+                active: bool) -> UserRow:
+    require_role(actor, "admin")
+    errors = validate_user("x", full_name, role, None)
+    if errors:
+        raise ValidationError(errors)
+    with db.unit(actor, "update_user") as uow:
+        user = uow.session.get(User, user_id)
+        if user is None or user.deleted_at:
+            raise UserError(_("No such user."))
+        if user.id == actor.user_id and (not active or role != "admin"):
+            raise UserError(_("You cannot take away your own administrator rights."))
+        user.full_name, user.role, user.active = full_name.strip(), role, active
+        uow.commit()
+        return _row(user)
+
+
+def set_password(db: Database, actor: Actor, user_id: uuid.UUID, password: str,
+                 repeat: str) -> None:
+    """An administrator sets anyone's password; every user may change their own."""
+    if user_id != actor.user_id:
+        require_role(actor, "admin")
+    errors = validate_user("x", "x", "admin", password, repeat)
+    if errors:
+        raise ValidationError(errors)
+    with db.unit(actor, "set_password") as uow:
+        user = uow.session.get(User, user_id)
+        if user is None:
+            raise UserError(_("No such user."))
+        user.password_hash = _hasher.hash(password)
+        uow.commit()
+
+
+def authenticate(db: Database, username: str, password: str) -> UserRow:
+    """The user if name and password match an active account; one message for every failure."""
+    failure = UserError(_("Wrong user name or password."), field="password")
+    with db.unit(Actor.system(), "login") as uow:
+        user = uow.session.scalars(
+            select(User).where(
+                func.lower(User.username) == username.strip().lower(),
+                User.deleted_at.is_(None),
+            )
+        ).first()
+        if user is None or not user.active:
+            raise failure
+        try:
+            _hasher.verify(user.password_hash, password)
+        except (VerificationError, InvalidHashError):
+            raise failure from None
+        uow.session.info["actor"] = actor_of(_row(user))
+        user.last_login_at = utcnow()
+        if _hasher.check_needs_rehash(user.password_hash):
+            user.password_hash = _hasher.hash(password)
+        uow.commit()
+        return _row(user)
+
+
+def has_users(db: Database) -> bool:
+    with db.read() as session:
+        return bool(session.scalar(select(func.count()).select_from(User)))
