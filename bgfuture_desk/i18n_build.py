@@ -64,6 +64,11 @@ def compiled_bytes(po: Path) -> bytes:
     return buf.getvalue()
 
 
+def _key(value: str | tuple | list) -> str | tuple:
+    """Plural entries come back as lists from .mo and tuples from .po; compare them alike."""
+    return value if isinstance(value, str) else tuple(value)
+
+
 def stale() -> list[str]:
     """.po files whose .mo is missing or holds other texts than the .po."""
     out = []
@@ -73,8 +78,8 @@ def stale() -> list[str]:
             out.append(po.name)
             continue
         with open(mo, "rb") as fh:
-            have = {m.id: m.string for m in read_mo(fh) if m.id}
-        want = {m.id: m.string for m in read_catalogue(po) if m.id and not m.fuzzy}
+            have = {_key(m.id): _key(m.string) for m in read_mo(fh) if m.id}
+        want = {_key(m.id): _key(m.string) for m in read_catalogue(po) if m.id and not m.fuzzy}
         if have != want:
             out.append(po.name)
     return out
