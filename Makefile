@@ -16,7 +16,9 @@ $(STAMP): pyproject.toml
 
 # Start the desktop app; the first time on a demo house (log in as admin / demo1234).
 run: $(STAMP)
-	test -f $(DEMO) || ( $(BIN)/bgfuture-desk init --db $(DEMO) --house kran \
+	test -f $(DEMO) || ( mkdir -p demo && printf 'demo1234\n' > demo/password.txt \
+	    && $(BIN)/bgfuture-desk init --db $(DEMO) --house kran --admin admin \
+	       --admin-name 'Администратор на демото' --password-file demo/password.txt \
 	    && $(BIN)/bgfuture-desk demo --db $(DEMO) --families 120 --seed 1 )
 	$(BIN)/bgfuture-desk --db $(DEMO)
 

@@ -245,4 +245,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as err:  # noqa: BLE001 - the last line of defence: no tracebacks
         print(_("Unexpected error: {error}").format(error=f"{type(err).__name__}: {err}"),
               file=sys.stderr)
+        log = _log_traceback()
+        if log:
+            print(_("Details for the developers: {path}").format(path=log), file=sys.stderr)
         return 1
+
+
+def _log_traceback() -> Path | None:
+    """Keep the traceback for the developers in a log file, never on the user's screen."""
+    import traceback
+
+    from bgfuture_desk.paths import data_dir
+
+    try:
+        log = data_dir() / "errors.log"
+        log.parent.mkdir(parents=True, exist_ok=True)
+        with open(log, "a", encoding="utf-8") as fh:
+            fh.write(f"--- {dt.datetime.now().isoformat()}\n{traceback.format_exc()}\n")
+        return log
+    except OSError:
+        return None
