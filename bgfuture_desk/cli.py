@@ -10,6 +10,7 @@ import argparse
 import dataclasses
 import datetime as dt
 import json
+import os
 import sys
 import uuid
 from collections.abc import Callable, Sequence
@@ -242,6 +243,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return err.exit_status
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # the reader (e.g. `| head`) stopped early: nothing to report
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - Python's advice for SIGPIPE
+        return 1
     except Exception as err:  # noqa: BLE001 - the last line of defence: no tracebacks
         print(_("Unexpected error: {error}").format(error=f"{type(err).__name__}: {err}"),
               file=sys.stderr)

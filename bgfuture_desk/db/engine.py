@@ -6,7 +6,7 @@ import sqlite3
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
 
 from bgfuture_desk.errors import DatabaseFileError
 from bgfuture_desk.i18n import _
@@ -28,8 +28,13 @@ def is_url(target: str) -> bool:
     return "://" in target
 
 
+def sqlite_url(path: Path) -> URL:
+    """A URL for a file path, whatever characters (?, #, spaces) the path holds."""
+    return URL.create("sqlite", database=str(path))
+
+
 def sqlite_engine(path: Path) -> Engine:
-    engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+    engine = create_engine(sqlite_url(path), connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
     event.listen(engine, "connect", _on_sqlite_connect)
     return engine
 

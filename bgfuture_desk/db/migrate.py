@@ -7,6 +7,7 @@ refused and never touched.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,9 +15,10 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, inspect
+from sqlalchemy import Engine, create_engine, inspect
+from sqlalchemy.pool import NullPool
 
-from bgfuture_desk.db.engine import backup_sqlite
+from bgfuture_desk.db.engine import backup_sqlite, sqlite_url
 from bgfuture_desk.errors import DatabaseFileError
 from bgfuture_desk.i18n import _
 
@@ -68,11 +70,44 @@ def schema_state(engine: Engine) -> SchemaState:
     return SchemaState(current=current, head=head_revision())
 
 
-def upgrade(engine: Engine, revision: str = "head") -> None:
+def file_schema_state(path: Path) -> SchemaState:
+    """The schema of a house file, looked at without the house engine's pragmas.
+
+    Switching a file to WAL is a write; a file that is refused (newer, foreign) must stay
+    exactly as it was, so the first look is a plain connection that only reads.
+    """
+    engine = create_engine(sqlite_url(path), poolclass=NullPool)
+    try:
+        return schema_state(engine)
+    finally:
+        engine.dispose()
+
+
+def _run(engine: Engine, step: Callable[[Config, str], None], revision: str) -> None:
+    """Run Alembic with foreign keys off on SQLite: batch migrations drop and rebuild tables
+    that other rows point to, which SQLite would otherwise refuse (or cascade)."""
     cfg = _config()
-    with engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, revision)
+    with engine.connect() as conn:
+        sqlite = conn.dialect.name == "sqlite"
+        if sqlite:
+            conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
+            conn.commit()
+        try:
+            with conn.begin():
+                cfg.attributes["connection"] = conn
+                step(cfg, revision)
+        finally:
+            if sqlite:
+                conn.exec_driver_sql("PRAGMA foreign_keys=ON")
+                conn.commit()
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    _run(engine, command.upgrade, revision)
+
+
+def downgrade(engine: Engine, revision: str) -> None:
+    _run(engine, command.downgrade, revision)
 
 
 def backup_path(db_path: Path, revision: str | None) -> Path:
@@ -90,5 +125,18 @@ def upgrade_file(engine: Engine, db_path: Path) -> Path | None:
         backup = backup_path(db_path, state.current)
         engine.dispose()
         backup_sqlite(db_path, backup)
-    upgrade(engine)
+    try:
+        upgrade(engine)
+    except Exception as err:
+        if backup is None:
+            raise
+        # SQLite runs DDL outside the transaction: put the whole file back as it was.
+        engine.dispose()
+        backup_sqlite(backup, db_path)
+        raise DatabaseFileError(
+            _(
+                "The database could not be brought up to date and was left as it was "
+                "(a copy is in {backup})."
+            ).format(backup=backup)
+        ) from err
     return backup

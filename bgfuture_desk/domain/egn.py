@@ -28,7 +28,7 @@ def check_digit(first_nine: str) -> int:
 def parse_egn(text: str, today: dt.date | None = None) -> EgnInfo:
     """Validate an ЕГН and return what it encodes; raise EgnError with a Bulgarian message."""
     egn = text.strip().replace(" ", "")
-    if len(egn) != 10 or not egn.isdigit():
+    if len(egn) != 10 or not (egn.isascii() and egn.isdigit()):
         raise EgnError(_("An EGN has exactly 10 digits."))
     if check_digit(egn[:9]) != int(egn[9]):
         raise EgnError(_("The check digit of the EGN does not match."))

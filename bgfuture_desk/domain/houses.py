@@ -28,8 +28,8 @@ PRESETS: tuple[HousePreset, ...] = (
     ),
 )
 
-_CODE = re.compile(r"^[a-z][a-z0-9-]{1,30}$")
-_PREFIX = re.compile(r"^[A-Z]{2,4}$")
+_CODE = re.compile(r"[a-z][a-z0-9-]{1,30}")
+_PREFIX = re.compile(r"[A-Z]{2,4}")
 
 
 def preset(code: str) -> HousePreset | None:
@@ -37,11 +37,11 @@ def preset(code: str) -> HousePreset | None:
 
 
 def is_valid_code(code: str) -> bool:
-    return bool(_CODE.match(code))
+    return bool(_CODE.fullmatch(code))
 
 
 def is_valid_prefix(prefix: str) -> bool:
-    return bool(_PREFIX.match(prefix))
+    return bool(_PREFIX.fullmatch(prefix))
 
 
 def default_prefix(code: str) -> str:

@@ -48,13 +48,15 @@ _SKELETON = (("sht", "st"), ("zh", "z"), ("ch", "c"), ("sh", "s"), ("ts", "c"),
 def fold_word(word: str) -> str:
     """The search skeleton of one word, whatever the script or spelling."""
     text = unicodedata.normalize("NFC", word).casefold()
+    if text.isdigit():  # a code or phone number, not a name typed with 4 for ч
+        return text
     if any("а" <= ch <= "я" for ch in text):
         text = transliterate(text)
     for old, new in _INFORMAL:
         text = text.replace(old, new)
     for old, new in _SKELETON:
         text = text.replace(old, new)
-    return re.sub(r"(.)\1+", r"\1", text)
+    return re.sub(r"(\D)\1+", r"\1", text)
 
 
 def search_key(*parts: str | None) -> str:

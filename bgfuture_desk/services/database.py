@@ -29,16 +29,19 @@ def open_database(target: str | Path) -> Opened:
         return Opened(Database(engine), None)
     path = Path(target)
     check_sqlite_file(path)
+    damaged = DatabaseFileError(
+        _("The file is damaged or is not a database of this program: {path}").format(path=path)
+    )
+    try:
+        migrate.file_schema_state(path)  # refuses a newer or foreign file before any write
+    except SqlDatabaseError:
+        raise damaged from None
     engine = engine_for(path)
     try:
         backup = migrate.upgrade_file(engine, path)
     except SqlDatabaseError:
         engine.dispose()
-        raise DatabaseFileError(
-            _("The file is damaged or is not a database of this program: {path}").format(
-                path=path
-            )
-        ) from None
+        raise damaged from None
     except DatabaseFileError:
         engine.dispose()
         raise
@@ -49,7 +52,7 @@ def create_database(path: Path) -> Database:
     """A new, empty house file with the newest schema; refuses to touch an existing file."""
     if path.exists():
         raise DatabaseFileError(
-            _("A database already exists here and was left untouched: {path}").format(path=path)
+            _("A file already exists here and was left untouched: {path}").format(path=path)
         )
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

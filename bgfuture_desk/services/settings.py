@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
-from bgfuture_desk.db.models import Setting, utcnow
+from bgfuture_desk.db.models import Setting
 from bgfuture_desk.errors import ValidationError
 from bgfuture_desk.i18n import _
 from bgfuture_desk.services.unit import Actor, Database
@@ -41,7 +41,7 @@ def update_settings(db: Database, actor: Actor, values: dict[str, int]) -> None:
     errors = {}
     for key, value in values.items():
         _default, low, high = DEFAULTS[key]
-        if not isinstance(value, int) or not low <= value <= high:
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
             errors[key] = _("Enter a whole number from {low} to {high}.").format(
                 low=low, high=high
             )
@@ -51,7 +51,6 @@ def update_settings(db: Database, actor: Actor, values: dict[str, int]) -> None:
         for key, value in values.items():
             row = uow.session.get(Setting, key) or Setting(key=key)
             row.value = str(value)
-            row.updated_at = utcnow()
             uow.session.add(row)
         uow.commit()
 
@@ -86,6 +85,5 @@ def update_house(db: Database, actor: Actor, *, name: str, settlement: str, addr
         h = uow.house()
         h.name, h.settlement = name.strip(), settlement.strip()
         h.address, h.phone = address.strip(), phone.strip()
-        h.updated_at = utcnow()
         uow.commit()
     return house_details(db)

@@ -2,8 +2,9 @@
 
 Services open ``with db.unit(actor, "action_name") as uow:`` and call ``uow.commit()``;
 leaving the block without committing rolls everything back. Every travelling record that
-the action inserts, changes or tombstones gets an audit event (who, when, which record,
-which fields) written in the same flush, so an action cannot forget its trail.
+the action inserts, changes or tombstones, and every change to the house's details or
+settings, gets an audit event (who, when, which record, which fields) written in the same
+flush, so an action cannot forget its trail.
 """
 
 from __future__ import annotations
@@ -64,6 +65,21 @@ def _changes(obj: Travelling) -> dict[str, Any]:
     return changed
 
 
+def _audited(obj: object) -> bool:
+    """Travelling records, and the house's own details and settings (an admin's changes)."""
+    return isinstance(obj, Travelling | House | Setting) and not isinstance(obj, AuditEvent)
+
+
+def _identity(session: Session, obj: Travelling | House | Setting) -> tuple[uuid.UUID, str]:
+    """(house id, entity id) of an audited record."""
+    if isinstance(obj, Setting):
+        with session.no_autoflush:
+            return local_house(session).id, obj.key
+    if obj.id is None:
+        obj.id = uuid.uuid4()
+    return (obj.id if isinstance(obj, House) else obj.house_id), str(obj.id)
+
+
 def _audit_before_flush(session: Session, _ctx: Any, _instances: Any) -> None:
     action = session.info.get("action")
     if action is None:
@@ -72,7 +88,9 @@ def _audit_before_flush(session: Session, _ctx: Any, _instances: Any) -> None:
     now = utcnow()
     events = []
     for obj in list(session.new) + list(session.dirty):
-        if not isinstance(obj, Travelling) or isinstance(obj, AuditEvent):
+        # A new house is left out: its event would point to a row not yet written (SQLite
+        # orders the inserts of unrelated tables freely); set-up's other events record it.
+        if not _audited(obj) or (isinstance(obj, House) and obj in session.new):
             continue
         fields = _changes(obj)
         if obj in session.new:
@@ -80,23 +98,34 @@ def _audit_before_flush(session: Session, _ctx: Any, _instances: Any) -> None:
         elif not fields:
             continue
         else:
-            operation = "delete" if "deleted_at" in fields and obj.deleted_at else "update"
+            deleted = "deleted_at" in fields and getattr(obj, "deleted_at", None)
+            operation = "delete" if deleted else "update"
             obj.updated_at = now
-        if obj.id is None:
-            obj.id = uuid.uuid4()
+        house_id, entity_id = _identity(session, obj)
         events.append(
             AuditEvent(
-                house_id=obj.house_id,
+                house_id=house_id,
                 user_id=actor.user_id,
                 at=now,
                 action=action,
                 entity=type(obj).__tablename__,
-                entity_id=str(obj.id),
+                entity_id=entity_id,
                 operation=operation,
                 fields=fields,
             )
         )
     session.add_all(events)
+
+
+def local_house(session: Session) -> House:
+    """The house this file belongs to (recorded at set-up in the settings)."""
+    house_id = session.get(Setting, "house_id")
+    house = session.get(House, uuid.UUID(house_id.value)) if house_id else None
+    if house is None:
+        house = session.scalars(select(House).order_by(House.created_at)).first()
+    if house is None:
+        raise NotFoundError(_("The database has no house yet. Run the first set-up."))
+    return house
 
 
 class UnitOfWork:
@@ -144,14 +173,7 @@ class Database:
         return self.session_factory()
 
     def local_house(self, session: Session) -> House:
-        """The house this file belongs to (recorded at set-up in the settings)."""
-        house_id = session.get(Setting, "house_id")
-        house = session.get(House, uuid.UUID(house_id.value)) if house_id else None
-        if house is None:
-            house = session.scalars(select(House).order_by(House.created_at)).first()
-        if house is None:
-            raise NotFoundError(_("The database has no house yet. Run the first set-up."))
-        return house
+        return local_house(session)
 
     def dispose(self) -> None:
         self.engine.dispose()

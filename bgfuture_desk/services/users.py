@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from bgfuture_desk.db.models import User, utcnow
 from bgfuture_desk.domain.vocab import UserRole
@@ -70,17 +71,25 @@ def validate_user(username: str, full_name: str, role: str, password: str | None
     return errors
 
 
+def find_user(session: Session, username: str, house_id: uuid.UUID | None = None) -> User | None:
+    """The live account with this name, ignoring case in any script.
+
+    Compared in Python: SQLite's lower() folds only ASCII, so "Мария" and "мария" would
+    count as two names. A house has a handful of users.
+    """
+    wanted = username.strip().casefold()
+    query = select(User).where(User.deleted_at.is_(None))
+    if house_id is not None:
+        query = query.where(User.house_id == house_id)
+    return next((u for u in session.scalars(query) if u.username.casefold() == wanted), None)
+
+
 def add_user(uow: UnitOfWork, *, username: str, full_name: str, role: str,
              password: str) -> User:
     """Create a user inside an open unit of work (used by set-up and by ``create_user``)."""
     errors = validate_user(username, full_name, role, password)
     house = uow.house()
-    taken = uow.session.scalar(
-        select(func.count()).select_from(User).where(
-            User.house_id == house.id, func.lower(User.username) == username.strip().lower(),
-            User.deleted_at.is_(None),
-        )
-    )
+    taken = find_user(uow.session, username, house_id=house.id)
     if taken and "username" not in errors:
         errors["username"] = _("This user name is already taken.")
     if errors:
@@ -146,12 +155,7 @@ def authenticate(db: Database, username: str, password: str) -> UserRow:
     """The user if name and password match an active account; one message for every failure."""
     failure = UserError(_("Wrong user name or password."), field="password")
     with db.unit(Actor.system(), "login") as uow:
-        user = uow.session.scalars(
-            select(User).where(
-                func.lower(User.username) == username.strip().lower(),
-                User.deleted_at.is_(None),
-            )
-        ).first()
+        user = find_user(uow.session, username)
         if user is None or not user.active:
             raise failure
         try:

@@ -46,7 +46,7 @@ def test_init_refuses_an_existing_database_and_leaves_it_intact(capsys, tmp_path
     before = db.read_bytes()
     status, _, err = run(capsys, "init", "--db", str(db), "--house", "razhena")
     assert_user_error(status, err)
-    assert "вече има база данни" in err
+    assert "вече има файл" in err
     assert db.read_bytes() == before
 
 

@@ -1,0 +1,333 @@
+"""Real SQLite files: migrations from every released schema, refusals that leave files untouched."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+import uuid
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import select, text
+from sqlalchemy.exc import IntegrityError
+
+from bgfuture_desk.db import migrate
+from bgfuture_desk.db.engine import BUSY_TIMEOUT_MS, engine_for
+from bgfuture_desk.db.models import Base, Family, House, Person, Visit
+from bgfuture_desk.domain.names import search_key
+from bgfuture_desk.errors import DatabaseFileError
+from bgfuture_desk.services import health
+from bgfuture_desk.services.database import create_database, open_database
+from bgfuture_desk.services.unit import Actor
+
+HOUSE = uuid.uuid4()
+FAMILY = uuid.uuid4()
+PEOPLE = {
+    uuid.uuid4(): ("mother", "Мария", "Иванова", "Петрова"),
+    uuid.uuid4(): ("child", "Чавдар", "", "Петров"),
+    uuid.uuid4(): ("father", "Щерю", "Ангелов", "Шишков"),
+}
+VISIT = uuid.uuid4()
+STAMP = "2026-10-01 08:30:00.000000"
+
+
+def _fill_0001(conn) -> None:
+    """A house with one family, its people and a visit, as the 0001 schema stored them."""
+    conn.execute(
+        text(
+            "INSERT INTO houses (id, code, prefix, name, settlement, address, phone, "
+            "created_at, updated_at) VALUES (:id, 'kran', 'KRN', 'Къща на семейството – Крън', "
+            "'гр. Крън', '', '', :t, :t)"
+        ),
+        {"id": HOUSE.hex, "t": STAMP},
+    )
+    conn.execute(
+        text("INSERT INTO settings (key, value, updated_at) VALUES ('house_id', :v, :t)"),
+        {"v": str(HOUSE), "t": STAMP},
+    )
+    conn.execute(
+        text(
+            "INSERT INTO families (id, house_id, code, settlement, address, phone, phone2, notes, "
+            "borrowing_blocked, created_at, updated_at) VALUES (:id, :h, 'KRN-0042', 'гр. Крън', "
+            "'', '0888 123 456', '', '', 0, :t, :t)"
+        ),
+        {"id": FAMILY.hex, "h": HOUSE.hex, "t": STAMP},
+    )
+    for pid, (role, first, middle, last) in PEOPLE.items():
+        conn.execute(
+            text(
+                "INSERT INTO people (id, house_id, family_id, role, first_name, middle_name, "
+                "last_name, phone, notes, created_at, updated_at) VALUES (:id, :h, :f, :role, "
+                ":first, :middle, :last, '', '', :t, :t)"
+            ),
+            {
+                "id": pid.hex,
+                "h": HOUSE.hex,
+                "f": FAMILY.hex,
+                "role": role,
+                "first": first,
+                "middle": middle,
+                "last": last,
+                "t": STAMP,
+            },
+        )
+    conn.execute(
+        text(
+            "INSERT INTO visits (id, house_id, family_id, checked_in_at, anonymous_adults, "
+            "anonymous_children, recorded_late, notes, created_at, updated_at) "
+            "VALUES (:id, :h, :f, '2026-10-01 09:15:00.000000', 0, 0, 0, '', :t, :t)"
+        ),
+        {"id": VISIT.hex, "h": HOUSE.hex, "f": FAMILY.hex, "t": STAMP},
+    )
+    for pid in PEOPLE:
+        conn.execute(
+            text(
+                "INSERT INTO visit_people (id, house_id, visit_id, person_id, created_at, "
+                "updated_at) VALUES (:id, :h, :v, :p, :t, :t)"
+            ),
+            {"id": uuid.uuid4().hex, "h": HOUSE.hex, "v": VISIT.hex, "p": pid.hex, "t": STAMP},
+        )
+
+
+@pytest.fixture
+def file_0001(tmp_path) -> Path:
+    """A house file written by the first released version (schema 0001)."""
+    path = tmp_path / "kran.sqlite"
+    engine = engine_for(path)
+    migrate.upgrade(engine, "0001")
+    with engine.begin() as conn:
+        _fill_0001(conn)
+    engine.dispose()
+    return path
+
+
+def _revision_of(path: Path) -> str:
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute("SELECT version_num FROM alembic_version").fetchone()[0]
+    finally:
+        conn.close()
+
+
+def _assert_data_intact(db) -> None:
+    with db.read() as session:
+        [family] = session.scalars(select(Family)).all()
+        assert (family.id, family.code, family.phone) == (FAMILY, "KRN-0042", "0888 123 456")
+        people = {p.id: p for p in session.scalars(select(Person))}
+        assert set(people) == set(PEOPLE)
+        for pid, (role, first, middle, last) in PEOPLE.items():
+            person = people[pid]
+            assert (person.role, person.first_name, person.middle_name, person.last_name) == (
+                role,
+                first,
+                middle,
+                last,
+            )
+            assert person.family_id == FAMILY
+        assert people[next(iter(PEOPLE))].full_name == "Мария Иванова Петрова"
+        [visit] = session.scalars(select(Visit)).all()
+        assert visit.checked_in_at == dt.datetime(2026, 10, 1, 9, 15)
+        assert len(visit.people) == len(PEOPLE)
+        assert db.local_house(session).id == HOUSE
+
+
+def test_old_file_is_backed_up_then_upgraded_with_search_keys(file_0001):
+    opened = open_database(file_0001)
+    try:
+        assert migrate.current_revision(opened.db.engine) == migrate.head_revision()
+        backup = opened.backup
+        assert backup is not None and backup.is_file()
+        assert backup.parent == file_0001.parent
+        assert _revision_of(backup) == "0001"  # a true copy of the file before the upgrade
+        conn = sqlite3.connect(backup)
+        try:
+            assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+            assert conn.execute("SELECT count(*) FROM people").fetchone() == (len(PEOPLE),)
+        finally:
+            conn.close()
+        _assert_data_intact(opened.db)
+        with opened.db.read() as session:
+            keys = dict(session.execute(select(Person.first_name, Person.search_key)).all())
+            family_key = session.scalar(select(Family.search_key))
+        assert keys == {
+            first: search_key(first, middle, last) for _role, first, middle, last in PEOPLE.values()
+        }
+        assert keys["Чавдар"] == search_key("4avdar Petrov")  # found as the desk types it
+        assert family_key == search_key("KRN-0042 gr. Kran")
+        report = health.check_database(opened.db)
+        assert report.integrity_ok and report.schema_up_to_date
+        assert (report.counts["families"], report.counts["people"]) == (1, 3)
+    finally:
+        opened.db.dispose()
+
+
+def test_failed_upgrade_puts_the_file_back_as_it_was(file_0001, monkeypatch):
+    real_upgrade = migrate.upgrade
+
+    def upgrade_then_fail(engine, revision="head"):
+        real_upgrade(engine, revision)  # the schema changes land in the file …
+        raise OSError("disk full")  # … and then the upgrade breaks down
+
+    monkeypatch.setattr(migrate, "upgrade", upgrade_then_fail)
+    with pytest.raises(DatabaseFileError) as err:
+        open_database(file_0001)
+    [backup] = file_0001.parent.glob("*.before-upgrade-0001-*.sqlite")
+    assert str(err.value) == (
+        f"Базата данни не можа да бъде обновена и е оставена както беше (копие има в {backup})."
+    )
+    assert _revision_of(file_0001) == "0001"
+    monkeypatch.setattr(migrate, "upgrade", real_upgrade)
+    opened = open_database(file_0001)  # a later start tries again, from the old schema
+    try:
+        assert migrate.current_revision(opened.db.engine) == migrate.head_revision()
+        _assert_data_intact(opened.db)
+    finally:
+        opened.db.dispose()
+
+
+def test_up_to_date_file_opens_without_a_backup(tmp_path):
+    path = tmp_path / "new.sqlite"
+    create_database(path).dispose()
+    opened = open_database(path)
+    opened.db.dispose()
+    assert opened.backup is None
+    assert sorted(p.name for p in tmp_path.iterdir() if "before-upgrade" in p.name) == []
+
+
+def test_empty_sqlite_file_gets_the_whole_schema(tmp_path):
+    path = tmp_path / "empty.sqlite"
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA user_version = 0")
+    conn.execute("VACUUM")
+    conn.close()
+    opened = open_database(path)
+    try:
+        assert opened.backup is None  # nothing to lose
+        assert migrate.schema_state(opened.db.engine).up_to_date
+    finally:
+        opened.db.dispose()
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()}
+
+
+@pytest.mark.parametrize("journal", ["wal", "delete"])
+def test_file_from_a_newer_program_is_refused_and_untouched(tmp_path, journal):
+    path = tmp_path / "future.sqlite"
+    create_database(path).dispose()
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE alembic_version SET version_num = '9999'")
+    conn.commit()
+    conn.execute(f"PRAGMA journal_mode = {journal}")
+    conn.close()
+    before = _files(tmp_path)
+    with pytest.raises(DatabaseFileError) as err:
+        open_database(path)
+    assert str(err.value) == (
+        "Базата данни е от по-нова версия на програмата (9999). "
+        "Обновете програмата; файлът не е променен."
+    )
+    assert _files(tmp_path) == before  # byte for byte, and no backup or journal left behind
+
+
+def test_database_of_another_program_is_refused_and_untouched(tmp_path):
+    path = tmp_path / "contacts.sqlite"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE contacts (name TEXT)")
+    conn.execute("INSERT INTO contacts VALUES ('Иван')")
+    conn.commit()
+    conn.close()
+    before = _files(tmp_path)
+    with pytest.raises(DatabaseFileError) as err:
+        open_database(path)
+    assert str(err.value) == "Файлът е база данни, но не е на тази програма."
+    assert _files(tmp_path) == before
+
+
+def test_missing_file_is_refused(tmp_path):
+    path = tmp_path / "nowhere.sqlite"
+    with pytest.raises(DatabaseFileError) as err:
+        open_database(path)
+    assert str(err.value) == f"Файлът с базата данни не съществува: {path}"
+    assert not path.exists()
+
+
+def test_text_file_is_refused_and_untouched(tmp_path):
+    path = tmp_path / "notes.sqlite"
+    path.write_text("Това е писмо, не база данни.", encoding="utf-8")
+    with pytest.raises(DatabaseFileError) as err:
+        open_database(path)
+    assert str(err.value) == f"Файлът не е база данни на програмата: {path}"
+    assert path.read_text(encoding="utf-8") == "Това е писмо, не база данни."
+
+
+def test_directory_is_refused(tmp_path):
+    with pytest.raises(DatabaseFileError) as err:
+        open_database(tmp_path)
+    assert str(err.value) == f"Това не е файл с база данни: {tmp_path}"
+
+
+def test_damaged_file_is_refused(tmp_path):
+    path = tmp_path / "broken.sqlite"
+    path.write_bytes(b"SQLite format 3\x00" + b"\xff" * 2000)
+    with pytest.raises(DatabaseFileError) as err:
+        open_database(path)
+    assert str(err.value) == f"Файлът е повреден или не е база данни на програмата: {path}"
+
+
+def test_models_match_the_migrations(tmp_path):
+    engine = engine_for(tmp_path / "head.sqlite")
+    try:
+        migrate.upgrade(engine)
+        with engine.connect() as conn:
+            context = MigrationContext.configure(conn, opts={"compare_type": True})
+            assert compare_metadata(context, Base.metadata) == []
+    finally:
+        engine.dispose()
+
+
+def test_house_engine_uses_wal_foreign_keys_and_a_busy_timeout(tmp_path):
+    engine = engine_for(tmp_path / "pragmas.sqlite")
+    try:
+        with engine.connect() as conn:
+            assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+            assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+            assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() == BUSY_TIMEOUT_MS > 0
+    finally:
+        engine.dispose()
+
+
+def test_foreign_keys_are_enforced(tmp_path):
+    db = create_database(tmp_path / "fk.sqlite")
+    try:
+        with pytest.raises(IntegrityError), db.unit(Actor.system(), "orphan") as uow:
+            uow.session.add(Person(house_id=uuid.uuid4(), role="child", first_name="Никой"))
+            uow.commit()
+    finally:
+        db.dispose()
+
+
+def test_downgrade_to_0001_and_upgrade_again_keeps_the_data(file_0001):
+    opened = open_database(file_0001)
+    engine = opened.db.engine
+    try:
+        migrate.downgrade(engine, "0001")
+        assert migrate.current_revision(engine) == "0001"
+        with engine.connect() as conn:
+            columns = {row[1] for row in conn.exec_driver_sql("PRAGMA table_info(people)")}
+            assert "search_key" not in columns
+            assert conn.exec_driver_sql("SELECT count(*) FROM visit_people").scalar() == 3
+        migrate.upgrade(engine)
+        assert migrate.current_revision(engine) == migrate.head_revision()
+        _assert_data_intact(opened.db)
+        with engine.connect() as conn:
+            assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1  # back on
+            assert conn.exec_driver_sql("PRAGMA foreign_key_check").all() == []
+        with opened.db.read() as session:
+            assert "cavdar petrov" in session.scalars(select(Person.search_key)).all()
+            assert session.scalar(select(House.code)) == "kran"
+    finally:
+        opened.db.dispose()

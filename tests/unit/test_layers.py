@@ -1,0 +1,84 @@
+"""Imports point inwards: the logic runs without Qt, the screens never talk SQL."""
+
+from __future__ import annotations
+
+import json
+import pkgutil
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import bgfuture_desk
+
+PACKAGE = Path(bgfuture_desk.__file__).resolve().parent
+
+
+def _modules(*packages: str) -> list[str]:
+    names = []
+    for package in packages:
+        names.append(f"bgfuture_desk.{package}")
+        path = [str(PACKAGE / package)]
+        names += [m.name for m in pkgutil.walk_packages(path, f"bgfuture_desk.{package}.")]
+    # Alembic's scripts run only inside Alembic (they read its context at import time).
+    return [n for n in names if ".migrations" not in n]
+
+
+def _imported_by(modules: list[str]) -> set[str]:
+    """Top-level packages in sys.modules after importing ``modules`` in a fresh interpreter."""
+    script = (
+        "import importlib, json, sys\n"
+        f"for name in {modules!r}:\n"
+        "    importlib.import_module(name)\n"
+        "print(json.dumps(sorted({m.split('.')[0] for m in sys.modules})))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        cwd=PACKAGE.parent,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    return set(json.loads(done.stdout))
+
+
+def test_services_domain_db_and_documents_run_without_qt():
+    modules = _modules("services", "domain", "db", "documents")
+    assert "bgfuture_desk.services.users" in modules
+    assert "bgfuture_desk.db.models.registry" in modules
+    loaded = _imported_by(modules)
+    assert "sqlalchemy" in loaded  # the import really happened
+    assert "PySide6" not in loaded
+    assert "shiboken6" not in loaded
+
+
+def test_domain_is_pure_python():
+    loaded = _imported_by(_modules("domain"))
+    assert not loaded & {"PySide6", "sqlalchemy", "alembic", "reportlab"}
+
+
+_IMPORT = re.compile(r"^\s*(?:from|import)\s+([\w.]+)", re.MULTILINE)
+
+
+def _ui_imports() -> dict[str, set[str]]:
+    return {
+        str(path.relative_to(PACKAGE)): set(_IMPORT.findall(path.read_text(encoding="utf-8")))
+        for path in (PACKAGE / "ui").rglob("*.py")
+    }
+
+
+def test_no_screen_imports_sqlalchemy():
+    offenders = {
+        path: sorted(m for m in found if m.split(".")[0] == "sqlalchemy")
+        for path, found in _ui_imports().items()
+    }
+    assert not {p: m for p, m in offenders.items() if m}
+
+
+def test_no_screen_imports_the_database_layer():
+    offenders = {
+        path: sorted(m for m in found if m.startswith("bgfuture_desk.db"))
+        for path, found in _ui_imports().items()
+    }
+    assert not {p: m for p, m in offenders.items() if m}
