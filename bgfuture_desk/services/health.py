@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sqlalchemy import func, select, text
+from sqlalchemy.orm import Session
 
 from bgfuture_desk.db import migrate
 from bgfuture_desk.db.models import TRAVELLING_MODELS
@@ -26,6 +27,21 @@ class Health:
         return self.schema_current == self.schema_head
 
 
+def record_counts(db: Database) -> dict[str, int]:
+    """Live (not tombstoned) records per table: cheap enough for every screen refresh."""
+    with db.read() as session:
+        return _counts(session)
+
+
+def _counts(session: Session) -> dict[str, int]:
+    return {
+        m.__tablename__: session.scalar(
+            select(func.count()).select_from(m).where(m.deleted_at.is_(None))
+        ) or 0
+        for m in TRAVELLING_MODELS
+    }
+
+
 def check_database(db: Database) -> Health:
     state = migrate.schema_state(db.engine)
     with db.read() as session:
@@ -36,11 +52,6 @@ def check_database(db: Database) -> Health:
             detail = "; ".join(rows[:5]) + (f"; foreign keys: {len(fk)}" if fk else "")
         else:
             ok, detail = True, "ok"
-        counts = {
-            m.__tablename__: session.scalar(
-                select(func.count()).select_from(m).where(m.deleted_at.is_(None))
-            ) or 0
-            for m in TRAVELLING_MODELS
-        }
+        counts = _counts(session)
         house = db.local_house(session)
         return Health(ok, detail, state.current, state.head, house.code, house.name, counts)

@@ -1,0 +1,125 @@
+"""The composition root of the desktop app: Qt application, database, login, main window.
+
+Everything happens inside functions; importing this module starts nothing. The steps are
+separate so tests can build each window without running the event loop.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
+
+from bgfuture_desk.errors import UserError
+from bgfuture_desk.i18n import _
+from bgfuture_desk.paths import APP_NAME
+from bgfuture_desk.services import database, settings, users
+from bgfuture_desk.services.unit import Database
+from bgfuture_desk.ui.login import FirstAdminDialog, LoginDialog
+from bgfuture_desk.ui.main_window import MainWindow
+from bgfuture_desk.ui.setup_wizard import SetupWizard
+
+EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT = 0, 1, 2
+
+
+def install_translations(app: QApplication) -> QTranslator | None:
+    """Qt's own texts (standard buttons, context menus) in Bulgarian; ours come from gettext."""
+    QLocale.setDefault(QLocale(QLocale.Language.Bulgarian, QLocale.Country.Bulgaria))
+    installed = app.findChild(QTranslator, "qtbase_bg")
+    if installed is not None:
+        return installed
+    translator = QTranslator(app)
+    translator.setObjectName("qtbase_bg")
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if not translator.load("qtbase_bg", folder):
+        translator.deleteLater()
+        return None
+    app.installTranslator(translator)
+    return translator
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        app = existing
+    else:
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(_("Future for every child"))
+    install_translations(app)
+    return app
+
+
+def show_error(text: str, parent: QWidget | None = None) -> None:
+    QMessageBox.critical(parent, _("Error"), text)
+
+
+def open_house(db_path: Path, parent: QWidget | None = None) -> Database | None:
+    """The house file: made by the set-up wizard when missing, else opened (and upgraded)."""
+    if not db_path.exists():
+        wizard = SetupWizard(db_path, parent)
+        if wizard.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return wizard.database
+    try:
+        opened = database.open_database(db_path)
+    except UserError as err:
+        show_error(err.message, parent)
+        return None
+    if opened.backup is not None:
+        QMessageBox.information(
+            parent,
+            _("The database was upgraded"),
+            _(
+                "The database was upgraded for this version of the program. A copy of the "
+                "previous file was kept in: {path}"
+            ).format(path=opened.backup),
+        )
+    return opened.db
+
+
+def ensure_first_admin(db: Database, parent: QWidget | None = None) -> bool:
+    """A file made without an administrator gets one before anybody can log in."""
+    if users.has_users(db):
+        return True
+    return FirstAdminDialog(db, parent).exec() == QDialog.DialogCode.Accepted
+
+
+def log_in(db: Database, parent: QWidget | None = None) -> users.UserRow | None:
+    dialog = LoginDialog(db, settings.house_details(db).name, parent=parent)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return dialog.user
+
+
+def build_main_window(
+    db: Database, user: users.UserRow, *, idle_timeout_ms: int | None = None
+) -> MainWindow:
+    """The desk for ``user``; the idle lock uses the house setting unless told otherwise."""
+    return MainWindow(db, user, idle_timeout_ms=idle_timeout_ms)
+
+
+def run_gui(db_path: Path) -> int:
+    """Start the desktop app on ``db_path``; returns the exit status."""
+    app = create_application()
+    db = open_house(Path(db_path))
+    if db is None:
+        return EXIT_OK if not Path(db_path).exists() else EXIT_BAD_INPUT
+    try:
+        if not ensure_first_admin(db):
+            return EXIT_OK
+        user = log_in(db)
+        if user is None:
+            return EXIT_OK
+        window = build_main_window(db, user)
+    except UserError as err:
+        show_error(err.message)
+        db.dispose()
+        return EXIT_BAD_INPUT
+    try:
+        window.show()
+        return EXIT_OK if app.exec() == 0 else EXIT_FAILURE
+    finally:
+        db.dispose()

@@ -1,0 +1,312 @@
+"""The desk: the jobs in a list on the left, the chosen one on the right, who works below.
+
+The window holds the current user (and the ``Actor`` the pages pass to the services); the
+idle lock and „Смяна на потребител“ change it through the same login dialog.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from bgfuture_desk import __version__
+from bgfuture_desk.domain.vocab import UserRole
+from bgfuture_desk.i18n import _
+from bgfuture_desk.services import health, settings, users
+from bgfuture_desk.services.unit import Database
+from bgfuture_desk.ui.documents import DocumentsPage
+from bgfuture_desk.ui.groups import GroupsPage
+from bgfuture_desk.ui.idle import MINUTE_MS, IdleWatcher
+from bgfuture_desk.ui.login import LoginDialog, LoginMode
+from bgfuture_desk.ui.reception import ReceptionPage
+from bgfuture_desk.ui.reports import ReportsPage
+from bgfuture_desk.ui.settings import SettingsPage
+from bgfuture_desk.ui.toys import ToysPage
+from bgfuture_desk.ui.widgets.page import Page, page_heading
+
+
+class MainWindow(QMainWindow):
+    user_changed = Signal(object)  # users.UserRow
+
+    def __init__(
+        self,
+        db: Database,
+        user: users.UserRow,
+        *,
+        idle_timeout_ms: int | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.user = user
+        self.actor = users.actor_of(user)
+        self.locked = False
+        self.house_name = ""
+        self.login_dialog: LoginDialog | None = None
+        self.about_box: QMessageBox | None = None
+        self.put_away: list[QDialog] = []
+        if idle_timeout_ms is None:
+            idle_timeout_ms = settings.read_settings(db)["idle_lock_minutes"] * MINUTE_MS
+        self.idle = IdleWatcher(idle_timeout_ms, self)
+        self.idle.idle_timed_out.connect(self.lock)
+        self._build_pages()
+        self._build_actions()
+        self._build_status_bar()
+        self.resize(1000, 680)
+        self.refresh()
+        self.set_user(user)
+
+    # -- building -------------------------------------------------------------------------
+
+    def _build_pages(self) -> None:
+        self.screen_stack = QStackedWidget(self)
+        workspace = QWidget(self.screen_stack)
+        row = QHBoxLayout(workspace)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        self.nav = QListWidget(workspace)
+        self.nav.setAccessibleName(_("Parts of the program"))
+        self.nav.setObjectName("nav")
+        self.nav.setFixedWidth(200)
+        self.nav.setStyleSheet("QListWidget#nav::item { padding: 7px 10px; }")
+        self.pages_stack = QStackedWidget(workspace)
+        self.settings_page = SettingsPage(self.db, self.pages_stack)
+        self.pages: list[Page] = [
+            ReceptionPage(self.pages_stack),
+            GroupsPage(self.pages_stack),
+            ToysPage(self.pages_stack),
+            DocumentsPage(self.pages_stack),
+            ReportsPage(self.pages_stack),
+            self.settings_page,
+        ]
+        for page in self.pages:
+            self.nav.addItem(page.title())
+            self.pages_stack.addWidget(page)
+        row.addWidget(self.nav)
+        row.addWidget(self.pages_stack, 1)
+        self.nav.currentRowChanged.connect(self.on_nav_row_changed)
+        self.settings_page.house_saved.connect(self.on_house_saved)
+        self.settings_page.settings_saved.connect(self.on_settings_saved)
+        self.cover = self._build_cover()
+        self.screen_stack.addWidget(workspace)
+        self.screen_stack.addWidget(self.cover)
+        self.setCentralWidget(self.screen_stack)
+
+    def _build_cover(self) -> QWidget:
+        """What stays on the screen while the desk is locked: nothing about any family."""
+        cover = QWidget(self.screen_stack)
+        column = QVBoxLayout(cover)
+        column.addStretch(1)
+        title = page_heading(_("The program is locked"), cover)
+        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        column.addWidget(title)
+        self.unlock_button = QPushButton(_("&Log in…"), cover)
+        self.unlock_button.clicked.connect(self.on_unlock_clicked)
+        column.addWidget(self.unlock_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        column.addStretch(1)
+        return cover
+
+    def _action(self, text: str, shortcut: str, slot) -> QAction:
+        action = QAction(text, self)
+        action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        return action
+
+    def _build_actions(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(_("&File"))
+        self.lock_action = self._action(_("&Lock"), "Ctrl+L", self.lock)
+        # Ctrl+Shift+L beside Ctrl+L; Ctrl+Shift+U is taken by the Unicode input of IBus on Linux
+        self.switch_action = self._action(_("&Switch user…"), "Ctrl+Shift+L", self.switch_user)
+        self.quit_action = self._action(_("&Quit"), "Ctrl+Q", self.close)
+        file_menu.addAction(self.lock_action)
+        file_menu.addAction(self.switch_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        view_menu = bar.addMenu(_("&View"))
+        self.page_actions = QActionGroup(self)
+        for number, page in enumerate(self.pages, start=1):
+            action = self._action(
+                f"&{number} {page.title()}",
+                f"Ctrl+{number}",
+                lambda _checked=False, row=number - 1: self.show_page(row),
+            )
+            action.setCheckable(True)
+            self.page_actions.addAction(action)
+            view_menu.addAction(action)
+        help_menu = bar.addMenu(_("&Help"))
+        self.about_action = QAction(_("&About the program"), self)
+        self.about_action.triggered.connect(self.on_about_triggered)
+        help_menu.addAction(self.about_action)
+        self.guarded_actions = [
+            self.lock_action,
+            self.switch_action,
+            self.about_action,
+            *self.page_actions.actions(),
+        ]
+
+    def _build_status_bar(self) -> None:
+        self.house_label = QLabel(self)
+        self.user_label = QLabel(self)
+        self.statusBar().addWidget(self.house_label)
+        self.statusBar().addPermanentWidget(self.user_label)
+
+    # -- what is shown ----------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Re-read the house and what the file holds (start, after a login, on request)."""
+        self.set_house_name(settings.house_details(self.db).name)
+        counts = health.record_counts(self.db)
+        for page in self.pages:
+            page.set_counts(counts)
+
+    def set_house_name(self, name: str) -> None:
+        self.house_name = name
+        self.setWindowTitle(_("Future for every child – {house}").format(house=name))
+        self.house_label.setText(name)
+
+    def set_user(self, user: users.UserRow) -> None:
+        """Whoever logged in last works now: the status bar and every later action say so."""
+        self.user = user
+        self.actor = users.actor_of(user)
+        for page in self.pages:
+            page.set_actor(self.actor)
+        self.user_label.setText(
+            _("User: {name} ({role})").format(name=user.full_name, role=UserRole(user.role).label)
+        )
+        self.user_changed.emit(user)
+
+    def show_page(self, row: int) -> None:
+        self.nav.setCurrentRow(row)
+
+    def current_page(self) -> Page:
+        page = self.pages_stack.currentWidget()
+        assert isinstance(page, Page)
+        return page
+
+    def on_nav_row_changed(self, row: int) -> None:
+        if row < 0:
+            return
+        self.pages_stack.setCurrentIndex(row)
+        self.page_actions.actions()[row].setChecked(True)
+
+    def on_house_saved(self, details: settings.HouseDetails) -> None:
+        self.set_house_name(details.name)
+
+    def on_settings_saved(self, values: dict[str, int]) -> None:
+        self.idle.set_timeout_ms(values["idle_lock_minutes"] * MINUTE_MS)
+
+    def on_about_triggered(self) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            _("About the program"),
+            about_text(),
+            QMessageBox.StandardButton.Close,
+            self,
+        )
+        box.button(QMessageBox.StandardButton.Close).setText(_("&Close"))
+        self.about_box = box
+        box.open()
+
+    # -- lock and switch --------------------------------------------------------------------
+
+    def lock(self) -> None:
+        """Cover the desk and ask for a password; anyone with an account may log in."""
+        if self.locked:
+            return
+        self.locked = True
+        self.idle.stop()
+        self.screen_stack.setCurrentWidget(self.cover)
+        self.menuBar().setEnabled(False)
+        for action in self.guarded_actions:
+            action.setEnabled(False)
+        self.user_label.setText(_("The program is locked"))
+        # an open form would stay on top of the cover: put it away until the user is back
+        self.put_away = [d for d in self.findChildren(QDialog) if d.isVisible()]
+        for dialog in self.put_away:
+            dialog.hide()
+        self._open_login(LoginMode.LOCK, self.user.username)
+
+    def switch_user(self) -> None:
+        if self.locked:
+            return
+        self.idle.stop()
+        self._open_login(LoginMode.SWITCH, "")
+
+    def _open_login(self, mode: LoginMode, username: str) -> None:
+        dialog = LoginDialog(self.db, self.house_name, mode=mode, username=username, parent=self)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.logged_in.connect(self.on_login_logged_in)
+        dialog.rejected.connect(self.on_login_rejected)
+        dialog.quit_requested.connect(self.close)
+        self.login_dialog = dialog
+        dialog.open()
+
+    def on_unlock_clicked(self) -> None:
+        if self.login_dialog is None or not self.login_dialog.isVisible():
+            self._open_login(LoginMode.LOCK, self.user.username)
+
+    def on_login_logged_in(self, user: users.UserRow) -> None:
+        self.login_dialog = None
+        if self.locked:
+            self.locked = False
+            self.screen_stack.setCurrentIndex(0)
+            self.menuBar().setEnabled(True)
+            for action in self.guarded_actions:
+                action.setEnabled(True)
+            self._bring_back_dialogs(same_user=user.id == self.user.id)
+        self.set_user(user)
+        self.refresh()
+        self.idle.start()
+
+    def _bring_back_dialogs(self, *, same_user: bool) -> None:
+        """The same user finds their half-filled form again; another user does not see it."""
+        for dialog in self.put_away:
+            if same_user:
+                dialog.show()
+            else:
+                dialog.reject()
+        self.put_away = []
+
+    def on_login_rejected(self) -> None:
+        self.login_dialog = None
+        if not self.locked:
+            self.idle.start()
+
+    # -- life cycle -------------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self.locked and not self.idle.is_running():
+            self.idle.start()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.login_dialog is not None:
+            self.login_dialog.done(0)
+        self.idle.stop()
+        super().closeEvent(event)
+
+
+def about_text() -> str:
+    return "\n\n".join(
+        (
+            _("Front desk of the Family Houses"),
+            _("Version {version}").format(version=__version__),
+            _(
+                "Project „Future for every child in Kazanlak Municipality“ of the association "
+                "„Future for the children“ and Kazanlak Municipality."
+            ),
+        )
+    )

@@ -1,0 +1,105 @@
+"""A form whose fields carry their own error line, so a mistake is shown where it was made."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+ERROR_STYLE = "color: #b3261e;"
+
+
+def error_label(parent: QWidget | None = None) -> QLabel:
+    """A red, word-wrapped line for a message; hidden while it has nothing to say."""
+    label = QLabel(parent)
+    label.setObjectName("error")
+    label.setStyleSheet(ERROR_STYLE)
+    label.setWordWrap(True)
+    label.hide()
+    return label
+
+
+def show_message(label: QLabel, text: str) -> None:
+    label.setText(text)
+    label.setVisible(bool(text))
+
+
+class FieldForm(QWidget):
+    """Label, editor and the editor's own error message, row by row.
+
+    Typing into a field clears its message: the person sees the error go as they fix it.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.form = QFormLayout(self)
+        self.form.setContentsMargins(0, 0, 0, 0)
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.editors: dict[str, QWidget] = {}
+        self.errors: dict[str, QLabel] = {}
+
+    def add_field(self, key: str, label_text: str, editor: QWidget) -> QWidget:
+        """Add a row; ``label_text`` may carry an ``&`` mnemonic that focuses the editor."""
+        label = QLabel(label_text, self)
+        label.setBuddy(editor)
+        box = QWidget(self)
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(editor)
+        error = error_label(box)
+        column.addWidget(error)
+        self.form.addRow(label, box)
+        self.editors[key] = editor
+        self.errors[key] = error
+        _on_change(editor, lambda *_args, k=key: self.clear_error(k))
+        return editor
+
+    def add_row(self, label_text: str, widget: QWidget) -> None:
+        """A row without an error line (read-only values, buttons)."""
+        label = QLabel(label_text, self)
+        label.setBuddy(widget)
+        self.form.addRow(label, widget)
+
+    def set_errors(self, errors: dict[str, str]) -> dict[str, str]:
+        """Show each message beside its field; return the ones no field of this form owns."""
+        for key, label in self.errors.items():
+            show_message(label, errors.get(key, ""))
+        first = next((k for k in self.editors if k in errors), None)
+        if first is not None:
+            self.editors[first].setFocus()
+        return {k: v for k, v in errors.items() if k not in self.errors}
+
+    def clear_error(self, key: str) -> None:
+        show_message(self.errors[key], "")
+
+    def error_text(self, key: str) -> str:
+        label = self.errors[key]
+        return label.text() if label.isVisibleTo(self) else ""
+
+    def set_read_only(self, read_only: bool) -> None:
+        """Read-only fields lose their frame, so they do not look like something to type in."""
+        for editor in self.editors.values():
+            if isinstance(editor, QLineEdit | QAbstractSpinBox):
+                editor.setReadOnly(read_only)
+                editor.setFrame(not read_only)
+            else:
+                editor.setEnabled(not read_only)
+
+
+def _on_change(editor: QWidget, slot) -> None:
+    if isinstance(editor, QLineEdit):
+        editor.textEdited.connect(slot)
+    elif isinstance(editor, QAbstractSpinBox):
+        editor.editingFinished.connect(slot)
+    elif isinstance(editor, QComboBox):
+        editor.currentIndexChanged.connect(slot)
+    elif isinstance(editor, QCheckBox):
+        editor.toggled.connect(slot)

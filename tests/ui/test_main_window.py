@@ -1,0 +1,63 @@
+"""The main window: pages reached by keyboard and mouse, who and where in the status bar."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from bgfuture_desk.ui.main_window import about_text
+
+
+def test_status_bar_shows_house_and_user(make_window, admin_user):
+    window = make_window(admin_user)
+
+    assert window.house_label.text() == "Къща на семейството – Крън"
+    assert window.user_label.text() == "Потребител: Мария Петрова (администратор)"
+    assert window.windowTitle() == "Бъдеще за всяко дете – Къща на семейството – Крън"
+
+
+def test_ctrl_3_shows_the_toys(qtbot, make_window, admin_user):
+    window = make_window(admin_user)
+
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+
+    assert window.current_page().title() == "Играчки"
+    assert window.nav.currentItem().text() == "Играчки"
+
+
+def test_clicking_the_list_changes_the_page(qtbot, make_window, admin_user):
+    window = make_window(admin_user)
+    item = window.nav.item(1)
+    rect = window.nav.visualItemRect(item)
+
+    qtbot.mouseClick(window.nav.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+    assert window.current_page().title() == "Групи"
+
+
+def test_pages_show_what_the_database_holds(make_window, admin_user):
+    window = make_window(admin_user)
+
+    # the set-up adds the five programmes of the project and fifteen institutions
+    assert window.pages[1].count_labels["programmes"].text() == "5"
+    assert window.pages[3].count_labels["institutions"].text() == "15"
+    assert window.pages[0].counts_text() == ("Семейства: 0, хора: 0, посещения: 0, специалисти: 0")
+
+
+def test_counts_are_written_the_bulgarian_way(make_window, admin_user):
+    window = make_window(admin_user)
+    reception = window.pages[0]
+
+    reception.set_counts({"families": 300, "people": 1200})
+
+    assert reception.counts_text().startswith("Семейства: 300, хора: 1\xa0200,")
+
+
+def test_about_names_the_project(qtbot, make_window, admin_user):
+    window = make_window(admin_user)
+
+    window.about_action.trigger()
+
+    assert window.about_box.isVisible()
+    assert "Бъдеще за всяко дете в Община Казанлък" in window.about_box.text()
+    assert window.about_box.text() == about_text()
+    window.about_box.close()
