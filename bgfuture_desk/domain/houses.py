@@ -58,6 +58,11 @@ def toy_code(prefix: str, number: int) -> str:
     return f"{prefix}-T-{number:04d}"
 
 
+def referral_number(prefix: str, year: int, number: int) -> str:
+    """KRN-N-2026-0012: house, "N" for направление, year, running number in the year."""
+    return f"{prefix}-N-{year}-{number:04d}"
+
+
 def code_number(code: str) -> int:
     """The running number at the end of a family or toy code."""
     tail = code.rsplit("-", 1)[-1]

@@ -87,13 +87,14 @@ def _audit_before_flush(session: Session, _ctx: Any, _instances: Any) -> None:
     actor: Actor = session.info["actor"]
     now = utcnow()
     events = []
-    for obj in list(session.new) + list(session.dirty):
+    new = set(session.new)  # session.new builds a fresh set on every access
+    for obj in [*new, *session.dirty]:
         # A new house is left out: its event would point to a row not yet written (SQLite
         # orders the inserts of unrelated tables freely); set-up's other events record it.
-        if not _audited(obj) or (isinstance(obj, House) and obj in session.new):
+        if not _audited(obj) or (isinstance(obj, House) and obj in new):
             continue
         fields = _changes(obj)
-        if obj in session.new:
+        if obj in new:
             operation = "insert"
         elif not fields:
             continue

@@ -1,0 +1,236 @@
+"""Parenting groups: one finished and one running cycle per programme, with attendance."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from bgfuture_desk.db.models import (
+    Attendance,
+    Enrolment,
+    Group,
+    Person,
+    Programme,
+    Session,
+    Specialist,
+)
+from bgfuture_desk.domain.calendar import is_working_day
+from bgfuture_desk.domain.vocab import AttendanceStatus as A
+from bgfuture_desk.domain.vocab import GroupTarget as G
+from bgfuture_desk.domain.vocab import PersonRole
+from bgfuture_desk.domain.vocab import SessionStatus as S
+from bgfuture_desk.i18n import _
+from bgfuture_desk.services import setup
+from bgfuture_desk.services.demo.common import (
+    Context,
+    Stream,
+    age_months,
+    at_time,
+)
+from bgfuture_desk.services.demo.data_things import (
+    GENERIC_TOPICS,
+    GROUP_NICKNAMES,
+    PROGRAMMES,
+    SESSION_PLACES,
+)
+from bgfuture_desk.services.demo.households import Household
+from bgfuture_desk.services.demo.team import Team
+
+_ATTENDANCE = {A.PRESENT: 80, A.ABSENT: 13, A.EXCUSED: 7}
+_EXCUSES = ("Предупреди по телефона.", "Пътува.", "Семейни ангажименти.")
+_PARENT_ROLES = (PersonRole.MOTHER, PersonRole.FATHER, PersonRole.GUARDIAN, PersonRole.PREGNANT)
+
+
+def _eligible(target: str, homes: list[Household], day: dt.date) -> list[Person]:
+    """Who a group for ``target`` is for, on a day (families who do come to the house)."""
+
+    def child_between(low: int, high: int) -> Callable[[Person], bool]:
+        return lambda p: p.role == PersonRole.CHILD and low <= age_months(p.birth_date, day) < high
+
+    baby = child_between(0, 12)
+    tests: dict[str, Callable[[Person, Household], bool]] = {
+        G.PARENTS: lambda p, h: p.role in _PARENT_ROLES,
+        G.PREGNANT: lambda p, h: (
+            (  # pregnant then, or a mother with a new baby
+                p.role == PersonRole.PREGNANT
+                and p.expected_birth is not None
+                and p.expected_birth - dt.timedelta(days=270) <= day
+            )
+            or (p.role == PersonRole.MOTHER and any(baby(c) for c in h.present_on(day, h.children)))
+        ),
+        G.CHILDREN_0_3: lambda p, h: child_between(0, 36)(p),
+        G.CHILDREN_3_7: lambda p, h: child_between(36, 84)(p),
+        G.MIXED: lambda p, h: p.role == PersonRole.MOTHER or child_between(156, 216)(p),
+    }
+    test = tests[target]
+    return [
+        p for h in homes if h.visits_a_year > 0 for p in h.present_on(day, h.members) if test(p, h)
+    ]
+
+
+def _kind_of(programme: Programme) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    for source in setup.PROGRAMMES:
+        if _(source) == programme.name and source in PROGRAMMES:
+            return PROGRAMMES[source]
+    return (G.PARENTS, G.MIXED), (), GENERIC_TOPICS
+
+
+def _session_days(first: dt.date, count: int) -> list[dt.date]:
+    """Weekly on the same weekday; a holiday week is skipped, not lost."""
+    days, day = [], first
+    while len(days) < count:
+        if is_working_day(day):
+            days.append(day)
+        day += dt.timedelta(days=7)
+    return days
+
+
+def build_groups(ctx: Context, homes: list[Household], team: Team) -> None:
+    rng = ctx.stream("groups")
+    maker = _GroupMaker(ctx, rng, homes, team)
+    programmes = ctx.session.scalars(
+        select(Programme)
+        .where(Programme.house_id == ctx.house.id, Programme.active, Programme.deleted_at.is_(None))
+        .order_by(Programme.name)
+    ).all()
+    nicknames = list(GROUP_NICKNAMES)
+    rng.shuffle(nicknames)
+    for programme in programmes:
+        targets, kinds, topics = _kind_of(programme)
+        facilitators = team.of_kind(*kinds) or [s for s in team.specialists if s.active]
+        cycles = ("past", "current") if rng.chance(0.6) else ("current",)
+        for cycle in cycles:
+            weeks_ago = rng.randint(24, 40) if cycle == "past" else rng.randint(2, 9)
+            first = ctx.today - dt.timedelta(weeks=weeks_ago)
+            first += dt.timedelta(days=rng.randint(0, 4) - first.weekday())
+            nickname = nicknames.pop() if nicknames else programme.name
+            group = maker.group(
+                programme,
+                f"Група „{nickname}“",
+                rng.choice(targets),
+                rng.choice(facilitators),
+                first,
+            )
+            maker.sessions(group, topics)
+
+
+@dataclass
+class _GroupMaker:
+    ctx: Context
+    rng: Stream
+    homes: list[Household]
+    team: Team
+
+    def group(
+        self, programme: Programme, name: str, target: str, facilitator: Specialist, first: dt.date
+    ) -> Group:
+        days = _session_days(first, self.rng.randint(8, 12))
+        ended = days[-1] < self.ctx.today - dt.timedelta(days=120)
+        return self.ctx.new(
+            self.rng,
+            Group,
+            first - dt.timedelta(days=14),
+            programme_id=programme.id,
+            name=name,
+            facilitator_id=facilitator.id,
+            target=target,
+            planned_sessions=len(days),
+            starts_on=days[0],
+            ends_on=days[-1],
+            archived=ended and self.rng.chance(0.5),
+        )
+
+    def sessions(self, group: Group, topics: tuple[str, ...]) -> None:
+        ctx, rng = self.ctx, self.rng
+        days = _session_days(group.starts_on or ctx.today, group.planned_sessions)
+        enrolled = self.enrol(group, days)
+        hour = rng.choice((10, 11, 14, 15, 16))
+        children = group.target in (G.CHILDREN_0_3, G.CHILDREN_3_7)
+        planned_on = days[0] - dt.timedelta(days=14)
+        active = [s for s in self.team.specialists if s.active]
+        for n, day in enumerate(days):
+            starts = at_time(day, hour)
+            past = day < ctx.today
+            status = (
+                S.CANCELLED if rng.chance(0.08 if past else 0.03) else S.HELD if past else S.PLANNED
+            )
+            stand_in = rng.choice(active) if rng.chance(0.1) else None
+            session = ctx.new(
+                rng,
+                Session,
+                planned_on,
+                changed=starts if past else None,
+                group_id=group.id,
+                starts_at=starts,
+                ends_at=starts + dt.timedelta(minutes=60 if children else 90),
+                place=rng.choice(SESSION_PLACES),
+                topic=topics[n % len(topics)],
+                status=status,
+                facilitator_id=stand_in.id if stand_in else group.facilitator_id,
+            )
+            if status == S.HELD:
+                self.attendance(session, enrolled, group.target, day)
+
+    def enrol(self, group: Group, days: list[dt.date]) -> list[Enrolment]:
+        rng = self.rng
+        pool = _eligible(group.target, self.homes, days[0])
+        enrolments = []
+        for person in rng.sample(pool, min(len(pool), rng.randint(6, 12))):
+            late = len(days) > 3 and rng.chance(0.15)
+            joined = (
+                days[rng.randint(1, 2)] if late else days[0] - dt.timedelta(days=rng.randint(1, 10))
+            )
+            joined = max(joined, person.birth_date or joined)  # a baby enrolled once born
+            left = (
+                days[rng.randint(3, len(days) - 1)] if len(days) > 4 and rng.chance(0.1) else None
+            )
+            if left is not None and left >= self.ctx.today:
+                left = None
+            enrolments.append(
+                self.ctx.new(
+                    rng,
+                    Enrolment,
+                    joined,
+                    changed=left,
+                    group_id=group.id,
+                    person_id=person.id,
+                    enrolled_on=joined,
+                    left_on=left,
+                )
+            )
+        return enrolments
+
+    def attendance(
+        self, session: Session, enrolled: list[Enrolment], target: str, day: dt.date
+    ) -> None:
+        ctx, rng, when = self.ctx, self.rng, session.ends_at
+        for e in enrolled:
+            if e.enrolled_on > day or (e.left_on is not None and e.left_on <= day):
+                continue
+            status = rng.weighted(_ATTENDANCE)
+            note = rng.choice(_EXCUSES) if status == A.EXCUSED and rng.chance(0.6) else ""
+            ctx.new(
+                rng,
+                Attendance,
+                when,
+                session_id=session.id,
+                person_id=e.person_id,
+                status=status,
+                note=note,
+            )
+        if rng.chance(0.2):  # someone came along without being enrolled
+            members = {e.person_id for e in enrolled}
+            walk_ins = [p for p in _eligible(target, self.homes, day) if p.id not in members]
+            for person in rng.sample(walk_ins, min(len(walk_ins), rng.randint(1, 2))):
+                ctx.new(
+                    rng,
+                    Attendance,
+                    when,
+                    session_id=session.id,
+                    person_id=person.id,
+                    status=A.PRESENT,
+                    walk_in=True,
+                )
