@@ -158,17 +158,20 @@ def _open(target: str | Path):
 
 def cmd_demo(args: argparse.Namespace) -> int:
     from bgfuture_desk.services.demo import generate_demo
+    from bgfuture_desk.services.health import kind_label
 
     db = _open(args.db)
     summary = generate_demo(db, families=args.families, seed=args.seed)
     db.dispose()
-    counts = ", ".join(f"{k}: {format_number(v)}" for k, v in dataclasses.asdict(summary).items())
+    counts = ", ".join(
+        f"{kind_label(k)}: {format_number(v)}" for k, v in dataclasses.asdict(summary).items()
+    )
     print(_("Demo data added ({counts}).").format(counts=counts))
     return 0
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from bgfuture_desk.services.health import check_database
+    from bgfuture_desk.services.health import check_database, kind_label
 
     db = _open(args.db)
     health = check_database(db)
@@ -184,7 +187,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     else:
         print(_("Integrity: DAMAGED ({detail})").format(detail=health.integrity_detail))
     for table, n in health.counts.items():
-        print(f"  {table}: {format_number(n)}")
+        print(f"  {kind_label(table)}: {format_number(n)}")
     return 0 if health.integrity_ok else 1
 
 

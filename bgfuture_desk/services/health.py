@@ -9,7 +9,25 @@ from sqlalchemy.orm import Session
 
 from bgfuture_desk.db import migrate
 from bgfuture_desk.db.models import TRAVELLING_MODELS
+from bgfuture_desk.i18n import N_, _
 from bgfuture_desk.services.unit import Database
+
+_KIND_LABELS = {
+    "users": N_("users"), "specialists": N_("specialists"), "institutions": N_("institutions"),
+    "families": N_("families"), "people": N_("people"), "visits": N_("visits"),
+    "visit_people": N_("people in visits"), "visit_purposes": N_("purposes of visits"),
+    "programmes": N_("programmes"), "groups": N_("groups"), "sessions": N_("group sessions"),
+    "enrolments": N_("enrolments"), "attendances": N_("attendance marks"), "toys": N_("toys"),
+    "loans": N_("loans"), "loan_reminders": N_("loan reminders"),
+    "reservations": N_("reservations"), "consent_forms": N_("consent form versions"),
+    "consents": N_("consents"), "referrals": N_("referrals"),
+    "audit_events": N_("audit events"), "export_logs": N_("exports"),
+}
+
+
+def kind_label(table: str) -> str:
+    """The Bulgarian name of a kind of record (a table), for counts shown to people."""
+    return _(_KIND_LABELS[table]) if table in _KIND_LABELS else table
 
 
 @dataclass(frozen=True)
