@@ -37,7 +37,7 @@ def test_init_then_check_reports_schema_up_to_date(capsys, tmp_path):
     assert status == 0
     assert "актуална" in out
     assert "Цялост: наред" in out
-    assert "programmes: 5" in out
+    assert "програми: 5" in out
 
 
 def test_init_refuses_an_existing_database_and_leaves_it_intact(capsys, tmp_path):
