@@ -17,11 +17,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bgfuture_desk.errors import UserError, ValidationError
+from bgfuture_desk.errors import UserError
 from bgfuture_desk.i18n import _
 from bgfuture_desk.services import users
 from bgfuture_desk.services.unit import Actor, Database
-from bgfuture_desk.ui.widgets.form import FieldForm, error_label, show_message
+from bgfuture_desk.ui.widgets.form import FieldForm, dialog_buttons, error_label, show_message
 from bgfuture_desk.ui.widgets.user_form import UserForm, password_edit
 
 
@@ -139,14 +139,9 @@ class FirstAdminDialog(QDialog):
         layout.addWidget(self.form)
         self.error = error_label(self)
         layout.addWidget(self.error)
-        buttons = QDialogButtonBox(self)
-        self.create_button = QPushButton(_("&Create"), self)
-        self.create_button.setDefault(True)
-        buttons.addButton(self.create_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        cancel = QPushButton(_("&Quit the program"), self)
-        buttons.addButton(cancel, QDialogButtonBox.ButtonRole.RejectRole)
-        self.create_button.clicked.connect(self.on_create_clicked)
-        cancel.clicked.connect(self.reject)
+        buttons, self.create_button = dialog_buttons(
+            self, _("&Create"), _("&Quit the program"), self.on_create_clicked, self.reject
+        )
         layout.addWidget(buttons)
         self.setMinimumWidth(480)
         self.setWindowModality(Qt.WindowModality.ApplicationModal)
@@ -165,10 +160,7 @@ class FirstAdminDialog(QDialog):
                 role="admin",
                 password=f.password_text() or "",
             )
-        except ValidationError as err:
-            show_message(self.error, " ".join(self.form.set_errors(err.errors).values()))
-            return
         except UserError as err:
-            show_message(self.error, err.message)
+            show_message(self.error, self.form.place_error(err))
             return
         self.accept()

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QPushButton, QSpinBox, QVBoxLayout
+from PySide6.QtWidgets import QSpinBox, QWidget
 
-from bgfuture_desk.errors import UserError, ValidationError
 from bgfuture_desk.i18n import N_, _
 from bgfuture_desk.services import settings
-from bgfuture_desk.services.unit import Actor, Database
-from bgfuture_desk.ui.settings.house_form import show_status, status_label
-from bgfuture_desk.ui.widgets.form import FieldForm, show_message
+from bgfuture_desk.services.unit import Database
+from bgfuture_desk.ui.settings.section import SettingsSection
+from bgfuture_desk.ui.widgets.form import show_message
 
 LABELS = {
     "idle_lock_minutes": N_("&Lock after inactivity (minutes):"),
@@ -21,15 +20,13 @@ LABELS = {
 }
 
 
-class NumbersForm(QGroupBox):
+class NumbersForm(SettingsSection):
     settings_saved = Signal(dict)
 
-    def __init__(self, db: Database, parent=None) -> None:
-        super().__init__(_("Settings"), parent)
-        self.db = db
-        self.actor: Actor | None = None
-        layout = QVBoxLayout(self)
-        self.form = FieldForm(self)
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(_("Settings"), _("Save the se&ttings"), db, parent)
+
+    def add_fields(self) -> None:
         self.spins: dict[str, QSpinBox] = {}
         for key, label in LABELS.items():
             _default, low, high = settings.DEFAULTS[key]
@@ -37,15 +34,6 @@ class NumbersForm(QGroupBox):
             spin.setRange(low, high)
             spin.setMaximumWidth(120)
             self.spins[key] = self.form.add_field(key, _(label), spin)
-        layout.addWidget(self.form)
-        row = QHBoxLayout()
-        self.save_button = QPushButton(_("Save the se&ttings"), self)
-        self.save_button.clicked.connect(self.on_save_clicked)
-        row.addWidget(self.save_button)
-        self.status = status_label(self)
-        row.addWidget(self.status)
-        row.addStretch(1)
-        layout.addLayout(row)
 
     def load(self) -> None:
         values = settings.read_settings(self.db)
@@ -68,16 +56,8 @@ class NumbersForm(QGroupBox):
         self.save_button.setVisible(editable)
 
     def on_save_clicked(self) -> None:
-        assert self.actor is not None
         values = self.values()
-        try:
-            settings.update_settings(self.db, self.actor, values)
-        except ValidationError as err:
-            rest = self.form.set_errors(err.errors)
-            show_status(self.status, " ".join(rest.values()), ok=False)
-            return
-        except UserError as err:
-            show_status(self.status, err.message, ok=False)
-            return
-        show_status(self.status, _("Saved."), ok=True)
-        self.settings_saved.emit(values)
+        self.save(
+            lambda: settings.update_settings(self.db, self.actor, values),
+            lambda _none: self.settings_saved.emit(values),
+        )

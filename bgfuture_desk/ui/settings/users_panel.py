@@ -8,7 +8,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QDialogButtonBox,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -19,12 +18,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bgfuture_desk.errors import UserError, ValidationError
+from bgfuture_desk.errors import UserError
 from bgfuture_desk.i18n import _
 from bgfuture_desk.services import users
 from bgfuture_desk.services.unit import Actor, Database
 from bgfuture_desk.ui.models.user_table_model import UserTableModel
-from bgfuture_desk.ui.widgets.form import FieldForm, error_label, show_message
+from bgfuture_desk.ui.widgets.form import FieldForm, dialog_buttons, error_label, show_message
 from bgfuture_desk.ui.widgets.user_form import UserForm, password_edit
 
 
@@ -44,14 +43,9 @@ class FormDialog(QDialog):
         layout.addWidget(form)
         self.error = error_label(self)
         layout.addWidget(self.error)
-        buttons = QDialogButtonBox(self)
-        self.save_button = QPushButton(_("&Save"), self)
-        self.save_button.setDefault(True)
-        buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        cancel = QPushButton(_("Cancel"), self)
-        buttons.addButton(cancel, QDialogButtonBox.ButtonRole.RejectRole)
-        self.save_button.clicked.connect(self.on_save_clicked)
-        cancel.clicked.connect(self.reject)
+        buttons, self.save_button = dialog_buttons(
+            self, _("&Save"), _("Cancel"), self.on_save_clicked, self.reject
+        )
         layout.addWidget(buttons)
         self.setMinimumWidth(460)
         self.setWindowModality(Qt.WindowModality.WindowModal)
@@ -61,11 +55,8 @@ class FormDialog(QDialog):
         try:
             if not self.submit():
                 return
-        except ValidationError as err:
-            show_message(self.error, " ".join(self.form.set_errors(err.errors).values()))
-            return
         except UserError as err:
-            show_message(self.error, err.message)
+            show_message(self.error, self.form.place_error(err))
             return
         self.accept()
 

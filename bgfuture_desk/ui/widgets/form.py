@@ -2,18 +2,25 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QCheckBox,
     QComboBox,
+    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
+from bgfuture_desk.errors import UserError, ValidationError
+
 ERROR_STYLE = "color: #b3261e;"
+SAVED_STYLE = "color: #1b5e20;"
 
 
 def error_label(parent: QWidget | None = None) -> QLabel:
@@ -29,6 +36,38 @@ def error_label(parent: QWidget | None = None) -> QLabel:
 def show_message(label: QLabel, text: str) -> None:
     label.setText(text)
     label.setVisible(bool(text))
+
+
+def status_label(parent: QWidget | None = None) -> QLabel:
+    """A line beside a save button that says how the save went: green when it went well."""
+    label = error_label(parent)
+    label.setObjectName("status")
+    return label
+
+
+def show_status(label: QLabel, text: str, *, ok: bool) -> None:
+    label.setStyleSheet(SAVED_STYLE if ok else ERROR_STYLE)
+    show_message(label, text)
+
+
+def dialog_buttons(
+    parent: QWidget,
+    accept_text: str,
+    reject_text: str,
+    on_accept: Callable[[], object],
+    on_reject: Callable[[], object],
+) -> tuple[QDialogButtonBox, QPushButton]:
+    """A dialog's accept and reject buttons; Enter presses the accepting one, which is
+    returned for the dialog to keep."""
+    buttons = QDialogButtonBox(parent)
+    accept = QPushButton(accept_text, parent)
+    accept.setDefault(True)
+    buttons.addButton(accept, QDialogButtonBox.ButtonRole.AcceptRole)
+    reject = QPushButton(reject_text, parent)
+    buttons.addButton(reject, QDialogButtonBox.ButtonRole.RejectRole)
+    accept.clicked.connect(on_accept)
+    reject.clicked.connect(on_reject)
+    return buttons, accept
 
 
 class FieldForm(QWidget):
@@ -76,6 +115,13 @@ class FieldForm(QWidget):
         if first is not None:
             self.editors[first].setFocus()
         return {k: v for k, v in errors.items() if k not in self.errors}
+
+    def place_error(self, err: UserError) -> str:
+        """Put a ValidationError's messages beside their fields; return what is left for the
+        form's own message line (the whole message of any other UserError)."""
+        if isinstance(err, ValidationError):
+            return " ".join(self.set_errors(err.errors).values())
+        return err.message
 
     def clear_error(self, key: str) -> None:
         show_message(self.errors[key], "")
