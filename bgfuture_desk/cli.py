@@ -7,19 +7,18 @@ input, 1 on any other failure (DESIGN.md, "Command-line contract").
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import datetime as dt
-import json
 import os
 import sys
-import uuid
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import NoReturn
 
 from bgfuture_desk import __version__
+from bgfuture_desk.commands.printouts import PRINT_DOCS
+from bgfuture_desk.commands.records import LIST_KINDS
 from bgfuture_desk.errors import UserError, ValidationError
-from bgfuture_desk.i18n import N_, _, format_number, ngettext
+from bgfuture_desk.i18n import N_, _, ngettext
 
 # argparse's own texts, marked so that the catalogue carries their Bulgarian.
 ARGPARSE_TEXTS = (
@@ -39,7 +38,6 @@ ARGPARSE_TEXTS = (
     N_("not allowed with argument %s"),
 )
 
-LIST_KINDS = ("families", "people")
 
 
 class BulgarianParser(argparse.ArgumentParser):
@@ -102,125 +100,37 @@ def build_parser() -> BulgarianParser:
                    help=_("one of: {kinds}").format(kinds=", ".join(LIST_KINDS)))
     p.add_argument("--db", required=True, help=_("the database file or URL"))
     p.add_argument("--json", action="store_true", help=_("one JSON object per line"))
+
+    p = sub.add_parser("find", help=_("find people and families, best first"))
+    p.add_argument("text", metavar=_("TEXT"),
+                   help=_("a name in Cyrillic or Latin, a phone, an EGN or a family code"))
+    p.add_argument("--db", required=True, help=_("the database file or URL"))
+    p.add_argument("--limit", type=_positive, default=20, help=_("at most this many results"))
+    p.add_argument("--json", action="store_true", help=_("one JSON object per line"))
+
+    p = sub.add_parser("print", help=_("write a printout as a PDF file"))
+    p.add_argument("doc", choices=PRINT_DOCS, metavar=_("DOC"),
+                   help=_("one of: {kinds}").format(kinds=", ".join(PRINT_DOCS)))
+    p.add_argument("--db", required=True, type=Path, help=_("the house database file"))
+    p.add_argument("--id", action="append", metavar=_("ID_OR_CODE"),
+                   help=_("which record (a family code or an id); may be repeated"))
+    p.add_argument("--out", required=True, type=Path, help=_("the PDF file to write"))
+
+    p = sub.add_parser("bench", help=_("the performance suite"))
+    p.add_argument("--people", type=_positive, default=25000,
+                   help=_("number of people in the benchmark house"))
+    p.add_argument("--json", action="store_true", help=_("one JSON object per line"))
     return parser
 
 
-def read_password_file(path: Path) -> str:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        raise UserError(_("The password file cannot be read: {path}").format(path=path)) from None
-    password = text.splitlines()[0] if text else ""
-    if not password:
-        raise UserError(_("The password file is empty: {path}").format(path=path))
-    return password
+def _commands() -> dict[str, Callable[[argparse.Namespace], int]]:
+    from bgfuture_desk.commands import bench, house, printouts, records
 
-
-def cmd_init(args: argparse.Namespace) -> int:
-    from bgfuture_desk.services import setup
-
-    house = setup.preset_input(args.house)
-    if house is None and not (args.name and args.settlement):
-        raise UserError(
-            _("Unknown house „{code}“. Choose kazanlak, kran, razhena or gorno-cherkovishte, "
-              "or give a new house with --name and --settlement.").format(code=args.house)
-        )
-    house = setup.HouseInput(
-        code=args.house,
-        name=args.name or (house.name if house else ""),
-        settlement=args.settlement or (house.settlement if house else ""),
-        address=args.address, phone=args.phone,
-        prefix=args.prefix or (house.prefix if house else ""),
-    )
-    admin = None
-    if args.admin:
-        if not args.password_file:
-            raise UserError(_("Give the administrator's password with --password-file."))
-        admin = setup.AdminInput(args.admin, args.admin_name or args.admin,
-                                 read_password_file(args.password_file))
-    db = setup.initialise(args.db, house, admin)
-    db.dispose()
-    print(_("Created the database of „{house}“: {path}").format(house=house.name, path=args.db))
-    if admin is None:
-        print(_("The first administrator is created when the app starts for the first time."))
-    return 0
-
-
-def _open(target: str | Path):
-    from bgfuture_desk.services.database import open_database
-
-    opened = open_database(target)
-    if opened.backup is not None:
-        print(_("The database was upgraded to the new version; a copy of the old one: {path}")
-              .format(path=opened.backup), file=sys.stderr)
-    return opened.db
-
-
-def cmd_demo(args: argparse.Namespace) -> int:
-    from bgfuture_desk.services.demo import generate_demo
-    from bgfuture_desk.services.health import kind_label
-
-    db = _open(args.db)
-    summary = generate_demo(db, families=args.families, seed=args.seed)
-    db.dispose()
-    counts = ", ".join(
-        f"{kind_label(k)}: {format_number(v)}" for k, v in dataclasses.asdict(summary).items()
-    )
-    print(_("Demo data added ({counts}).").format(counts=counts))
-    return 0
-
-
-def cmd_check(args: argparse.Namespace) -> int:
-    from bgfuture_desk.services.health import check_database, kind_label
-
-    db = _open(args.db)
-    health = check_database(db)
-    db.dispose()
-    print(_("House: {name} ({code})").format(name=health.house_name, code=health.house_code))
-    if health.schema_up_to_date:
-        print(_("Schema: {rev}, up to date").format(rev=health.schema_current))
-    else:
-        print(_("Schema: {rev}, newest is {head}").format(rev=health.schema_current,
-                                                          head=health.schema_head))
-    if health.integrity_ok:
-        print(_("Integrity: in order"))
-    else:
-        print(_("Integrity: DAMAGED ({detail})").format(detail=health.integrity_detail))
-    for table, n in health.counts.items():
-        print(f"  {kind_label(table)}: {format_number(n)}")
-    return 0 if health.integrity_ok else 1
-
-
-def _plain(value: Any) -> Any:
-    if isinstance(value, uuid.UUID):
-        return str(value)
-    if isinstance(value, dt.date | dt.datetime):
-        return value.isoformat()
-    return value
-
-
-def cmd_list(args: argparse.Namespace) -> int:
-    from bgfuture_desk.services import listing
-
-    db = _open(args.db)
-    rows: list[Any] = {
-        "families": listing.list_families, "people": listing.list_people,
-    }[args.kind](db)
-    db.dispose()
-    for row in rows:
-        record = {k: _plain(v) for k, v in dataclasses.asdict(row).items()}
-        if args.json:
-            print(json.dumps(record, ensure_ascii=False))
-        else:
-            print("  ".join(str(v) if v is not None else "—" for v in record.values()))
-    if not args.json:
-        print(ngettext("{n} record", "{n} records", len(rows)).format(n=format_number(len(rows))))
-    return 0
-
-
-COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
-    "init": cmd_init, "demo": cmd_demo, "check": cmd_check, "list": cmd_list,
-}
+    return {
+        "init": house.cmd_init, "demo": house.cmd_demo, "check": house.cmd_check,
+        "list": records.cmd_list, "find": records.cmd_find, "print": printouts.cmd_print,
+        "bench": bench.cmd_bench,
+    }
 
 
 def _report(err: UserError) -> None:
@@ -240,7 +150,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             from bgfuture_desk.paths import default_db_path
 
             return run_gui(args.db or default_db_path())
-        return COMMANDS[args.command](args)
+        return _commands()[args.command](args)
     except UserError as err:
         _report(err)
         return err.exit_status

@@ -1,0 +1,89 @@
+"""Commands about a house file as a whole: init, demo, check."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+from pathlib import Path
+
+from bgfuture_desk.commands import open_db
+from bgfuture_desk.errors import UserError
+from bgfuture_desk.i18n import _, format_number
+
+
+def read_password_file(path: Path) -> str:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        raise UserError(_("The password file cannot be read: {path}").format(path=path)) from None
+    password = text.splitlines()[0] if text else ""
+    if not password:
+        raise UserError(_("The password file is empty: {path}").format(path=path))
+    return password
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from bgfuture_desk.services import setup
+
+    house = setup.preset_input(args.house)
+    if house is None and not (args.name and args.settlement):
+        raise UserError(
+            _("Unknown house „{code}“. Choose kazanlak, kran, razhena or gorno-cherkovishte, "
+              "or give a new house with --name and --settlement.").format(code=args.house)
+        )
+    house = setup.HouseInput(
+        code=args.house,
+        name=args.name or (house.name if house else ""),
+        settlement=args.settlement or (house.settlement if house else ""),
+        address=args.address, phone=args.phone,
+        prefix=args.prefix or (house.prefix if house else ""),
+    )
+    admin = None
+    if args.admin:
+        if not args.password_file:
+            raise UserError(_("Give the administrator's password with --password-file."))
+        admin = setup.AdminInput(args.admin, args.admin_name or args.admin,
+                                 read_password_file(args.password_file))
+    db = setup.initialise(args.db, house, admin)
+    db.dispose()
+    print(_("Created the database of „{house}“: {path}").format(house=house.name, path=args.db))
+    if admin is None:
+        print(_("The first administrator is created when the app starts for the first time."))
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from bgfuture_desk.services.demo import generate_demo
+    from bgfuture_desk.services.health import kind_label
+
+    db = open_db(args.db)
+    summary = generate_demo(db, families=args.families, seed=args.seed)
+    db.dispose()
+    counts = ", ".join(
+        f"{kind_label(k)}: {format_number(v)}" for k, v in dataclasses.asdict(summary).items()
+    )
+    print(_("Demo data added ({counts}).").format(counts=counts))
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from bgfuture_desk.services.health import check_database, kind_label
+
+    db = open_db(args.db)
+    health = check_database(db)
+    db.dispose()
+    print(_("House: {name} ({code})").format(name=health.house_name, code=health.house_code))
+    if health.schema_up_to_date:
+        print(_("Schema: {rev}, up to date").format(rev=health.schema_current))
+    else:
+        print(_("Schema: {rev}, newest is {head}").format(rev=health.schema_current,
+                                                          head=health.schema_head))
+    if health.integrity_ok:
+        print(_("Integrity: in order"))
+    else:
+        print(_("Integrity: DAMAGED ({detail})").format(detail=health.integrity_detail))
+    for table, n in health.counts.items():
+        print(f"  {kind_label(table)}: {format_number(n)}")
+    return 0 if health.integrity_ok else 1
+
+

@@ -1,0 +1,24 @@
+"""``print DOC``: a printout written as a PDF file (atomically)."""
+
+from __future__ import annotations
+
+import argparse
+
+from bgfuture_desk.commands import open_db, write_atomically
+from bgfuture_desk.i18n import _
+
+PRINT_DOCS = ("card",)
+
+
+def cmd_print(args: argparse.Namespace) -> int:
+    from bgfuture_desk.services import printing
+
+    db = open_db(args.db)
+    try:
+        if args.doc == "card":
+            pdf = printing.family_cards(db, list(args.id or []))
+    finally:
+        db.dispose()
+    write_atomically(args.out, pdf)
+    print(_("Written: {path}").format(path=args.out))
+    return 0

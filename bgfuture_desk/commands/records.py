@@ -1,0 +1,45 @@
+"""Commands that show records: list and find."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from typing import Any
+
+from bgfuture_desk.commands import open_db, print_records
+from bgfuture_desk.services.unit import Database
+
+
+def _listers() -> dict[str, Callable[[Database], list[Any]]]:
+    from bgfuture_desk.services import listing, visits
+
+    return {
+        "families": listing.list_families,
+        "people": listing.list_people,
+        "visits": visits.list_visits,
+    }
+
+
+LIST_KINDS = ("families", "people", "visits")
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    db = open_db(args.db)
+    try:
+        rows = _listers()[args.kind](db)
+    finally:
+        db.dispose()
+    print_records(rows, args.json)
+    return 0
+
+
+def cmd_find(args: argparse.Namespace) -> int:
+    from bgfuture_desk.services.search import search_people
+
+    db = open_db(args.db)
+    try:
+        hits = search_people(db, args.text, limit=args.limit)
+    finally:
+        db.dispose()
+    print_records(hits, args.json)
+    return 0
