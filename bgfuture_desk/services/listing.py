@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 
 from bgfuture_desk.db.models import Family, House, Person
+from bgfuture_desk.domain.phones import format_phone
 from bgfuture_desk.services.unit import Database
 
 
@@ -54,7 +55,7 @@ def list_families(db: Database) -> list[FamilyListRow]:
     )
     with db.read() as session:
         return [
-            FamilyListRow(f.id, f.code, house, f.settlement, f.address, f.phone, n,
+            FamilyListRow(f.id, f.code, house, f.settlement, f.address, format_phone(f.phone), n,
                           f.archived_at is not None)
             for f, house, n in session.execute(query)
         ]
@@ -71,6 +72,6 @@ def list_people(db: Database) -> list[PersonListRow]:
     with db.read() as session:
         return [
             PersonListRow(p.id, code, house, p.first_name, p.middle_name, p.last_name,
-                          p.birth_date, p.sex, p.role, p.phone)
+                          p.birth_date, p.sex, p.role, format_phone(p.phone))
             for p, code, house in session.execute(query)
         ]

@@ -44,9 +44,9 @@ class Stream(random.Random):
         return first + dt.timedelta(days=self.randint(0, max(0, (last - first).days)))
 
     def phone(self) -> str:
-        """A Bulgarian mobile number as people write it: 0888 123 456."""
+        """A Bulgarian mobile number in the stored (canonical) form: 0888123456."""
         prefix = self.choice(MOBILE_PREFIXES) + str(self.randint(0, 9))
-        return f"{prefix} {self.randint(0, 999):03d} {self.randint(0, 999):03d}"
+        return f"{prefix}{self.randint(0, 999):03d}{self.randint(0, 999):03d}"
 
 
 def utc_of(local: dt.datetime) -> dt.datetime:
