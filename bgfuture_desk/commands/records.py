@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from bgfuture_desk.commands import open_db, print_records
+from bgfuture_desk.i18n import _
 from bgfuture_desk.services.unit import Database
 
 
@@ -41,5 +42,11 @@ def cmd_find(args: argparse.Namespace) -> int:
         hits = search_people(db, args.text, limit=args.limit)
     finally:
         db.dispose()
-    print_records(hits, args.json)
+    if args.json:
+        print_records(hits, as_json=True)
+    elif not hits:
+        print(_("Nothing found for „{text}“.").format(text=args.text))
+    for hit in [] if args.json else hits:
+        code = "" if hit.kind == "family" else hit.family_code or "—"  # a family's name has it
+        print("  ".join(part for part in (code, hit.name, hit.detail) if part))
     return 0
