@@ -84,7 +84,7 @@ class MainWindow(QMainWindow):
         self.pages_stack = QStackedWidget(workspace)
         self.settings_page = SettingsPage(self.db, self.pages_stack)
         self.pages: list[Page] = [
-            ReceptionPage(self.pages_stack),
+            ReceptionPage(self.db, self.pages_stack),
             GroupsPage(self.pages_stack),
             ToysPage(self.pages_stack),
             DocumentsPage(self.pages_stack),
