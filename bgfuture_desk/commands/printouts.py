@@ -11,12 +11,13 @@ PRINT_DOCS = ("card",)
 
 
 def cmd_print(args: argparse.Namespace) -> int:
-    from bgfuture_desk.services import printing
+    from bgfuture_desk.services import listing, printing
 
     db = open_db(args.db)
     try:
         if args.doc == "card":
-            pdf = printing.family_cards(db, list(args.id or []))
+            codes = args.id or [f.code for f in listing.list_families(db) if not f.archived]
+            pdf = printing.family_cards(db, codes)
     finally:
         db.dispose()
     write_atomically(args.out, pdf)

@@ -65,3 +65,13 @@ def test_print_card_of_an_unknown_family_writes_nothing(capsys, demo_house, tmp_
     err = capsys.readouterr().err
     assert status == 2 and "KRN-9999" in err and err.startswith("Грешка:")
     assert not out.exists() and not list(tmp_path.iterdir())
+
+
+def test_print_card_without_id_prints_every_family(capsys, demo_house, tmp_path):
+    from pypdf import PdfReader
+
+    out = tmp_path / "all.pdf"
+    assert main(["print", "card", "--db", demo_house, "--out", str(out)]) == 0
+    text = "".join(page.extract_text() for page in PdfReader(out).pages)
+    assert len(PdfReader(out).pages) == 3  # 25 families, ten cards a page
+    assert all(f"KRN-{n:04d}" in text for n in range(1, 26))
