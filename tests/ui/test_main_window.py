@@ -40,16 +40,18 @@ def test_pages_show_what_the_database_holds(make_window, admin_user):
     # the set-up adds the five programmes of the project and fifteen institutions
     assert window.pages[1].count_labels["programmes"].text() == "5"
     assert window.pages[3].count_labels["institutions"].text() == "15"
-    assert window.pages[0].counts_text() == ("Семейства: 0, хора: 0, посещения: 0, специалисти: 0")
+    assert window.pages[2].counts_text() == (
+        "Играчки: 0, заемания: 0, резервации: 0, напомняния: 0"
+    )
 
 
 def test_counts_are_written_the_bulgarian_way(make_window, admin_user):
     window = make_window(admin_user)
-    reception = window.pages[0]
+    toys = window.pages[2]
 
-    reception.set_counts({"families": 300, "people": 1200})
+    toys.set_counts({"toys": 300, "loans": 1200})
 
-    assert reception.counts_text().startswith("Семейства: 300, хора: 1\xa0200,")
+    assert toys.counts_text().startswith("Играчки: 300, заемания: 1\xa0200,")
 
 
 def test_about_names_the_project(qtbot, make_window, admin_user):

@@ -1,0 +1,304 @@
+"""The opened family: who they are, who came today, why, and the big check-in button.
+
+The panel shows and collects; the page runs the services when the panel asks
+(``check_in_requested`` and the family's other buttons).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDateTimeEdit,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from bgfuture_desk.domain.phones import format_phone
+from bgfuture_desk.domain.surnames import family_surname
+from bgfuture_desk.i18n import _
+from bgfuture_desk.services import visits_queries
+from bgfuture_desk.services.registry import FamilyView, PersonView
+from bgfuture_desk.services.visits import SpecialistRow
+from bgfuture_desk.ui.models.family_member_model import COL_NAME, COL_TODAY, FamilyMemberModel
+from bgfuture_desk.ui.reception.fields import PurposeChecks, SpecialistCombo, qdatetime
+from bgfuture_desk.ui.widgets.form import error_label, show_message
+from bgfuture_desk.ui.widgets.page import page_heading
+
+NOTICE_STYLE = "color: #b3261e; font-weight: bold;"
+CHECK_IN_STYLE = (
+    "QPushButton { background: #2e7d32; color: white; font-weight: bold; padding: 8px 16px;"
+    " border-radius: 4px; } QPushButton:focus { border: 2px solid #0b3d0e; }"
+    " QPushButton:disabled { background: #9e9e9e; }"
+)
+
+
+@dataclass(frozen=True)
+class CheckInRequest:
+    family_id: uuid.UUID
+    person_ids: list[uuid.UUID]
+    purposes: list[str]
+    specialist_id: uuid.UUID | None
+    at: dt.datetime | None  # a visit entered later, with its real time
+
+
+def family_title(family: FamilyView) -> str:
+    """„KRN-0042 · Иванови · гр. Крън“: the family name as Bulgarians say it."""
+    adults = [m.last_name for m in family.members if not m.is_child]
+    surname = family_surname(adults) or family_surname(m.last_name for m in family.members)
+    return " · ".join(p for p in (family.code, surname, family.settlement) if p)
+
+
+class MembersView(QTableView):
+    """Space ticks or unticks the current member, wherever the cursor is in the row."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        model = self.model()
+        if (
+            event.key() == Qt.Key.Key_Space
+            and event.modifiers() == Qt.KeyboardModifier.NoModifier
+            and isinstance(model, FamilyMemberModel)
+            and self.currentIndex().isValid()
+        ):
+            model.toggle(self.currentIndex().row())
+            return
+        super().keyPressEvent(event)
+
+
+def _button(text: str, parent: QWidget, signal) -> QPushButton:
+    button = QPushButton(text, parent)
+    button.clicked.connect(lambda: signal.emit())
+    return button
+
+
+class FamilyPanel(QWidget):
+    check_in_requested = Signal(object)  # CheckInRequest
+    edit_family_requested = Signal()
+    add_member_requested = Signal()
+    edit_member_requested = Signal(object)  # PersonView
+    move_member_requested = Signal(object)  # PersonView
+    merge_requested = Signal()
+    archive_requested = Signal()
+    print_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.family: FamilyView | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self._build_header(layout)
+        self._build_members(layout)
+        self._build_check_in(layout)
+        self._build_family_buttons(layout)
+
+    # -- building ---------------------------------------------------------------------------
+
+    def _build_header(self, layout: QVBoxLayout) -> None:
+        row = QHBoxLayout()
+        self.title = page_heading("", self)
+        row.addWidget(self.title, 1)
+        self.notice = QLabel(self)
+        self.notice.setStyleSheet(NOTICE_STYLE)
+        self.notice.setWordWrap(True)
+        row.addWidget(self.notice)
+        layout.addLayout(row)
+        self.details = QLabel(self)
+        self.details.setWordWrap(True)
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.details)
+
+    def _build_members(self, layout: QVBoxLayout) -> None:
+        layout.addWidget(QLabel(_("Members — tick who came (Space ticks the current one):"), self))
+        self.members = FamilyMemberModel(self)
+        self.members_view = MembersView(self)
+        self.members_view.setModel(self.members)
+        self.members_view.setAccessibleName(_("Members of the family"))
+        self.members_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.members_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.members_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.members_view.verticalHeader().hide()
+        self.members_view.setAlternatingRowColors(True)
+        header = self.members_view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(COL_TODAY, QHeaderView.ResizeMode.ResizeToContents)
+        self.members_view.doubleClicked.connect(self.on_member_double_clicked)
+        self.members_view.selectionModel().currentChanged.connect(self._update_member_buttons)
+        self.members_view.setMinimumHeight(150)
+        layout.addWidget(self.members_view, 1)
+        row = QHBoxLayout()
+        self.add_member_button = _button(_("New &member…"), self, self.add_member_requested)
+        self.edit_member_button = QPushButton(_("Edit the membe&r…"), self)
+        self.move_member_button = QPushButton(_("Mo&ve the member…"), self)
+        self.edit_member_button.clicked.connect(
+            lambda: self._with_member(self.edit_member_requested)
+        )
+        self.move_member_button.clicked.connect(
+            lambda: self._with_member(self.move_member_requested)
+        )
+        for button in (self.add_member_button, self.edit_member_button, self.move_member_button):
+            row.addWidget(button)
+        row.addStretch(1)
+        layout.addLayout(row)
+
+    def _build_check_in(self, layout: QVBoxLayout) -> None:
+        purposes_label = QLabel(_("&Purpose of the visit:"), self)
+        layout.addWidget(purposes_label)
+        self.purposes = PurposeChecks(self, columns=3)
+        purposes_label.setBuddy(self.purposes.first_box())
+        layout.addWidget(self.purposes)
+        grid = QGridLayout()
+        specialist_label = QLabel(_("&Specialist:"), self)
+        self.specialist = SpecialistCombo(self)
+        specialist_label.setBuddy(self.specialist)
+        grid.addWidget(specialist_label, 0, 0)
+        grid.addWidget(self.specialist, 0, 1)
+        self.earlier = QCheckBox(_("The visit was ea&rlier:"), self)
+        self.earlier_at = QDateTimeEdit(self)
+        self.earlier_at.setDisplayFormat("dd.MM.yyyy HH:mm")
+        self.earlier_at.setCalendarPopup(True)
+        self.earlier_at.setEnabled(False)
+        self.earlier.toggled.connect(self.on_earlier_toggled)
+        grid.addWidget(self.earlier, 1, 0)
+        grid.addWidget(self.earlier_at, 1, 1)
+        grid.setColumnStretch(2, 1)
+        layout.addLayout(grid)
+        self.check_in_button = QPushButton(_("Check &in"), self)
+        self.check_in_button.setStyleSheet(CHECK_IN_STYLE)
+        font = QFont(self.check_in_button.font())
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        self.check_in_button.setFont(font)
+        self.check_in_button.clicked.connect(self.request_check_in)
+        layout.addWidget(self.check_in_button)
+        self.error = error_label(self)
+        layout.addWidget(self.error)
+
+    def _build_family_buttons(self, layout: QVBoxLayout) -> None:
+        row = QHBoxLayout()
+        self.edit_family_button = _button(_("&Edit the family…"), self, self.edit_family_requested)
+        self.merge_button = _button(_("Mer&ge with another…"), self, self.merge_requested)
+        self.archive_button = _button(_("Archi&ve…"), self, self.archive_requested)
+        self.print_button = _button(_("Print the &card…"), self, self.print_requested)
+        for button in (
+            self.edit_family_button,
+            self.merge_button,
+            self.archive_button,
+            self.print_button,
+        ):
+            row.addWidget(button)
+        row.addStretch(1)
+        layout.addLayout(row)
+
+    # -- showing a family -------------------------------------------------------------------
+
+    def set_specialists(self, rows: list[SpecialistRow]) -> None:
+        self.specialist.set_rows(rows)
+
+    def show_family(self, family: FamilyView, here: dict[uuid.UUID, dt.datetime]) -> None:
+        """Show ``family``; ``here`` maps members now in the house to their check-in time.
+        The purposes and the specialist stay as they were when the same family is shown
+        again (after a save), and start empty for another family."""
+        another = self.family is None or self.family.id != family.id
+        self.family = family
+        self.title.setText(family_title(family))
+        self.details.setText(self._details_text(family))
+        self.notice.setText(self._notice_text(family))
+        self.notice.setVisible(bool(self.notice.text()))
+        self.members.set_rows(list(family.members), here)
+        if family.members:
+            self.members_view.setCurrentIndex(self.members.index(0, COL_NAME))
+        self.archive_button.setText(
+            _("Bring &back from the archive") if family.archived else _("Archi&ve…")
+        )
+        usable = family.merged_into_id is None
+        for button in (self.check_in_button, self.merge_button, self.add_member_button):
+            button.setEnabled(usable)
+        self._update_member_buttons()
+        if another:
+            self.purposes.clear()
+            self.specialist.set_value(None)
+            self.earlier.setChecked(False)
+        if not self.earlier.isChecked():
+            now = visits_queries.now()
+            self.earlier_at.setMaximumDateTime(qdatetime(now))
+            self.earlier_at.setDateTime(qdatetime(now.replace(second=0)))
+        show_message(self.error, "")
+
+    def _details_text(self, family: FamilyView) -> str:
+        phones = " · ".join(format_phone(p) for p in (family.phone, family.phone2) if p)
+        parts = [p for p in (family.settlement, family.address, phones) if p]
+        text = ", ".join(parts)
+        if family.notes:
+            text += "\n" + _("Notes: {notes}").format(notes=family.notes)
+        return text
+
+    def _notice_text(self, family: FamilyView) -> str:
+        if family.merged_into_code:
+            return _("Merged into {code}").format(code=family.merged_into_code)
+        if family.archived:
+            return _("Archived")
+        return ""
+
+    def _update_member_buttons(self, *_args: object) -> None:
+        chosen = self.current_member() is not None
+        usable = self.family is not None and self.family.merged_into_id is None
+        self.edit_member_button.setEnabled(chosen)
+        self.move_member_button.setEnabled(chosen and usable)
+
+    def current_member(self) -> PersonView | None:
+        return self.members.row_at(self.members_view.currentIndex())
+
+    def _with_member(self, signal) -> None:
+        person = self.current_member()
+        if person is not None:
+            signal.emit(person)
+
+    def on_member_double_clicked(self, index) -> None:
+        person = self.members.row_at(index)
+        if person is not None and index.column() != COL_NAME:
+            self.edit_member_requested.emit(person)
+
+    def on_earlier_toggled(self, on: bool) -> None:
+        self.earlier_at.setEnabled(on)
+        if on:
+            self.earlier_at.setFocus()
+
+    # -- checking in ------------------------------------------------------------------------
+
+    def request(self) -> CheckInRequest | None:
+        if self.family is None:
+            return None
+        at = self.earlier_at.dateTime().toPython() if self.earlier.isChecked() else None
+        return CheckInRequest(
+            family_id=self.family.id,
+            person_ids=self.members.checked_ids(),
+            purposes=self.purposes.values(),
+            specialist_id=self.specialist.value(),
+            at=at,
+        )
+
+    def request_check_in(self) -> None:
+        request = self.request()
+        if request is not None and self.check_in_button.isEnabled():
+            self.check_in_requested.emit(request)
+
+    def show_error(self, text: str) -> None:
+        show_message(self.error, text)
+
+    def after_check_in(self) -> None:
+        """Ready for the next family: nothing ticked, purposes kept off."""
+        self.purposes.clear()
+        self.earlier.setChecked(False)
+        show_message(self.error, "")

@@ -1,0 +1,398 @@
+"""Reception: one search box, the opened family, and the day's visitors.
+
+Typing searches an in-memory index on every key (built when the page first opens and
+refreshed per family after a save), so the window never waits for the database. A scanned
+family card („KRN-0042“ and Enter) opens its family at once.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QAction, QHideEvent, QKeyEvent, QKeySequence, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from bgfuture_desk.errors import NotFoundError, UserError
+from bgfuture_desk.i18n import N_, _, format_time, ngettext
+from bgfuture_desk.services import registry, settings, visits, visits_queries
+from bgfuture_desk.services.registry import FamilyView
+from bgfuture_desk.services.search import SearchHit, SearchIndex
+from bgfuture_desk.services.unit import Database
+from bgfuture_desk.services.visits import SpecialistRow, VisitView
+from bgfuture_desk.ui.models.search_result_model import (
+    COL_CODE,
+    COL_DETAIL,
+    COL_NAME,
+    SearchResultModel,
+)
+from bgfuture_desk.ui.models.visit_table_model import visitors_short
+from bgfuture_desk.ui.reception.family_actions import FamilyActions
+from bgfuture_desk.ui.reception.family_panel import FamilyPanel
+from bgfuture_desk.ui.reception.notice import Notice
+from bgfuture_desk.ui.reception.today_panel import TodayPanel
+from bgfuture_desk.ui.reception.visit_actions import VisitActions
+from bgfuture_desk.ui.widgets.page import Page
+
+KEYPAD = Qt.KeyboardModifier.KeypadModifier
+
+
+def _is_key(event: QEvent, *keys: Qt.Key) -> bool:
+    return (
+        event.type() == QEvent.Type.KeyPress
+        and isinstance(event, QKeyEvent)
+        and event.key() in keys
+        and event.modifiers() & ~KEYPAD == Qt.KeyboardModifier.NoModifier
+    )
+
+
+def _starts_typing(event: QEvent) -> bool:
+    """A letter or digit typed (not Space, which ticks, nor a shortcut)."""
+    if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+        return False
+    plain = Qt.KeyboardModifier.NoModifier | Qt.KeyboardModifier.ShiftModifier | KEYPAD
+    text = event.text()
+    return bool(text) and text.isalnum() and (event.modifiers() | plain) == plain
+
+
+class ReceptionPage(Page):
+    TITLE = N_("Reception")
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.index: SearchIndex | None = None
+        self.specialists: list[SpecialistRow] = []
+        self.settlement = ""
+        self.notice = Notice(self)
+        self.family_actions = FamilyActions(self)
+        self.visit_actions = VisitActions(self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 8)
+        layout.addLayout(self._build_search_row())
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(self._build_left(splitter))
+        self.today_panel = TodayPanel(db, splitter)
+        self.today_panel.setMinimumWidth(400)
+        splitter.addWidget(self.today_panel)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([640, 440])
+        layout.addWidget(splitter, 1)
+        self.notice_layout = layout
+        self._build_actions()
+        self._connect()
+
+    # -- building ---------------------------------------------------------------------------
+
+    def _build_search_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        label = QLabel(_("&Find:"), self)
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(
+            _("Name, phone, EGN or family code — or scan the family card")
+        )
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(240)
+        font = self.search.font()
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        self.search.setFont(font)
+        label.setBuddy(self.search)
+        self.new_family_button = QPushButton(_("&New family…"), self)
+        self.anonymous_button = QPushButton(_("&Anonymous visitors…"), self)
+        row.addWidget(label)
+        row.addWidget(self.search, 1)
+        row.addWidget(self.new_family_button)
+        row.addWidget(self.anonymous_button)
+        return row
+
+    def _build_left(self, parent: QWidget) -> QWidget:
+        left = QSplitter(Qt.Orientation.Vertical, parent)
+        left.setChildrenCollapsible(False)
+        top = QWidget(left)
+        column = QVBoxLayout(top)
+        column.setContentsMargins(0, 0, 0, 0)
+        self.results_caption = QLabel(top)
+        column.addWidget(self.results_caption)
+        self.results_model = SearchResultModel(self)
+        self.results = QTableView(top)
+        self.results.setModel(self.results_model)
+        self.results.setAccessibleName(_("Search results"))
+        self.results.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.results.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.results.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.results.verticalHeader().hide()
+        header = self.results.horizontalHeader()
+        header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(COL_DETAIL, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COL_CODE, QHeaderView.ResizeMode.ResizeToContents)
+        self.results.setMinimumHeight(90)
+        column.addWidget(self.results, 1)
+        self.family_stack = QStackedWidget(left)
+        self.hint = QLabel(
+            _(
+                "Find a family: type a name, a phone, an EGN or scan the family card, then "
+                "press Enter. A family that is not registered yet: „New family“."
+            ),
+            self.family_stack,
+        )
+        self.hint.setWordWrap(True)
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.family_panel = FamilyPanel(self.family_stack)
+        self.family_stack.addWidget(self.hint)
+        self.family_stack.addWidget(self.family_panel)
+        left.addWidget(top)
+        left.addWidget(self.family_stack)
+        left.setStretchFactor(0, 1)
+        left.setStretchFactor(1, 3)
+        left.setSizes([170, 560])
+        return left
+
+    def _action(self, keys: tuple[str, ...], slot) -> QAction:
+        action = QAction(self)
+        action.setShortcuts([QKeySequence(k) for k in keys])
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        self.find_action = self._action(("Ctrl+F",), self.focus_search)
+        self.new_family_action = self._action(("Ctrl+N",), self.family_actions.new_family)
+        self.check_in_action = self._action(
+            ("Ctrl+Return", "Ctrl+Enter"), self.family_panel.request_check_in
+        )
+        self.undo_action = self._action(("Ctrl+Z",), self.notice.on_undo_clicked)
+        self.escape_action = self._action(("Esc",), self.on_escape)
+
+    def _connect(self) -> None:
+        self.search.textChanged.connect(self.on_search_changed)
+        self.search.returnPressed.connect(self.on_search_entered)
+        self.search.installEventFilter(self)
+        self.typing_views = (self.results, self.family_panel.members_view, self.today_panel.table)
+        for view in self.typing_views:
+            view.installEventFilter(self)
+        self.results.activated.connect(self.on_result_activated)
+        self.new_family_button.clicked.connect(self.family_actions.new_family)
+        self.anonymous_button.clicked.connect(self.visit_actions.add_anonymous)
+        panel, actions = self.family_panel, self.family_actions
+        panel.check_in_requested.connect(self.visit_actions.check_in)
+        panel.edit_family_requested.connect(actions.edit_family)
+        panel.add_member_requested.connect(actions.add_member)
+        panel.edit_member_requested.connect(actions.edit_member)
+        panel.move_member_requested.connect(actions.move_member)
+        panel.merge_requested.connect(actions.merge)
+        panel.archive_requested.connect(actions.archive)
+        panel.print_requested.connect(actions.print_card)
+        today = self.today_panel
+        today.check_out_requested.connect(self.visit_actions.check_out)
+        today.correct_requested.connect(self.visit_actions.correct)
+        today.cancel_requested.connect(self.visit_actions.cancel)
+        today.family_requested.connect(self.open_family)
+
+    # -- life cycle -------------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.index is None:
+            self.load()
+        else:
+            self.today_panel.reload()
+        self._place_notice()
+        self.focus_search()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self.notice.clear()
+        super().hideEvent(event)
+
+    def load(self) -> None:
+        """Everything the page needs from the file, read once when it first opens."""
+        self.index = SearchIndex.build(self.db)
+        self.specialists = visits.list_specialists(self.db)
+        self.settlement = settings.house_details(self.db).settlement
+        self.family_panel.set_specialists(self.specialists)
+        self.today_panel.reload()
+        self.on_search_changed(self.search.text())
+
+    def search_index(self) -> SearchIndex:
+        if self.index is None:
+            self.index = SearchIndex.build(self.db)
+        return self.index
+
+    def _place_notice(self) -> None:
+        """In the window's status bar when there is one, else at the foot of the page."""
+        window = self.window()
+        if isinstance(window, QMainWindow):
+            if self.notice.parent() is not window.statusBar():
+                window.statusBar().addWidget(self.notice, 1)
+        elif self.notice.parent() is self:
+            self.notice_layout.addWidget(self.notice)
+
+    def notify(self, text: str, *, error: bool = False, undo=None) -> None:
+        self.notice.show_text(text, error=error, undo=undo)
+
+    # -- searching --------------------------------------------------------------------------
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def on_search_changed(self, text: str) -> None:
+        if not text.strip():
+            self.show_today_hits()
+            return
+        hits = self.search_index().search(text)
+        self.results_model.set_rows(hits)
+        self.results_caption.setText(
+            ngettext(
+                "{n} match — Enter opens it", "{n} matches — Enter opens the first", len(hits)
+            ).format(n=len(hits))
+            if hits
+            else _("Nothing found. Check the spelling, or register a new family.")
+        )
+        self._select_result(0)
+
+    def show_today_hits(self) -> None:
+        """While nothing is typed: today's families, so a returning one is one Enter away."""
+        hits: list[SearchHit] = []
+        seen: set[uuid.UUID] = set()
+        for visit in visits.visits_on(self.db, visits_queries.today()):
+            if visit.family_id is None or visit.family_id in seen:
+                continue
+            seen.add(visit.family_id)
+            hits.append(self._visit_hit(visit))
+        self.results_model.set_rows(hits)
+        self.results_caption.setText(
+            _("Today's visitors (type to search):") if hits else _("No visitors yet today.")
+        )
+        self._select_result(0)
+
+    def _visit_hit(self, visit: VisitView) -> SearchHit:
+        came = format_time(visit.checked_in_at)
+        if visit.checked_out_at is None:
+            detail = _("in the house since {time}").format(time=came)
+        else:
+            detail = f"{came}–{format_time(visit.checked_out_at)}"
+        return SearchHit(
+            "family",
+            visit.family_id,
+            visit.family_id,
+            visit.family_code,
+            visitors_short(visit),
+            detail,
+            0.0,
+        )
+
+    def _select_result(self, row: int) -> None:
+        if 0 <= row < self.results_model.rowCount():
+            self.results.setCurrentIndex(self.results_model.index(row, COL_NAME))
+
+    def current_hit(self) -> SearchHit | None:
+        hit = self.results_model.row_at(self.results.currentIndex())
+        if hit is None and self.results_model.rowCount():
+            hit = self.results_model.row_at(self.results_model.index(0, COL_NAME))
+        return hit
+
+    def on_search_entered(self) -> None:
+        """Enter: a scanned or typed family code opens its family, else the chosen hit."""
+        text = self.search.text()
+        if registry.canonical_family_code(text) is not None:
+            try:
+                self.show_family(registry.family_by_code(self.db, text))
+                return
+            except NotFoundError:
+                pass
+        hit = self.current_hit()
+        if hit is None:
+            self.notify(_("Nothing found for „{text}“.").format(text=text.strip()), error=True)
+            return
+        self.on_hit_chosen(hit)
+
+    def on_result_activated(self, index) -> None:
+        hit = self.results_model.row_at(index)
+        if hit is not None:
+            self.on_hit_chosen(hit)
+
+    def on_hit_chosen(self, hit: SearchHit) -> None:
+        if hit.family_id is None:
+            text = _("{name} is not a member of any family.").format(name=hit.name)
+            self.notify(text, error=True)
+            return
+        self.open_family(hit.family_id)
+
+    def on_escape(self) -> None:
+        """Esc clears the search; from anywhere else on the page it goes back to it."""
+        if self.search.hasFocus():
+            self.search.clear()
+        else:
+            self.focus_search()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.search:
+            if _is_key(event, Qt.Key.Key_Down) and self.results_model.rowCount():
+                self.results.setFocus(Qt.FocusReason.OtherFocusReason)
+                if not self.results.currentIndex().isValid():
+                    self._select_result(0)
+                return True
+        elif watched in self.typing_views and _starts_typing(event):
+            # a name typed or a card scanned while a list has the focus goes to the search
+            self.search.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.search.setText(event.text())
+            return True
+        elif watched is self.results:
+            if _is_key(event, Qt.Key.Key_Up) and self.results.currentIndex().row() <= 0:
+                self.focus_search()
+                return True
+        return super().eventFilter(watched, event)
+
+    # -- the family -------------------------------------------------------------------------
+
+    def open_family(self, family_id: uuid.UUID) -> None:
+        try:
+            family = registry.get_family(self.db, family_id)
+            if family.merged_into_id is not None:
+                family = registry.get_family(self.db, family.merged_into_id)
+        except UserError as err:
+            self.notify(err.message, error=True)
+            return
+        self.show_family(family)
+
+    def show_family(self, family: FamilyView) -> None:
+        here = {pid: v.checked_in_at for v in visits.open_visits(self.db) for pid, _n in v.people}
+        self.family_panel.show_family(family, here)
+        self.family_stack.setCurrentWidget(self.family_panel)
+        self.family_panel.members_view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def reshow_family(self) -> None:
+        family = self.family_panel.family
+        if family is not None:
+            self.open_family(family.id)
+
+    def on_registry_saved(self, family_id: uuid.UUID) -> None:
+        """After any change to a family: the index learns it, the family is shown again."""
+        self.search_index().refresh_family(self.db, family_id)
+        self.open_family(family_id)
+        if self.search.text().strip():
+            self.on_search_changed(self.search.text())
+
+    def after_visit_change(self, visit_id: uuid.UUID | None = None) -> None:
+        """The today panel shows today again, the family its members in the house."""
+        self.today_panel.set_day(visits_queries.today())
+        if visit_id is not None:
+            self.today_panel.select_visit(visit_id)
+        self.reshow_family()
+        if not self.search.text().strip():
+            self.show_today_hits()

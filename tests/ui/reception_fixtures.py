@@ -1,0 +1,67 @@
+"""Fixtures of the reception tests: a house with demo data on a fixed day, and its page.
+
+The house clock (``visits_queries.now``) stands still at 13:00 on a Tuesday, so the
+morning's demo visitors are all in the past and yesterday was a working day.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from bgfuture_desk.services import registry, visits_queries
+from bgfuture_desk.services.demo import generate_demo
+from bgfuture_desk.services.registry import FamilyInput, PersonInput
+
+DAY = dt.date(2025, 11, 18)
+NOW = dt.datetime(2025, 11, 18, 13, 0)
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    monkeypatch.setattr(visits_queries, "now", lambda: NOW)
+    return NOW
+
+
+@pytest.fixture
+def day(clock) -> dt.date:
+    """Today for the house."""
+    return clock.date()
+
+
+@pytest.fixture
+def demo_house(house_db, clock):
+    """The Kran house with 20 demo families, a year of visits and this morning's visitors."""
+    generate_demo(house_db, families=20, seed=1, today=DAY)
+    return house_db
+
+
+@pytest.fixture
+def shterevi(demo_house, admin):
+    """A family with a rare surname: Радка and Борис Щереви and their daughter Калина."""
+    return registry.create_family(
+        demo_house,
+        admin,
+        FamilyInput(settlement="гр. Крън", phone="0877 410 220"),
+        [
+            PersonInput("mother", "Радка", "Иванова", "Щерева", birth_date=dt.date(1994, 5, 2)),
+            PersonInput("father", "Борис", "Петров", "Щерев", birth_date=dt.date(1990, 1, 9)),
+            PersonInput("child", "Калина", "Борисова", "Щерева", birth_date=dt.date(2021, 3, 4)),
+        ],
+        force=True,
+    )
+
+
+@pytest.fixture
+def reception(make_window, admin_user):
+    """The main window as the administrator sees it: it opens on the reception."""
+
+    def open_page():
+        window = make_window(admin_user)
+        window.resize(1280, 800)
+        page = window.current_page()
+        assert page.title() == "Рецепция"
+        return window, page
+
+    return open_page
