@@ -7,7 +7,6 @@ import uuid
 from bgfuture_desk.documents.family_card import FamilyCardData, family_cards_pdf
 from bgfuture_desk.documents.page import HouseHeader
 from bgfuture_desk.domain.phones import format_phone
-from bgfuture_desk.domain.surnames import family_surname
 from bgfuture_desk.errors import NotFoundError, UserError
 from bgfuture_desk.i18n import _
 from bgfuture_desk.services.registry_queries import FamilyView, family_by_code, get_family
@@ -41,8 +40,7 @@ def _family(db: Database, key: str) -> FamilyView:
 
 def card_data(family: FamilyView) -> FamilyCardData:
     """A card shows the family name, the members' first names and the settlement, no more."""
-    adults = [m.last_name for m in family.members if not m.is_child]
-    surname = family_surname(adults) or family_surname(m.last_name for m in family.members)
+    surname = family.surname
     line = _("Family {surname}").format(surname=surname) if surname else _("Family")
     return FamilyCardData(
         code=family.code,

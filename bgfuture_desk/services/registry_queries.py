@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from bgfuture_desk.db.models import Family, Person
 from bgfuture_desk.domain.houses import family_code
 from bgfuture_desk.domain.names import transliterate
+from bgfuture_desk.domain.surnames import family_surname
 from bgfuture_desk.domain.vocab import PersonRole, Sex
 from bgfuture_desk.errors import NotFoundError
 from bgfuture_desk.i18n import _
@@ -70,11 +71,15 @@ class FamilyView:
     merged_into_code: str | None = None
 
     @property
+    def surname(self) -> str:
+        """„Иванови“: the family name as Bulgarians say it, from the adults' last names."""
+        adults = [m.last_name for m in self.members if not m.is_child]
+        return family_surname(adults) or family_surname(m.last_name for m in self.members)
+
+    @property
     def title(self) -> str:
-        """ "KRN-0042 · Иванова / Петров · гр. Крън" — how the family is named in lists."""
-        surnames = list(dict.fromkeys(m.last_name for m in self.members if m.last_name))
-        parts = [self.code, " / ".join(surnames), self.settlement]
-        return " · ".join(p for p in parts if p)
+        """„KRN-0042 · Иванови · гр. Крън“ — how the family is named in lists and headings."""
+        return " · ".join(p for p in (self.code, self.surname, self.settlement) if p)
 
 
 def age_years(born: dt.date | None, on: dt.date) -> int | None:

@@ -64,7 +64,7 @@ class MainWindow(QMainWindow):
         self._build_pages()
         self._build_actions()
         self._build_status_bar()
-        self.resize(1000, 680)
+        self.resize(1280, 800)
         self.refresh()
         self.set_user(user)
 

@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
 
 CYRILLIC = re.compile(r"[А-Яа-яЁёЪъЬь]")
 LATIN_WORD = re.compile(r"[A-Za-z]+")
-ALLOWED_LATIN = {"kran", "KRN"}  # the house's code and the prefix of its codes
+# The house's code and the prefix of its codes, and key names as printed on the keys.
+ALLOWED_LATIN = {"kran", "KRN", "Ctrl", "Shift", "Enter", "Esc", "PgUp", "PgDown"}
 
 
 def visible_texts(window) -> list[tuple[str, str]]:

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 )
 
 from bgfuture_desk.domain.phones import format_phone
-from bgfuture_desk.domain.surnames import family_surname
 from bgfuture_desk.i18n import _
 from bgfuture_desk.services import visits_queries
 from bgfuture_desk.services.registry import FamilyView, PersonView
@@ -52,13 +51,6 @@ class CheckInRequest:
     purposes: list[str]
     specialist_id: uuid.UUID | None
     at: dt.datetime | None  # a visit entered later, with its real time
-
-
-def family_title(family: FamilyView) -> str:
-    """„KRN-0042 · Иванови · гр. Крън“: the family name as Bulgarians say it."""
-    adults = [m.last_name for m in family.members if not m.is_child]
-    surname = family_surname(adults) or family_surname(m.last_name for m in family.members)
-    return " · ".join(p for p in (family.code, surname, family.settlement) if p)
 
 
 class MembersView(QTableView):
@@ -212,7 +204,7 @@ class FamilyPanel(QWidget):
         again (after a save), and start empty for another family."""
         another = self.family is None or self.family.id != family.id
         self.family = family
-        self.title.setText(family_title(family))
+        self.title.setText(family.title)
         self.details.setText(self._details_text(family))
         self.notice.setText(self._notice_text(family))
         self.notice.setVisible(bool(self.notice.text()))
