@@ -91,7 +91,7 @@ def _fit_line(
     return _clipped(text, font, size, width)
 
 
-def barcode_for(code: str, width: float) -> Code128:
+def barcode_for(code: str, width: float, height: float = BARCODE_HEIGHT) -> Code128:
     """A Code 128 symbol with quiet zones, at the widest module that fits ``width``."""
     probe = Code128(code, barWidth=MODULE, quiet=0)
     modules = probe.width / MODULE + 2 * QUIET_MODULES
@@ -100,7 +100,7 @@ def barcode_for(code: str, width: float) -> Code128:
     return Code128(
         code,
         barWidth=module,
-        barHeight=BARCODE_HEIGHT,
+        barHeight=height,
         humanReadable=False,
         quiet=1,
         lquiet=quiet,

@@ -16,6 +16,7 @@ from sqlalchemy import select
 
 from bgfuture_desk.db.models import Loan, LoanReminder, Reservation, Toy
 from bgfuture_desk.domain.houses import code_number, toy_code
+from bgfuture_desk.domain.toys import due_date
 from bgfuture_desk.domain.vocab import ToyCondition, ToyStatus, VisitPurpose
 from bgfuture_desk.services.demo.common import Context, Stream, age_months, at_time, utc_of
 from bgfuture_desk.services.demo.data_things import (
@@ -164,7 +165,7 @@ class _Lending:
                 back = plan.day + dt.timedelta(days=rng.randint(8, 35))  # came just for it
             if back > today:
                 back = None
-        due = plan.day + dt.timedelta(days=self.loan_days)
+        due = due_date(plan.day, self.loan_days)  # the desk's rule: off weekends and holidays
         missing = 0
         if back and shelf.pieces > 3 and rng.chance(0.03):
             missing = rng.randint(1, 2)

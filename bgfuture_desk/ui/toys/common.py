@@ -1,0 +1,134 @@
+"""Pieces the toy library's tabs share: the scan field, an age in years and months, saving
+a printout, and running a service whose refusal goes to the status line."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QSpinBox,
+    QTableView,
+    QWidget,
+)
+
+from bgfuture_desk.domain.toys import MAX_AGE_MONTHS
+from bgfuture_desk.i18n import _
+from bgfuture_desk.ui.widgets.form import ERROR_STYLE, SAVED_STYLE
+
+WARNING_STYLE = "color: #7a4f00; background: #fff3d6; padding: 4px;"
+NOTICE_STYLE = (
+    "QLabel { color: #4a2c00; background: #ffe082; border: 1px solid #c79100;"
+    " padding: 6px; font-weight: bold; }"
+)
+STYLES = {"ok": SAVED_STYLE, "error": ERROR_STYLE, "warning": WARNING_STYLE}
+MAX_MONTHS = MAX_AGE_MONTHS
+ROW_PADDING = 10  # a compact row: more of the catalogue fits the screen
+
+
+class ScanEdit(QLineEdit):
+    """Where a barcode scanner types: a code, then Enter. Larger text, a clear button."""
+
+    def __init__(self, placeholder: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setPlaceholderText(placeholder)
+        self.setClearButtonEnabled(True)
+        font = self.font()
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        self.setFont(font)
+
+    def ready(self) -> None:
+        """Empty and focused: the next code can come."""
+        self.clear()
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+class AgeEdit(QWidget):
+    """An age as years and months („3 г. 6 мес.“); ``optional`` adds „—“ for no age at all."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None, *, optional: bool = False) -> None:
+        super().__init__(parent)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(4)
+        self.optional = optional
+        self.years = QSpinBox(self)
+        self.years.setRange(-1 if optional else 0, MAX_MONTHS // 12)
+        self.years.setSuffix(_(" y."))
+        if optional:
+            self.years.setSpecialValueText(_("any age"))
+        self.months = QSpinBox(self)
+        self.months.setRange(0, 11)
+        self.months.setSuffix(_(" mo."))
+        self.years.setAccessibleName(_("Years"))
+        self.months.setAccessibleName(_("Months"))
+        row.addWidget(self.years)
+        row.addWidget(self.months)
+        self.years.valueChanged.connect(self._on_changed)
+        self.months.valueChanged.connect(self._on_changed)
+        self.setFocusProxy(self.years)
+        self.set_value(None)
+        self._on_changed()
+
+    def _on_changed(self) -> None:
+        self.months.setEnabled(self.years.value() >= 0)
+        self.changed.emit()
+
+    def value(self) -> int | None:
+        """Months of age, or None when no age is set."""
+        if self.years.value() < 0:
+            return None
+        return min(self.years.value() * 12 + self.months.value(), MAX_MONTHS)
+
+    def set_value(self, months: int | None) -> None:
+        if months is None:
+            self.years.setValue(-1 if self.optional else 0)
+            self.months.setValue(0)
+            return
+        self.years.setValue(months // 12)
+        self.months.setValue(months % 12)
+
+
+def table_view(parent: QWidget, model, name: str, *, stretch: int | None = None) -> QTableView:
+    """A read-only table of whole rows, one chosen at a time."""
+    view = QTableView(parent)
+    view.setModel(model)
+    view.setAccessibleName(name)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setTabKeyNavigation(False)
+    view.verticalHeader().hide()
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + ROW_PADDING)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    if stretch is not None:
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    # with the row numbers hidden, Qt fits the columns to rows added later only when asked
+    for signal in (model.rowsInserted, model.rowsRemoved, model.dataChanged):
+        signal.connect(lambda *_args: header.resizeSections())
+    return view
+
+
+def ask_pdf_path(
+    parent: QWidget, title: str, file_name: str, on_chosen: Callable[[Path], object]
+) -> QFileDialog:
+    """Ask where to save a printout (in Documents by default); the dialog is returned so it
+    can be kept (and driven by tests)."""
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    dialog = QFileDialog(parent, title, str(Path(folder) / file_name), _("PDF files (*.pdf)"))
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    dialog.setDefaultSuffix("pdf")
+    dialog.fileSelected.connect(lambda path: on_chosen(Path(path)))
+    dialog.open()
+    return dialog

@@ -1,0 +1,106 @@
+"""„Заемане и връщане“: the lending basket on the left, the returns on the right.
+
+Ctrl+Enter confirms what the focus is in: „Заеми“ on the left, „Върни“ on the right.
+A code scanned while a list or a button has the focus goes to that side's scan field.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QSplitter, QWidget
+
+from bgfuture_desk.ui.toys.lend_panel import LendPanel
+from bgfuture_desk.ui.toys.return_panel import ReturnPanel
+
+if TYPE_CHECKING:
+    from bgfuture_desk.ui.toys.page import ToysPage
+
+CONFIRM_KEYS = ("Ctrl+Return", "Ctrl+Enter")
+PLAIN = Qt.KeyboardModifier.NoModifier | Qt.KeyboardModifier.ShiftModifier
+
+
+def starts_a_code(event: QEvent) -> bool:
+    """A letter or digit typed without Ctrl or Alt (Space still presses buttons)."""
+    if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+        return False
+    text = event.text()
+    plain = PLAIN | Qt.KeyboardModifier.KeypadModifier
+    return bool(text) and text.isalnum() and (event.modifiers() | plain) == plain
+
+
+def panel_action(panel: QWidget, slot) -> QAction:
+    action = QAction(panel)
+    action.setShortcuts([QKeySequence(k) for k in CONFIRM_KEYS])
+    action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    action.triggered.connect(slot)
+    panel.addAction(action)
+    return action
+
+
+class DeskTab(QWidget):
+    def __init__(self, page: ToysPage, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.page = page
+        row = QHBoxLayout(self)
+        row.setContentsMargins(8, 8, 8, 8)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.setChildrenCollapsible(False)
+        self.lending = LendPanel(page, splitter)
+        self.returns = ReturnPanel(page, splitter)
+        splitter.addWidget(self.lending)
+        splitter.addWidget(self.returns)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([600, 460])
+        row.addWidget(splitter)
+        self.lend_action = panel_action(self.lending, self.lending.lend)
+        self.return_action = panel_action(self.returns, self.returns.return_all)
+        self.stale = True
+        lending, returns = self.lending, self.returns
+        for widget in (
+            lending.basket_view,
+            lending.side.suggested_view,
+            lending.side.loans_view,
+            lending.remove_button,
+            lending.lend_button,
+            lending.receipt_button,
+            returns.view,
+            returns.return_button,
+            returns.remove_button,
+        ):
+            widget.installEventFilter(self)
+
+    def reload(self) -> None:
+        """After a change elsewhere (the catalogue, another tab): the family shown again."""
+        self.lending.reload_family()
+        self.lending.recheck()
+        self.stale = False
+
+    def focus_first(self) -> None:
+        """The scan field when a family is open, else the family search."""
+        if self.lending.family is None:
+            self.lending.finder.search.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            self.lending.scan.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def on_escape(self) -> None:
+        focus = QApplication.focusWidget()
+        if focus is not None and self.returns.isAncestorOf(focus):
+            self.returns.on_escape()
+        else:
+            self.lending.on_escape()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if isinstance(watched, QWidget) and starts_a_code(event):
+            target = self.returns.scan if self.returns.isAncestorOf(watched) else None
+            if target is None:
+                lending = self.lending
+                target = lending.scan if lending.family is not None else lending.finder.search
+            if target.isEnabled():
+                target.setFocus(Qt.FocusReason.OtherFocusReason)
+                target.setText(target.text() + event.text())
+                return True
+        return super().eventFilter(watched, event)
