@@ -36,6 +36,7 @@ from bgfuture_desk.db.models import (
 from bgfuture_desk.domain.calendar import is_working_day
 from bgfuture_desk.domain.egn import parse_egn
 from bgfuture_desk.domain.phones import format_phone, normalise_phone
+from bgfuture_desk.domain.toys import due_date
 from bgfuture_desk.domain.vocab import PersonRole, ReferralStatus
 from bgfuture_desk.errors import ValidationError
 from bgfuture_desk.services import setup, users
@@ -235,7 +236,8 @@ def test_toys_and_loans_tell_a_consistent_story(session):
     assert sorted(t.inventory_code for t in toys)[0] == "KRN-T-0001"
     assert all(t.age_min_months < t.age_max_months and t.pieces >= 1 for t in toys)
     loans = _all(session, Loan)
-    assert all(loan.due_on == loan.lent_on + dt.timedelta(days=14) for loan in loans)
+    assert all(loan.due_on == due_date(loan.lent_on, 14) for loan in loans)
+    assert all(is_working_day(loan.due_on) for loan in loans)
     open_loans = [loan for loan in loans if loan.returned_on is None]
     assert any(loan.due_on < TODAY for loan in open_loans)
     assert any(loan.returned_on and loan.pieces_missing > 0 for loan in loans)

@@ -1,10 +1,19 @@
-"""Parenting groups: one finished and one running cycle per programme, with attendance."""
+"""Parenting groups: in every programme a running cycle (some sessions held, some to come)
+and often a finished one, with enrolled participants and their attendance.
+
+Sessions follow the groups' own rule (``domain.groups.session_dates``): weekly, official
+holidays skipped. Each participant has a habit (most come nearly always, a few drop off),
+so completion rates look like a real house's. If a group meets this morning, some of its
+participants are already checked in at the reception with the purpose "group".
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import uuid
+from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy import select
 
@@ -16,11 +25,14 @@ from bgfuture_desk.db.models import (
     Programme,
     Session,
     Specialist,
+    Visit,
+    VisitPerson,
+    VisitPurposeRow,
 )
-from bgfuture_desk.domain.calendar import is_working_day
+from bgfuture_desk.domain.groups import session_dates
 from bgfuture_desk.domain.vocab import AttendanceStatus as A
 from bgfuture_desk.domain.vocab import GroupTarget as G
-from bgfuture_desk.domain.vocab import PersonRole
+from bgfuture_desk.domain.vocab import PersonRole, VisitPurpose
 from bgfuture_desk.domain.vocab import SessionStatus as S
 from bgfuture_desk.i18n import _
 from bgfuture_desk.services import setup
@@ -39,7 +51,9 @@ from bgfuture_desk.services.demo.data_things import (
 from bgfuture_desk.services.demo.households import Household
 from bgfuture_desk.services.demo.team import Team
 
-_ATTENDANCE = {A.PRESENT: 80, A.ABSENT: 13, A.EXCUSED: 7}
+# How often a participant comes: most nearly always, some now and then, a few rarely.
+_HABITS = {0.95: 35, 0.85: 35, 0.65: 20, 0.35: 10}
+_MISSED = {A.ABSENT: 2, A.EXCUSED: 1}
 _EXCUSES = ("Предупреди по телефона.", "Пътува.", "Семейни ангажименти.")
 _PARENT_ROLES = (PersonRole.MOTHER, PersonRole.FATHER, PersonRole.GUARDIAN, PersonRole.PREGNANT)
 
@@ -79,13 +93,17 @@ def _kind_of(programme: Programme) -> tuple[tuple[str, ...], tuple[str, ...], tu
 
 
 def _session_days(first: dt.date, count: int) -> list[dt.date]:
-    """Weekly on the same weekday; a holiday week is skipped, not lost."""
-    days, day = [], first
-    while len(days) < count:
-        if is_working_day(day):
-            days.append(day)
-        day += dt.timedelta(days=7)
-    return days
+    """``count`` weekly meetings from ``first``; a holiday week is skipped, not lost."""
+    days, _skipped = session_dates(first, first + dt.timedelta(weeks=count + 8), "weekly")
+    return days[:count]
+
+
+def _target(rng: Stream, targets: tuple[str, ...], homes: list[Household], day: dt.date) -> str:
+    """One of the programme's targets that has people to enrol (parents as the fallback)."""
+    for target in rng.sample(targets, len(targets)):
+        if _eligible(target, homes, day):
+            return target
+    return G.PARENTS
 
 
 def build_groups(ctx: Context, homes: list[Household], team: Team) -> None:
@@ -103,14 +121,15 @@ def build_groups(ctx: Context, homes: list[Household], team: Team) -> None:
         facilitators = team.of_kind(*kinds) or [s for s in team.specialists if s.active]
         cycles = ("past", "current") if rng.chance(0.6) else ("current",)
         for cycle in cycles:
-            weeks_ago = rng.randint(24, 40) if cycle == "past" else rng.randint(2, 9)
+            # A running cycle began 2-6 weeks ago and has 8-12 meetings: some still to come.
+            weeks_ago = rng.randint(24, 40) if cycle == "past" else rng.randint(2, 6)
             first = ctx.today - dt.timedelta(weeks=weeks_ago)
             first += dt.timedelta(days=rng.randint(0, 4) - first.weekday())
             nickname = nicknames.pop() if nicknames else programme.name
             group = maker.group(
                 programme,
                 f"Група „{nickname}“",
-                rng.choice(targets),
+                _target(rng, targets, homes, first),
                 rng.choice(facilitators),
                 first,
             )
@@ -123,6 +142,7 @@ class _GroupMaker:
     rng: Stream
     homes: list[Household]
     team: Team
+    habits: dict[uuid.UUID, float] = field(default_factory=dict)
 
     def group(
         self, programme: Programme, name: str, target: str, facilitator: Specialist, first: dt.date
@@ -173,6 +193,8 @@ class _GroupMaker:
             )
             if status == S.HELD:
                 self.attendance(session, enrolled, group.target, day)
+            elif day == ctx.today and status == S.PLANNED and hour < 12:
+                self.arrive(session, enrolled, group)
 
     def enrol(self, group: Group, days: list[dt.date]) -> list[Enrolment]:
         rng = self.rng
@@ -210,7 +232,8 @@ class _GroupMaker:
         for e in enrolled:
             if e.enrolled_on > day or (e.left_on is not None and e.left_on <= day):
                 continue
-            status = rng.weighted(_ATTENDANCE)
+            habit = self.habits.setdefault(e.person_id, rng.weighted(_HABITS))
+            status = A.PRESENT if rng.chance(habit) else rng.weighted(_MISSED)
             note = rng.choice(_EXCUSES) if status == A.EXCUSED and rng.chance(0.6) else ""
             ctx.new(
                 rng,
@@ -234,3 +257,42 @@ class _GroupMaker:
                     status=A.PRESENT,
                     walk_in=True,
                 )
+
+    def _visiting_today(self) -> set[uuid.UUID]:
+        today = self.ctx.today
+        created = self.ctx.created
+        visits = {v.id for v in created if isinstance(v, Visit) and v.checked_in_at.date() == today}
+        return {
+            vp.person_id for vp in created if isinstance(vp, VisitPerson) and vp.visit_id in visits
+        }
+
+    def arrive(self, session: Session, enrolled: list[Enrolment], group: Group) -> None:
+        """This morning's session: some participants already checked in for the group
+        (a child with the adult who brings them), not yet checked out."""
+        ctx, rng, today = self.ctx, self.rng, self.ctx.today
+        busy = self._visiting_today()
+        where = {p.id: (h, p) for h in self.homes for p in h.members}
+        coming: dict[uuid.UUID, list[Person]] = defaultdict(list)
+        for e in enrolled:
+            on = e.enrolled_on <= today and (e.left_on is None or e.left_on > today)
+            if on and e.person_id not in busy and e.person_id in where and rng.chance(0.6):
+                home, person = where[e.person_id]
+                coming[home.family.id].append(person)
+        for family_id, people in coming.items():
+            home = where[people[0].id][0]
+            escorts = [a for a in home.present_on(today, home.adults) if a.id not in busy]
+            if group.target in (G.CHILDREN_0_3, G.CHILDREN_3_7) and escorts:
+                people = [escorts[0], *people]
+            arrived = session.starts_at - dt.timedelta(minutes=rng.randint(5, 25))
+            visit = ctx.new(
+                rng,
+                Visit,
+                arrived,
+                family_id=family_id,
+                checked_in_at=arrived,
+                specialist_id=group.facilitator_id,
+            )
+            ctx.new(rng, VisitPurposeRow, arrived, visit_id=visit.id, purpose=VisitPurpose.GROUP)
+            for person in people[:4]:
+                ctx.new(rng, VisitPerson, arrived, visit_id=visit.id, person_id=person.id)
+                busy.add(person.id)

@@ -1,21 +1,7 @@
-"""Parenting groups: programmes, sessions, enrolment and attendance (being built)."""
+"""Parenting groups: programmes, groups, sessions, enrolment, attendance and the numbers."""
 
 from __future__ import annotations
 
-from bgfuture_desk.i18n import N_
-from bgfuture_desk.ui.widgets.page import PlaceholderPage
+from bgfuture_desk.ui.groups.page import GroupsPage
 
-
-class GroupsPage(PlaceholderPage):
-    TITLE = N_("Groups")
-    ABOUT = N_(
-        "This part of the program is being prepared: programmes, groups, sessions, "
-        "enrolment and attendance."
-    )
-    COUNTS = (
-        ("programmes", N_("Programmes")),
-        ("groups", N_("Groups")),
-        ("sessions", N_("Sessions")),
-        ("enrolments", N_("Enrolments")),
-        ("attendances", N_("Attendance records")),
-    )
+__all__ = ["GroupsPage"]

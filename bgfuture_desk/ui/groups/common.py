@@ -1,0 +1,85 @@
+"""Small pieces the groups screen's tabs share: read-only tables, a row of buttons, and
+asking where to save a printout."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    QTableView,
+    QWidget,
+)
+
+from bgfuture_desk.i18n import _
+from bgfuture_desk.ui.reception.fields import SpecialistCombo
+
+
+def read_only_table(model, parent: QWidget, stretch: int, name: str) -> QTableView:
+    """Whole rows chosen one at a time; columns fit their text, ``stretch`` takes the rest."""
+    view = QTableView(parent)
+    view.setModel(model)
+    view.setAccessibleName(name)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.verticalHeader().hide()
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    return view
+
+
+def button_row(
+    parent: QWidget, *buttons: QPushButton, stretch_at: int | None = None
+) -> QHBoxLayout:
+    """Buttons left to right; a stretch before button ``stretch_at`` pushes the rest right."""
+    row = QHBoxLayout()
+    row.setContentsMargins(0, 0, 0, 0)
+    for number, button in enumerate(buttons):
+        if number == stretch_at:
+            row.addStretch(1)
+        row.addWidget(button)
+    if stretch_at is None:
+        row.addStretch(1)
+    return row
+
+
+def ask_pdf_path(
+    parent: QWidget, title: str, file_name: str, on_chosen: Callable[[Path], object]
+) -> QFileDialog:
+    """The save dialog for a printout, opened in the Documents folder; returned for tests."""
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    dialog = QFileDialog(parent, title, str(Path(folder) / file_name), _("PDF files (*.pdf)"))
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    dialog.setDefaultSuffix("pdf")
+    dialog.fileSelected.connect(lambda path: on_chosen(Path(path)))
+    dialog.open()
+    return dialog
+
+
+def find_data(combo: QComboBox, value: object) -> int:
+    """The row holding ``value`` by equality (``findData`` compares Python objects by
+    identity, so an equal UUID read again would not be found)."""
+    return next((n for n in range(combo.count()) if combo.itemData(n) == value), -1)
+
+
+def choose(combo: QComboBox, value: object) -> None:
+    combo.setCurrentIndex(max(0, find_data(combo, value)))
+
+
+def choose_specialist(combo: SpecialistCombo, value: uuid.UUID | None, name: str | None) -> None:
+    """Choose a facilitator in the shared specialist list, which looks rows up by identity."""
+    index = find_data(combo, value) if value is not None else 0
+    if index >= 0:
+        combo.setCurrentIndex(index)
+    else:
+        combo.set_value(value, name)
