@@ -22,9 +22,10 @@ run: $(STAMP)
 	    && $(BIN)/bgfuture-desk demo --db $(DEMO) --families 120 --seed 1 )
 	$(BIN)/bgfuture-desk --db $(DEMO)
 
-# Every test, then the lint; CI runs exactly this.
+# Every test, then the lint; CI runs exactly this. The consolidation tests also run against
+# PostgreSQL: a throwaway server is started for them and stopped afterwards, pass or fail.
 test: $(STAMP)
-	$(BIN)/python -m pytest -q
+	PYTHON=$(PYTHON) sh tools/postgres-test.sh run $(BIN)/python -m pytest -q
 	$(BIN)/ruff check .
 
 lint: $(STAMP)

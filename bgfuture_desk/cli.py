@@ -93,7 +93,7 @@ def build_parser() -> BulgarianParser:
     p.add_argument("--seed", type=int, default=1, help=_("seed: the same seed gives the same data"))
 
     p = sub.add_parser("check", help=_("integrity, schema version and counts of a database"))
-    p.add_argument("--db", type=Path, required=True, help=_("the house database file"))
+    p.add_argument("--db", required=True, help=_("the database file or URL"))
 
     p = sub.add_parser("list", help=_("list records of a kind"))
     p.add_argument("kind", choices=LIST_KINDS, metavar=_("KIND"),
@@ -113,23 +113,45 @@ def build_parser() -> BulgarianParser:
                    help=_("one of: {kinds}").format(kinds=", ".join(PRINT_DOCS)))
     p.add_argument("--db", required=True, type=Path, help=_("the house database file"))
     p.add_argument("--id", action="append", metavar=_("ID_OR_CODE"),
-                   help=_("which record (a family code or an id); may be repeated"))
+                   help=_("which record (a family or toy code, or an id); may be repeated"))
     p.add_argument("--out", required=True, type=Path, help=_("the PDF file to write"))
+    p.add_argument("--layout", metavar=_("COLUMNSxROWS"),
+                   help=_("labels: columns x rows of the label sheet, e.g. 3x8 (the default)"))
 
     p = sub.add_parser("bench", help=_("the performance suite"))
     p.add_argument("--people", type=_positive, default=25000,
                    help=_("number of people in the benchmark house"))
     p.add_argument("--json", action="store_true", help=_("one JSON object per line"))
+    _add_exchange(sub)
     return parser
 
 
+def _add_exchange(sub) -> None:
+    p = sub.add_parser("export", help=_("write the monthly export file of a house"))
+    p.add_argument("--db", type=Path, required=True, help=_("the house database file"))
+    p.add_argument("--month", required=True, metavar=_("YYYY-MM"),
+                   help=_("the month of the export, e.g. 2026-10"))
+    p.add_argument("--out", type=Path, required=True,
+                   help=_("the export file to write (or a folder for the usual name)"))
+    p.add_argument("--passphrase-file", type=Path,
+                   help=_("a file whose first line is the passphrase (else it is asked)"))
+
+    p = sub.add_parser("consolidate", help=_("import house exports into a consolidated database"))
+    p.add_argument("--into", required=True, metavar=_("TARGET"),
+                   help=_("the consolidated database: a file or a database URL"))
+    p.add_argument("files", nargs="+", metavar=_("FILE"), help=_("the export files"))
+    p.add_argument("--passphrase-file", type=Path,
+                   help=_("a file whose first line is the passphrase (else it is asked)"))
+
+
 def _commands() -> dict[str, Callable[[argparse.Namespace], int]]:
-    from bgfuture_desk.commands import bench, house, printouts, records
+    from bgfuture_desk.commands import bench, exchange, house, printouts, records
 
     return {
         "init": house.cmd_init, "demo": house.cmd_demo, "check": house.cmd_check,
         "list": records.cmd_list, "find": records.cmd_find, "print": printouts.cmd_print,
-        "bench": bench.cmd_bench,
+        "bench": bench.cmd_bench, "export": exchange.cmd_export,
+        "consolidate": exchange.cmd_consolidate,
     }
 
 

@@ -5,19 +5,50 @@ from __future__ import annotations
 import argparse
 
 from bgfuture_desk.commands import open_db, write_atomically
+from bgfuture_desk.errors import UserError
 from bgfuture_desk.i18n import _
 
-PRINT_DOCS = ("card",)
+PRINT_DOCS = ("card", "attendance", "labels", "receipt", "overdue")
+
+
+def _one_id(args: argparse.Namespace) -> str:
+    if not args.id or len(args.id) != 1:
+        raise UserError(_("Give exactly one loan with --id (the id of the loan)."), "id")
+    return args.id[0]
+
+
+def _session_id(args: argparse.Namespace) -> str:
+    if not args.id or len(args.id) != 1:
+        raise UserError(_("Give exactly one session with --id (the id of the session)."), "id")
+    return args.id[0]
+
+
+def _layout(args: argparse.Namespace) -> tuple[int, int]:
+    from bgfuture_desk.services import printing
+
+    text = getattr(args, "layout", None)
+    return printing.parse_layout(text) if text else printing.LAYOUT
 
 
 def cmd_print(args: argparse.Namespace) -> int:
     from bgfuture_desk.services import listing, printing
 
+    layout = _layout(args) if args.doc == "labels" else None
+    loan_id = _one_id(args) if args.doc == "receipt" else None
+    session_id = _session_id(args) if args.doc == "attendance" else None
     db = open_db(args.db)
     try:
         if args.doc == "card":
             codes = args.id or [f.code for f in listing.list_families(db) if not f.archived]
             pdf = printing.family_cards(db, codes)
+        elif args.doc == "attendance":
+            pdf = printing.attendance_sheet(db, session_id or "")
+        elif args.doc == "labels":
+            pdf = printing.toy_labels(db, args.id or None, layout or printing.LAYOUT)
+        elif args.doc == "receipt":
+            pdf = printing.loan_receipt(db, loan_id or "")
+        else:
+            pdf = printing.overdue_list(db)
     finally:
         db.dispose()
     write_atomically(args.out, pdf)

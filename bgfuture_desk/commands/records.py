@@ -12,16 +12,20 @@ from bgfuture_desk.services.unit import Database
 
 
 def _listers() -> dict[str, Callable[[Database], list[Any]]]:
-    from bgfuture_desk.services import listing, visits
+    from bgfuture_desk.services import groups, listing, toys, visits
 
     return {
         "families": listing.list_families,
         "people": listing.list_people,
         "visits": visits.list_visits,
+        "toys": toys.list_toys_rows,
+        "loans": toys.list_loans_rows,
+        "programmes": groups.list_programme_rows,
+        "sessions": groups.list_session_rows,
     }
 
 
-LIST_KINDS = ("families", "people", "visits")
+LIST_KINDS = ("families", "people", "visits", "programmes", "sessions", "toys", "loans")
 
 
 def cmd_list(args: argparse.Namespace) -> int:

@@ -8,9 +8,9 @@ from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from bgfuture_desk.db import migrate
-from bgfuture_desk.db.models import TRAVELLING_MODELS
-from bgfuture_desk.i18n import N_, _
-from bgfuture_desk.services.unit import Database
+from bgfuture_desk.db.models import TRAVELLING_MODELS, House, Setting
+from bgfuture_desk.i18n import N_, _, ngettext
+from bgfuture_desk.services.unit import Database, local_house
 
 _KIND_LABELS = {
     "users": N_("users"), "specialists": N_("specialists"), "institutions": N_("institutions"),
@@ -71,5 +71,18 @@ def check_database(db: Database) -> Health:
         else:
             ok, detail = True, "ok"
         counts = _counts(session)
-        house = db.local_house(session)
-        return Health(ok, detail, state.current, state.head, house.code, house.name, counts)
+        code, name = _house_of(session)
+        return Health(ok, detail, state.current, state.head, code, name, counts)
+
+
+def _house_of(session: Session) -> tuple[str, str]:
+    """(code, name) of a house file; a consolidated database names all its houses."""
+    if session.get(Setting, "house_id") is not None:
+        house = local_house(session)
+        return house.code, house.name
+    houses = session.execute(select(House.code, House.name).order_by(House.code)).all()
+    if not houses:
+        return "", _("consolidated database, no house imported yet")
+    name = ngettext("consolidated database of {n} house", "consolidated database of {n} houses",
+                    len(houses)).format(n=len(houses))
+    return ", ".join(h.code for h in houses), name

@@ -85,8 +85,8 @@ class MainWindow(QMainWindow):
         self.settings_page = SettingsPage(self.db, self.pages_stack)
         self.pages: list[Page] = [
             ReceptionPage(self.db, self.pages_stack),
-            GroupsPage(self.pages_stack),
-            ToysPage(self.pages_stack),
+            GroupsPage(self.db, self.pages_stack),
+            ToysPage(self.db, self.pages_stack),
             DocumentsPage(self.pages_stack),
             ReportsPage(self.pages_stack),
             self.settings_page,

@@ -38,20 +38,22 @@ def test_pages_show_what_the_database_holds(make_window, admin_user):
     window = make_window(admin_user)
 
     # the set-up adds the five programmes of the project and fifteen institutions
-    assert window.pages[1].count_labels["programmes"].text() == "5"
+    window.show_page(1)
+    assert len(window.pages[1].programmes.model.programmes()) == 5
+    window.show_page(0)
     assert window.pages[3].count_labels["institutions"].text() == "15"
-    assert window.pages[2].counts_text() == (
-        "Играчки: 0, заемания: 0, резервации: 0, напомняния: 0"
+    assert window.pages[3].counts_text() == (
+        "Формуляри за съгласие: 0, съгласия: 0, направления: 0, институции: 15"
     )
 
 
 def test_counts_are_written_the_bulgarian_way(make_window, admin_user):
     window = make_window(admin_user)
-    toys = window.pages[2]
+    documents = window.pages[3]
 
-    toys.set_counts({"toys": 300, "loans": 1200})
+    documents.set_counts({"consent_forms": 300, "consents": 1200})
 
-    assert toys.counts_text().startswith("Играчки: 300, заемания: 1\xa0200,")
+    assert documents.counts_text().startswith("Формуляри за съгласие: 300, съгласия: 1\xa0200,")
 
 
 def test_about_names_the_project(qtbot, make_window, admin_user):
