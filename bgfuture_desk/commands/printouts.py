@@ -31,7 +31,7 @@ def _layout(args: argparse.Namespace) -> tuple[int, int]:
 
 
 def cmd_print(args: argparse.Namespace) -> int:
-    from bgfuture_desk.services import listing, printing
+    from bgfuture_desk.services import listing, printing, toys
 
     layout = _layout(args) if args.doc == "labels" else None
     loan_id = _one_id(args) if args.doc == "receipt" else None
@@ -44,7 +44,10 @@ def cmd_print(args: argparse.Namespace) -> int:
         elif args.doc == "attendance":
             pdf = printing.attendance_sheet(db, session_id or "")
         elif args.doc == "labels":
-            pdf = printing.toy_labels(db, args.id or None, layout or printing.LAYOUT)
+            # The command line prints the whole catalogue (the contract); the screen
+            # offers "the toys on the shelves" through the service's default.
+            codes = args.id or [t.inventory_code for t in toys.list_toys(db)]
+            pdf = printing.toy_labels(db, codes, layout or printing.LAYOUT)
         elif args.doc == "receipt":
             pdf = printing.loan_receipt(db, loan_id or "")
         else:
