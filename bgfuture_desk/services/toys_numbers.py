@@ -72,10 +72,12 @@ def loan_numbers(db: Database, month: str) -> LoanNumbers:
         toys = list(session.scalars(select(Toy).where(Toy.deleted_at.is_(None))))
     in_month = [loan for loan in loans if loan.lent_on >= first]
     returned = [loan for loan in loans if loan.returned_on and first <= loan.returned_on <= last]
+    # Overdue at the month's end, or today while the month is still running.
+    cutoff = min(last, q.today())
     overdue = [
         loan
         for loan in loans
-        if loan.due_on < last and (loan.returned_on is None or loan.returned_on > last)
+        if loan.due_on < cutoff and (loan.returned_on is None or loan.returned_on > cutoff)
     ]
     by_id = {t.id: t for t in toys}
     counts = Counter(loan.toy_id for loan in in_month if loan.toy_id in by_id)

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from bgfuture_desk.errors import UserError, ValidationError
-from bgfuture_desk.services import toys
+from bgfuture_desk.services import toys, toys_queries
 from tests.unit.toys_data import (
     BALL,
     LOTTO,
@@ -280,3 +280,13 @@ def test_numbers_of_a_month(house_db, admin, shelf, ivanovi, petrovi):
         ("2026-11", 3, 1),
         ("2026-12", 0, 0),
     ]
+
+
+def test_numbers_of_the_running_month_count_only_what_is_overdue_today(
+    house_db, admin, shelf, ivanovi, monkeypatch
+):
+    loan = _lend(house_db, admin, ivanovi, "KRN-T-0004", dt.date(2026, 11, 3))
+    monkeypatch.setattr(toys_queries, "today", lambda: loan.due_on - dt.timedelta(days=1))
+    assert toys.loan_numbers(house_db, "2026-11").overdue == 0  # not due yet
+    monkeypatch.setattr(toys_queries, "today", lambda: loan.due_on + dt.timedelta(days=1))
+    assert toys.loan_numbers(house_db, "2026-11").overdue == 1
