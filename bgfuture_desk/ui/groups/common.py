@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from bgfuture_desk.i18n import _
-from bgfuture_desk.ui.reception.fields import SpecialistCombo
+from bgfuture_desk.ui.widgets.fields import SpecialistCombo
 
 
 def read_only_table(model, parent: QWidget, stretch: int, name: str) -> QTableView:

@@ -19,7 +19,7 @@ from bgfuture_desk.ui.groups.group_dialog import GroupDialog
 from bgfuture_desk.ui.groups.history_dialog import PersonHistoryDialog
 from bgfuture_desk.ui.groups.person_picker import PersonPickerDialog
 from bgfuture_desk.ui.groups.programme_dialog import ProgrammeDialog
-from bgfuture_desk.ui.reception.fields import confirm
+from bgfuture_desk.ui.widgets.fields import confirm
 
 if TYPE_CHECKING:
     from bgfuture_desk.ui.groups.page import GroupsPage

@@ -18,7 +18,7 @@ from bgfuture_desk.services.unit import Actor, Database
 from bgfuture_desk.services.visits import SpecialistRow
 from bgfuture_desk.ui.groups.common import choose, choose_specialist
 from bgfuture_desk.ui.groups.form_dialog import FormDialog
-from bgfuture_desk.ui.reception.fields import SpecialistCombo, date_text, parse_date_text
+from bgfuture_desk.ui.widgets.fields import SpecialistCombo, date_text, parse_date_text
 
 
 def _spin(parent: QWidget, low: int, high: int, suffix: str = "") -> QSpinBox:

@@ -41,7 +41,7 @@ from bgfuture_desk.ui.groups.register_panel import RegisterPanel
 from bgfuture_desk.ui.groups.session_actions import SessionActions
 from bgfuture_desk.ui.groups.week_panel import WeekPanel
 from bgfuture_desk.ui.reception.family_actions import open_file
-from bgfuture_desk.ui.reception.notice import Notice
+from bgfuture_desk.ui.widgets.notice import Notice
 from bgfuture_desk.ui.widgets.page import Page
 
 

@@ -19,7 +19,7 @@ from bgfuture_desk.services.visits import SpecialistRow
 from bgfuture_desk.ui.groups.common import choose_specialist
 from bgfuture_desk.ui.groups.form_dialog import FormDialog
 from bgfuture_desk.ui.models.group_texts import day_with_weekday
-from bgfuture_desk.ui.reception.fields import SpecialistCombo, qdate
+from bgfuture_desk.ui.widgets.fields import SpecialistCombo, qdate
 
 REPEATS = (
     ("weekly", N_("every week")),

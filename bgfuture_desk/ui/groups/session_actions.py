@@ -13,7 +13,7 @@ from bgfuture_desk.ui.groups.common import ask_pdf_path
 from bgfuture_desk.ui.groups.schedule_dialog import ScheduleDialog, holidays_text
 from bgfuture_desk.ui.groups.session_dialog import SessionDialog
 from bgfuture_desk.ui.models.group_texts import day_with_weekday, time_span
-from bgfuture_desk.ui.reception.fields import confirm
+from bgfuture_desk.ui.widgets.fields import confirm
 
 if TYPE_CHECKING:
     from bgfuture_desk.ui.groups.page import GroupsPage

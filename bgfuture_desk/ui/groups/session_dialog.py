@@ -16,7 +16,7 @@ from bgfuture_desk.ui.groups.common import choose_specialist
 from bgfuture_desk.ui.groups.form_dialog import FormDialog
 from bgfuture_desk.ui.groups.schedule_dialog import date_edit, time_edit
 from bgfuture_desk.ui.models.group_texts import day_with_weekday, time_span
-from bgfuture_desk.ui.reception.fields import SpecialistCombo
+from bgfuture_desk.ui.widgets.fields import SpecialistCombo
 from bgfuture_desk.ui.widgets.form import show_message
 
 

@@ -21,7 +21,7 @@ from bgfuture_desk.services.registry import FamilyView, PersonView
 from bgfuture_desk.services.search import SearchHit
 from bgfuture_desk.ui.reception.family_dialog import FamilyDialog, PersonDialog
 from bgfuture_desk.ui.reception.family_picker import FamilyPickerDialog
-from bgfuture_desk.ui.reception.fields import confirm
+from bgfuture_desk.ui.widgets.fields import confirm
 
 if TYPE_CHECKING:
     from bgfuture_desk.ui.reception.page import ReceptionPage

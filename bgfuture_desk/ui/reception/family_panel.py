@@ -32,7 +32,7 @@ from bgfuture_desk.services import visits_queries
 from bgfuture_desk.services.registry import FamilyView, PersonView
 from bgfuture_desk.services.visits import SpecialistRow
 from bgfuture_desk.ui.models.family_member_model import COL_NAME, COL_TODAY, FamilyMemberModel
-from bgfuture_desk.ui.reception.fields import PurposeChecks, SpecialistCombo, qdatetime
+from bgfuture_desk.ui.widgets.fields import PurposeChecks, SpecialistCombo, qdatetime
 from bgfuture_desk.ui.widgets.form import error_label, show_message
 from bgfuture_desk.ui.widgets.page import page_heading
 

@@ -42,9 +42,9 @@ from bgfuture_desk.ui.models.search_result_model import (
 from bgfuture_desk.ui.models.visit_table_model import visitors_short
 from bgfuture_desk.ui.reception.family_actions import FamilyActions
 from bgfuture_desk.ui.reception.family_panel import FamilyPanel
-from bgfuture_desk.ui.reception.notice import Notice
 from bgfuture_desk.ui.reception.today_panel import TodayPanel
 from bgfuture_desk.ui.reception.visit_actions import VisitActions
+from bgfuture_desk.ui.widgets.notice import Notice
 from bgfuture_desk.ui.widgets.page import Page
 
 KEYPAD = Qt.KeyboardModifier.KeypadModifier

@@ -35,7 +35,7 @@ from bgfuture_desk.ui.models.visit_table_model import (
     COL_WHO,
     VisitTableModel,
 )
-from bgfuture_desk.ui.reception.fields import qdate
+from bgfuture_desk.ui.widgets.fields import qdate
 
 COUNT_KEYS = ("here", "children", "adults", "families", "anonymous")
 

@@ -12,8 +12,8 @@ from bgfuture_desk.services import visits
 from bgfuture_desk.services.visits import VisitView
 from bgfuture_desk.ui.models.visit_table_model import visitors_short, visitors_text
 from bgfuture_desk.ui.reception.family_panel import CheckInRequest
-from bgfuture_desk.ui.reception.fields import confirm
 from bgfuture_desk.ui.reception.visit_dialogs import AnonymousDialog, VisitDialog
+from bgfuture_desk.ui.widgets.fields import confirm
 
 if TYPE_CHECKING:
     from bgfuture_desk.ui.reception.page import ReceptionPage

@@ -23,7 +23,7 @@ from bgfuture_desk.services import visits, visits_queries
 from bgfuture_desk.services.unit import Actor, Database
 from bgfuture_desk.services.visits import SpecialistRow, VisitView
 from bgfuture_desk.ui.models.visit_table_model import visitors_text
-from bgfuture_desk.ui.reception.fields import PurposeChecks, SpecialistCombo, qtime
+from bgfuture_desk.ui.widgets.fields import PurposeChecks, SpecialistCombo, qtime
 from bgfuture_desk.ui.widgets.form import FieldForm, dialog_buttons, error_label, show_message
 
 

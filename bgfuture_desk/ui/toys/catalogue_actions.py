@@ -14,9 +14,9 @@ from bgfuture_desk.services import printing, toys
 from bgfuture_desk.services.search import SearchHit
 from bgfuture_desk.services.toys import ToyView
 from bgfuture_desk.ui.reception.family_picker import FamilyPickerDialog
-from bgfuture_desk.ui.reception.fields import confirm
 from bgfuture_desk.ui.toys.labels_dialog import LabelsDialog
 from bgfuture_desk.ui.toys.toy_dialog import IMAGE_FILTER, ToyDialog
+from bgfuture_desk.ui.widgets.fields import confirm
 
 if TYPE_CHECKING:
     from bgfuture_desk.ui.toys.catalogue_tab import CatalogueTab

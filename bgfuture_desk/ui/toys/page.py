@@ -24,12 +24,12 @@ from bgfuture_desk.services.search import SearchIndex
 from bgfuture_desk.services.toys import ReservationView, ToyView
 from bgfuture_desk.services.unit import Database
 from bgfuture_desk.ui.reception.family_actions import open_file
-from bgfuture_desk.ui.reception.notice import Notice
 from bgfuture_desk.ui.toys.catalogue_tab import CatalogueTab
 from bgfuture_desk.ui.toys.common import ask_pdf_path
 from bgfuture_desk.ui.toys.desk_tab import DeskTab
 from bgfuture_desk.ui.toys.history_tab import HistoryTab
 from bgfuture_desk.ui.toys.overdue_tab import OverdueTab
+from bgfuture_desk.ui.widgets.notice import Notice
 from bgfuture_desk.ui.widgets.page import Page
 
 

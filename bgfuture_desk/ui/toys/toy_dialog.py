@@ -33,9 +33,9 @@ from bgfuture_desk.i18n import _
 from bgfuture_desk.services import toys
 from bgfuture_desk.services.toys import ToyInput, ToyView
 from bgfuture_desk.services.unit import Actor, Database
-from bgfuture_desk.ui.reception.fields import date_text, parse_date_text
 from bgfuture_desk.ui.toys.common import AgeEdit
 from bgfuture_desk.ui.toys.toy_details import photo_label, show_photo
+from bgfuture_desk.ui.widgets.fields import date_text, parse_date_text
 from bgfuture_desk.ui.widgets.form import FieldForm, dialog_buttons, error_label, show_message
 
 IMAGE_FILTER = "*.jpg *.jpeg *.png"

@@ -68,7 +68,11 @@ class SpecialistCombo(QComboBox):
 
     def set_value(self, specialist_id: uuid.UUID | None, name: str | None = None) -> None:
         """Choose ``specialist_id``; one no longer listed (left the house) is added by name."""
-        index = self.findData(specialist_id) if specialist_id is not None else 0
+        # findData compares Python objects by identity; compare the ids by value instead.
+        index = next(
+            (i for i in range(self.count()) if self.itemData(i) == specialist_id),
+            -1 if specialist_id is not None else 0,
+        )
         if index < 0 and name:
             self.addItem(name, specialist_id)
             index = self.count() - 1
