@@ -117,6 +117,15 @@ class ConsentMethod(Labelled):
     READ_ALOUD = "read_aloud"
 
 
+class ConsentState(Labelled):
+    """A family's personal-data consent as reception shows it."""
+
+    MISSING = "missing"
+    PARTIAL = "partial"
+    COMPLETE = "complete"
+    WITHDRAWN = "withdrawn"
+
+
 class ReferralStatus(Labelled):
     ISSUED = "issued"
     VISITED = "visited"
@@ -214,6 +223,12 @@ _LABELS: dict[str, dict[str, str]] = {
     "ConsentMethod": {
         "signed": N_("signed"),
         "read_aloud": N_("read aloud before a witness"),
+    },
+    "ConsentState": {
+        "missing": N_("missing (consent)"),
+        "partial": N_("partial (consent)"),
+        "complete": N_("complete (consent)"),
+        "withdrawn": N_("withdrawn (consent)"),
     },
     "ReferralStatus": {
         "issued": N_("issued"),

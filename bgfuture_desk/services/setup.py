@@ -10,6 +10,7 @@ from bgfuture_desk.db.models import House, Institution, Programme, Setting
 from bgfuture_desk.domain import houses
 from bgfuture_desk.errors import ValidationError
 from bgfuture_desk.i18n import N_, _
+from bgfuture_desk.services.consents_forms import seed_forms
 from bgfuture_desk.services.database import create_database
 from bgfuture_desk.services.unit import Actor, Database
 from bgfuture_desk.services.users import add_user, validate_user
@@ -118,6 +119,7 @@ def _fill(db: Database, house: HouseInput, admin: AdminInput | None) -> None:
         for name, kind in INSTITUTIONS:
             s.add(Institution(house_id=row.id, name=_(name), kind=kind))
         s.add(Setting(key="created_on", value=dt.date.today().isoformat()))
+        seed_forms(s, row.id, dt.date.today())  # version 1 of the consent forms
         if admin is not None:
             add_user(uow, username=admin.username, full_name=admin.full_name, role="admin",
                      password=admin.password)

@@ -37,13 +37,13 @@ def test_clicking_the_list_changes_the_page(qtbot, make_window, admin_user):
 def test_pages_show_what_the_database_holds(make_window, admin_user):
     window = make_window(admin_user)
 
-    # the set-up adds the five programmes of the project and fifteen institutions
+    # the set-up adds the five programmes, fifteen institutions and the two consent forms
     window.show_page(1)
     assert len(window.pages[1].programmes.model.programmes()) == 5
     window.show_page(0)
     assert window.pages[3].count_labels["institutions"].text() == "15"
     assert window.pages[3].counts_text() == (
-        "Формуляри за съгласие: 0, съгласия: 0, направления: 0, институции: 15"
+        "Формуляри за съгласие: 2, съгласия: 0, направления: 0, институции: 15"
     )
 
 

@@ -15,10 +15,10 @@ from bgfuture_desk.domain.vocab import ReferralStatus as R
 from bgfuture_desk.domain.vocab import SpecialistKind as K
 from bgfuture_desk.i18n import _
 from bgfuture_desk.services import setup
+from bgfuture_desk.services.consents_forms import shipped_form
 from bgfuture_desk.services.demo.common import Context, Stream, age_months, at_time, utc_of
 from bgfuture_desk.services.demo.data_things import (
     CLOSED_OUTCOMES,
-    CONSENT_FORMS,
     GENERIC_OUTCOME,
     GENERIC_REASONS,
     REFERRAL_OUTCOMES,
@@ -95,7 +95,11 @@ def build_consents(ctx: Context, homes: list[Household], team: Team) -> None:
 
 
 def _forms(ctx: Context, rng: Stream) -> dict[str, ConsentForm]:
-    """Version 1 of both forms; a second demo run reuses the ones already there."""
+    """Version 1 of both forms, in the shipped texts, valid since the house's story began.
+
+    Set-up seeds them valid from its own day; while nobody has signed them yet, the demo
+    dates them back to the start of its three years (a later run reuses them as they are).
+    """
     query = select(ConsentForm).where(
         ConsentForm.house_id == ctx.house.id,
         ConsentForm.version == 1,
@@ -103,18 +107,25 @@ def _forms(ctx: Context, rng: Stream) -> dict[str, ConsentForm]:
     )
     existing = {f.kind: f for f in ctx.session.scalars(query)}
     since = ctx.today - dt.timedelta(days=3 * 365 + 30)
-    for kind, (title, body) in CONSENT_FORMS.items():
-        if kind not in existing:
+    signed = set(ctx.session.scalars(select(Consent.kind).where(Consent.version == 1)))
+    for kind in ConsentKind:
+        form = existing.get(kind)
+        if form is None:
+            title, body = shipped_form(kind)
             existing[kind] = ctx.new(
                 rng,
                 ConsentForm,
                 since,
-                kind=kind,
+                kind=kind.value,
                 version=1,
                 title=title,
                 body=body,
                 valid_from=since,
             )
+        elif kind not in signed and form.valid_from > since:
+            form.valid_from = since
+            form.created_at = form.updated_at = utc_of(at_time(since, 9))
+            ctx.created.append(form)  # the demo made it part of its story
     return existing
 
 
