@@ -113,7 +113,8 @@ def build_parser() -> BulgarianParser:
                    help=_("one of: {kinds}").format(kinds=", ".join(PRINT_DOCS)))
     p.add_argument("--db", required=True, type=Path, help=_("the house database file"))
     p.add_argument("--id", action="append", metavar=_("ID_OR_CODE"),
-                   help=_("which record (a family or toy code, or an id); may be repeated"))
+                   help=_("which record: a family or toy code, or the id of a person, loan, "
+                          "session or referral; cards and labels take several"))
     p.add_argument("--out", required=True, type=Path, help=_("the PDF file to write"))
     p.add_argument("--layout", metavar=_("COLUMNSxROWS"),
                    help=_("labels: columns x rows of the label sheet, e.g. 3x8 (the default)"))

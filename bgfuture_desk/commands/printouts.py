@@ -8,7 +8,9 @@ from bgfuture_desk.commands import open_db, write_atomically
 from bgfuture_desk.errors import UserError
 from bgfuture_desk.i18n import _
 
-PRINT_DOCS = ("card", "attendance", "labels", "receipt", "overdue")
+PRINT_DOCS = (
+    "card", "attendance", "labels", "receipt", "overdue", "consent", "referral", "access",
+)
 
 
 def _one_id(args: argparse.Namespace) -> str:
@@ -21,6 +23,34 @@ def _session_id(args: argparse.Namespace) -> str:
     if not args.id or len(args.id) != 1:
         raise UserError(_("Give exactly one session with --id (the id of the session)."), "id")
     return args.id[0]
+
+
+def _document_id(args: argparse.Namespace) -> str:
+    """The one --id that consent, referral and access printouts need."""
+    messages = {
+        "consent": _("Give exactly one person or family with --id (the id of the person, or "
+                     "the family code)."),
+        "referral": _("Give exactly one referral with --id (the id of the referral)."),
+        "access": _("Give exactly one person with --id (the id of the person)."),
+    }
+    if not args.id or len(args.id) != 1 or not args.id[0].strip():
+        raise UserError(messages[args.doc], "id")
+    return args.id[0].strip()
+
+
+def _document(db, doc: str, key: str) -> bytes:
+    """The documents of issue #6: consent forms, a referral slip, a subject access report."""
+    if doc == "consent":
+        from bgfuture_desk.services.consents_print import consent_forms
+
+        return consent_forms(db, key)
+    if doc == "referral":
+        from bgfuture_desk.services.referrals_print import referral_slip
+
+        return referral_slip(db, key)
+    from bgfuture_desk.services.subject_access import subject_access
+
+    return subject_access(db, key)
 
 
 def _layout(args: argparse.Namespace) -> tuple[int, int]:
@@ -36,9 +66,12 @@ def cmd_print(args: argparse.Namespace) -> int:
     layout = _layout(args) if args.doc == "labels" else None
     loan_id = _one_id(args) if args.doc == "receipt" else None
     session_id = _session_id(args) if args.doc == "attendance" else None
+    key = _document_id(args) if args.doc in ("consent", "referral", "access") else None
     db = open_db(args.db)
     try:
-        if args.doc == "card":
+        if key is not None:
+            pdf = _document(db, args.doc, key)
+        elif args.doc == "card":
             codes = args.id or [f.code for f in listing.list_families(db) if not f.archived]
             pdf = printing.family_cards(db, codes)
         elif args.doc == "attendance":

@@ -12,7 +12,7 @@ from bgfuture_desk.services.unit import Database
 
 
 def _listers() -> dict[str, Callable[[Database], list[Any]]]:
-    from bgfuture_desk.services import groups, listing, toys, visits
+    from bgfuture_desk.services import groups, listing, referrals, toys, visits
 
     return {
         "families": listing.list_families,
@@ -22,10 +22,21 @@ def _listers() -> dict[str, Callable[[Database], list[Any]]]:
         "loans": toys.list_loans_rows,
         "programmes": groups.list_programme_rows,
         "sessions": groups.list_session_rows,
+        "consents": _consent_rows,
+        "referrals": referrals.list_referral_rows,
     }
 
 
-LIST_KINDS = ("families", "people", "visits", "programmes", "sessions", "toys", "loans")
+def _consent_rows(db: Database) -> list[Any]:
+    from bgfuture_desk.services.consents import list_consent_rows
+
+    return list_consent_rows(db)
+
+
+LIST_KINDS = (
+    "families", "people", "visits", "programmes", "sessions", "toys", "loans", "consents",
+    "referrals",
+)
 
 
 def cmd_list(args: argparse.Namespace) -> int:
