@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 from PySide6.QtCore import Qt
 
 from bgfuture_desk.services import groups
 from tests.ui.groups_data import CTRL, session_on
 from tests.ui.helpers import click, type_text
+from tests.ui.preview_helpers import check_preview, save_preview
 
 pytest_plugins = ["tests.ui.groups_fixtures"]
 
@@ -76,10 +76,8 @@ def test_the_week_agrees_with_the_service_and_names_holidays(
     assert page.week.caption.text() == "Тази седмица няма срещи."
 
 
-def test_printing_the_sheet_writes_a_pdf(qtbot, groups_page, wednesday_group, house_db, tmp_path):
+def test_the_sheet_opens_in_the_preview(qtbot, groups_page, wednesday_group, house_db, tmp_path):
     _window, page = groups_page()
-    opened: list[Path] = []
-    page.open_file = opened.append
     page.programmes.select_group(wednesday_group.id)
     sessions = page.group_panel.sessions
     session = session_on(house_db, wednesday_group.id, dt.date(2025, 11, 19))
@@ -87,24 +85,16 @@ def test_printing_the_sheet_writes_a_pdf(qtbot, groups_page, wednesday_group, ho
 
     click(qtbot, sessions.print_button)
 
-    dialog = page.dialog
-    assert dialog.isVisible()
-    assert dialog.windowTitle() == "Запис на присъствения списък"
-    assert dialog.selectedFiles()[0].endswith("присъствен-списък-2025-11-19.pdf")
-    target = tmp_path / "spisak.pdf"
-    dialog.selectFile(str(target))
-    dialog.accept()
-
-    assert target.read_bytes().startswith(b"%PDF")
-    assert opened == [target]
-    assert page.notice.text() == f"Присъственият списък е записан в {target}."
+    preview = check_preview(
+        page.dialog, "Присъствен списък на Слънчогледи, ср, 19.11.2025, 10:00–11:30"
+    )
+    save_preview(qtbot, preview, tmp_path / "spisak.pdf", "присъствен-списък-2025-11-19.pdf")
 
 
 def test_the_sheet_after_the_session_is_printed_from_the_register(
     qtbot, groups_page, wednesday_group, house_db, tmp_path
 ):
     _window, page = groups_page()
-    page.open_file = lambda _path: True
     session = session_on(house_db, wednesday_group.id, dt.date(2025, 11, 12))
     page.open_register(session)
     register = page.register
@@ -116,9 +106,9 @@ def test_the_sheet_after_the_session_is_printed_from_the_register(
     )
     qtbot.keyClick(register.table, Qt.Key.Key_Return, CTRL)
     click(qtbot, register.print_button)
-    target = tmp_path / "s-belezhki.pdf"
-    page.dialog.selectFile(str(target))
-    page.dialog.accept()
 
-    assert target.read_bytes().startswith(b"%PDF")
+    preview = check_preview(
+        page.dialog, "Присъствен списък на Слънчогледи, ср, 12.11.2025, 10:00–11:30"
+    )
+    save_preview(qtbot, preview, tmp_path / "s-belezhki.pdf", "присъствен-списък-2025-11-12.pdf")
     assert groups.get_session(house_db, session.id).status == "held"

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import Qt
 
 from bgfuture_desk.services import registry
 from bgfuture_desk.ui.models.family_member_model import COL_EGN, COL_NAME
 from tests.ui.helpers import click, type_text
+from tests.ui.preview_helpers import check_preview, save_preview
 
 pytest_plugins = ["tests.ui.reception_fixtures"]
 
@@ -113,21 +112,12 @@ def test_archive_asks_first_and_can_be_undone(qtbot, reception, shterevi, demo_h
     assert not panel.notice.isVisible()
 
 
-def test_print_the_family_card_to_a_file(qtbot, reception, shterevi, tmp_path):
+def test_the_family_card_opens_in_the_preview_and_is_saved(qtbot, reception, shterevi, tmp_path):
     _window, page = reception()
-    opened: list[Path] = []
-    page.family_actions.open_file = opened.append
     open_code(qtbot, page, shterevi.code)
 
     click(qtbot, page.family_panel.print_button)
-    dialog = page.family_actions.dialog
-    assert dialog.isVisible()
-    assert dialog.windowTitle() == "Запис на картата на семейството"
-    assert dialog.selectedFiles()[0].endswith(f"карта-{shterevi.code}.pdf")
-    target = tmp_path / "karta.pdf"
-    dialog.selectFile(str(target))
-    dialog.accept()
+    preview = check_preview(page.family_actions.dialog, f"Карта на семейството {shterevi.code}")
+    assert preview.document.pageCount() == 1
 
-    assert target.read_bytes().startswith(b"%PDF")
-    assert opened == [target]
-    assert page.notice.text() == f"Картата е записана в {target}."
+    save_preview(qtbot, preview, tmp_path / "karta.pdf", f"карта-{shterevi.code}.pdf")

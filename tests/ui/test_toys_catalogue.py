@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor, QImage
 from bgfuture_desk.services import toys
 from bgfuture_desk.ui.models.toy_table_model import COL_CODE, COL_NAME, COL_RESERVED, COL_STATUS
 from tests.ui.helpers import click, retype, type_text
+from tests.ui.preview_helpers import check_preview, save_preview
 
 pytest_plugins = ["tests.ui.toys_fixtures"]
 
@@ -197,10 +198,8 @@ def test_a_lent_toy_is_reserved_for_a_family_found_by_search_and_cancelled(
     ]
 
 
-def test_labels_for_the_chosen_toys_are_saved_as_a_pdf(qtbot, toys_page, new_toys, tmp_path):
+def test_labels_for_the_chosen_toys_open_in_the_preview(qtbot, toys_page, new_toys, tmp_path):
     _window, page, tab = open_catalogue(qtbot, toys_page)
-    opened = []
-    page.open_file = opened.append
     tab.show_toy(new_toys[0].id)
     tab.view.selectionModel().select(
         tab.model.index(tab.model.row_of(new_toys[1].id), COL_CODE),
@@ -215,11 +214,8 @@ def test_labels_for_the_chosen_toys_are_saved_as_a_pdf(qtbot, toys_page, new_toy
     dialog.layout_combo.setCurrentIndex(2)  # 2 × 7
     assert dialog.layout_combo.currentText() == "2 × 7 на лист A4 (14 етикета)"
     assert dialog.skip.maximum() == 13
-    click(qtbot, dialog.save_button)
+    assert dialog.preview_button.text() == "Пре&глед…"
+    click(qtbot, dialog.preview_button)
 
-    target = tmp_path / "етикети.pdf"
-    page.dialog.fileSelected.emit(str(target))
-
-    assert target.read_bytes().startswith(b"%PDF")
-    assert opened == [target]
-    assert page.notice.text() == f"Записано в {target}."
+    preview = check_preview(page.dialog, "Етикети за играчки")
+    save_preview(qtbot, preview, tmp_path / "етикети.pdf", "етикети-2.pdf")

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from bgfuture_desk.services import settings, toys
 from bgfuture_desk.ui.models.loan_table_model import FAMILY, PHONE, TOY
 from tests.ui.helpers import click, type_text
+from tests.ui.preview_helpers import check_preview, save_preview
 
 pytest_plugins = ["tests.ui.toys_fixtures"]
 
@@ -58,21 +59,17 @@ def test_a_reminder_call_is_recorded_on_an_overdue_loan(qtbot, clock, toys_page,
 
 def test_the_call_list_prints(qtbot, toys_page, demo_house, tmp_path):
     _window, page = open_tab(qtbot, toys_page, 2)
-    opened = []
-    page.open_file = opened.append
 
     qtbot.keyClick(page.overdue.view, Qt.Key.Key_P, CTRL)
-    target = tmp_path / "обаждания.pdf"
-    page.dialog.fileSelected.emit(str(target))
 
-    assert target.read_bytes().startswith(b"%PDF") and opened == [target]
+    preview = check_preview(page.dialog, "Просрочени играчки: списък за обаждане")
+    name = f"просрочени-{page.today().isoformat()}.pdf"
+    save_preview(qtbot, preview, tmp_path / "обаждания.pdf", name)
 
 
 def test_a_receipt_after_lending(qtbot, toys_page, shterevi, new_toys, tmp_path):
     _window, page = toys_page()
     lending = page.desk.lending
-    opened = []
-    page.open_file = opened.append
     type_text(qtbot, lending.finder.search, shterevi.code)
     qtbot.keyClick(lending.finder.search, Qt.Key.Key_Return)
     for toy in new_toys[:2]:
@@ -81,10 +78,9 @@ def test_a_receipt_after_lending(qtbot, toys_page, shterevi, new_toys, tmp_path)
     click(qtbot, lending.lend_button)
 
     click(qtbot, lending.receipt_button)
-    target = tmp_path / "разписка.pdf"
-    page.dialog.fileSelected.emit(str(target))
 
-    assert target.read_bytes().startswith(b"%PDF") and opened == [target]
+    preview = check_preview(page.dialog, f"Разписка за играчки {shterevi.code}")
+    save_preview(qtbot, preview, tmp_path / "разписка.pdf", f"разписка-{shterevi.code}.pdf")
 
 
 def test_a_loan_entered_later_keeps_its_day(qtbot, clock, toys_page, shterevi, new_toys):

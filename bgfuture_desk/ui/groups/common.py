@@ -1,17 +1,13 @@
-"""Small pieces the groups screen's tabs share: read-only tables, a row of buttons, and
-asking where to save a printout."""
+"""Small pieces the groups screen's tabs share: read-only tables, a row of buttons, choosing
+in a list."""
 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
-from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QPushButton,
@@ -19,7 +15,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bgfuture_desk.i18n import _
 from bgfuture_desk.ui.widgets.fields import SpecialistCombo
 
 
@@ -51,19 +46,6 @@ def button_row(
     if stretch_at is None:
         row.addStretch(1)
     return row
-
-
-def ask_pdf_path(
-    parent: QWidget, title: str, file_name: str, on_chosen: Callable[[Path], object]
-) -> QFileDialog:
-    """The save dialog for a printout, opened in the Documents folder; returned for tests."""
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    dialog = QFileDialog(parent, title, str(Path(folder) / file_name), _("PDF files (*.pdf)"))
-    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-    dialog.setDefaultSuffix("pdf")
-    dialog.fileSelected.connect(lambda path: on_chosen(Path(path)))
-    dialog.open()
-    return dialog
 
 
 def find_data(combo: QComboBox, value: object) -> int:

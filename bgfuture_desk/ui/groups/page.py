@@ -40,7 +40,6 @@ from bgfuture_desk.ui.groups.programmes_panel import ProgrammesPanel
 from bgfuture_desk.ui.groups.register_panel import RegisterPanel
 from bgfuture_desk.ui.groups.session_actions import SessionActions
 from bgfuture_desk.ui.groups.week_panel import WeekPanel
-from bgfuture_desk.ui.reception.family_actions import open_file
 from bgfuture_desk.ui.widgets.notice import Notice
 from bgfuture_desk.ui.widgets.page import Page
 
@@ -54,7 +53,6 @@ class GroupsPage(Page):
         self.index: SearchIndex | None = None
         self._specialists: list[SpecialistRow] | None = None
         self.dialog: QDialog | QMessageBox | None = None  # the last one opened (tests use it)
-        self.open_file = open_file
         self.loaded = False
         self.stale: set[QWidget] = set()
         self.notice = Notice(self)

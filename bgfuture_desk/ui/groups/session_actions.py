@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bgfuture_desk.domain.vocab import SessionStatus
 from bgfuture_desk.i18n import _, ngettext
 from bgfuture_desk.services import groups, printing
 from bgfuture_desk.services.groups import GroupView, ScheduleResult, SessionView
-from bgfuture_desk.ui.groups.common import ask_pdf_path
 from bgfuture_desk.ui.groups.schedule_dialog import ScheduleDialog, holidays_text
 from bgfuture_desk.ui.groups.session_dialog import SessionDialog
 from bgfuture_desk.ui.models.group_texts import day_with_weekday, time_span
 from bgfuture_desk.ui.widgets.fields import confirm
+from bgfuture_desk.ui.widgets.pdf_preview import show_pdf_preview
 
 if TYPE_CHECKING:
     from bgfuture_desk.ui.groups.page import GroupsPage
@@ -123,20 +122,11 @@ class SessionActions:
         pdf = page.run(lambda: printing.attendance_sheet(page.db, session.id))
         if pdf is None:
             return
-        name = _("attendance-{date}.pdf").format(date=session.starts_at.strftime("%Y-%m-%d"))
-        page.dialog = ask_pdf_path(
-            page, _("Save the attendance sheet"), name, lambda path: self.write(path, pdf)
+        page.dialog = show_pdf_preview(
+            page,
+            pdf,
+            _("Attendance sheet of {group}, {when}").format(
+                group=session.group_name, when=when_text(session)
+            ),
+            _("attendance-{date}.pdf").format(date=session.starts_at.strftime("%Y-%m-%d")),
         )
-
-    def write(self, path: Path, pdf: bytes) -> None:
-        page = self.page
-        try:
-            path.write_bytes(pdf)
-        except OSError as err:
-            page.notify(
-                _("The sheet could not be saved: {reason}").format(reason=err.strerror or err),
-                error=True,
-            )
-            return
-        page.notify(_("The attendance sheet was saved in {path}.").format(path=path))
-        page.open_file(path)

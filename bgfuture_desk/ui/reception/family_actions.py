@@ -1,4 +1,4 @@
-"""What the family panel's buttons do: the registry dialogs, confirmations and the card.
+"""What the family panel's buttons do: the registry dialogs, confirmations and printouts.
 
 Kept apart from the page so the page stays about finding and checking in. Every action
 ends in ``page.on_registry_saved(family_id)``, which refreshes the search index and
@@ -7,12 +7,9 @@ shows the family again.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QStandardPaths, QUrl
-from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QDialog, QMessageBox
 
 from bgfuture_desk.errors import UserError
 from bgfuture_desk.i18n import _
@@ -22,21 +19,16 @@ from bgfuture_desk.services.search import SearchHit
 from bgfuture_desk.ui.reception.family_dialog import FamilyDialog, PersonDialog
 from bgfuture_desk.ui.reception.family_picker import FamilyPickerDialog
 from bgfuture_desk.ui.widgets.fields import confirm
+from bgfuture_desk.ui.widgets.pdf_preview import show_pdf_preview
 
 if TYPE_CHECKING:
     from bgfuture_desk.ui.reception.page import ReceptionPage
-
-
-def open_file(path: Path) -> bool:
-    """Open a saved PDF in the computer's viewer, from where it is printed."""
-    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 
 class FamilyActions:
     def __init__(self, page: ReceptionPage) -> None:
         self.page = page
         self.dialog: QDialog | QMessageBox | None = None  # the last one opened (tests use it)
-        self.open_file = open_file
 
     @property
     def family(self) -> FamilyView | None:
@@ -210,33 +202,52 @@ class FamilyActions:
             )
             self.page.notify(message.format(code=family.code))
 
-    # -- the family card --------------------------------------------------------------------
+    # -- printouts ---------------------------------------------------------------------------
 
     def print_card(self) -> None:
         family = self.family
         if family is None:
             return
         pdf = self._run(lambda: printing.family_cards(self.page.db, [str(family.id)]))
-        if pdf is None:
-            return
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        name = _("card-{code}.pdf").format(code=family.code)
-        dialog = QFileDialog(
-            self.page, _("Save the family card"), str(Path(folder) / name), _("PDF files (*.pdf)")
-        )
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setDefaultSuffix("pdf")
-        dialog.fileSelected.connect(lambda path: self.save_card(Path(path), pdf))
-        self._show(dialog)
-
-    def save_card(self, path: Path, pdf: bytes) -> None:
-        try:
-            path.write_bytes(pdf)
-        except OSError as err:
-            self.page.notify(
-                _("The card could not be saved: {reason}").format(reason=err.strerror or err),
-                error=True,
+        if pdf is not None:
+            self._preview(
+                pdf,
+                _("Family card {code}").format(code=family.code),
+                _("card-{code}.pdf").format(code=family.code),
             )
+
+    def print_access(self, person: PersonView) -> None:
+        """Everything the house holds about ``person`` (GDPR art. 15), to hand over."""
+        from bgfuture_desk.services.subject_access import subject_access
+
+        pdf = self._run(lambda: subject_access(self.page.db, str(person.id)))
+        if pdf is not None:
+            name = "-".join(person.full_name.split())
+            self._preview(
+                pdf, _("Personal data report"), _("personal-data-{name}.pdf").format(name=name)
+            )
+
+    def new_referral(self, target: PersonView | FamilyView) -> None:
+        """A referral slip for the chosen member, or for the whole family when nobody is."""
+        from bgfuture_desk.ui.documents.referral_dialog import open_new_referral
+
+        family = self.family
+        if family is None or self.page.actor is None:
             return
-        self.page.notify(_("The card was saved in {path}.").format(path=path))
-        self.open_file(path)
+        person_id = target.id if isinstance(target, PersonView) else None
+        self.dialog = open_new_referral(
+            self.page,
+            self.page.db,
+            self.page.actor,
+            family_id=family.id,
+            person_id=person_id,
+            index=self.page.search_index,
+            on_saved=lambda referral: self.page.notify(
+                _("The referral {number} to {institution} was issued.").format(
+                    number=referral.number, institution=referral.institution
+                )
+            ),
+        )
+
+    def _preview(self, pdf: bytes, title: str, file_name: str) -> None:
+        self.dialog = show_pdf_preview(self.page, pdf, title, file_name)

@@ -182,13 +182,13 @@ class CatalogueActions:
     def print_labels(self) -> None:
         chosen = [t.inventory_code for t in self.tab.chosen_toys()]
         dialog = LabelsDialog(chosen, list(self.new_codes), self.tab)
-        dialog.labels_requested.connect(self.save_labels)
+        dialog.labels_requested.connect(self.preview_labels)
         self.page.show_dialog(dialog)
 
-    def save_labels(self, codes: list[str] | None, layout: tuple[int, int], skip: int) -> None:
+    def preview_labels(self, codes: list[str] | None, layout: tuple[int, int], skip: int) -> None:
         name = _("labels-{n}.pdf").format(n=len(codes) if codes else _("all"))
-        self.page.save_pdf(
-            _("Save the label sheet"),
+        self.page.preview_pdf(
+            _("Toy labels"),
             name,
             lambda: printing.toy_labels(self.page.db, codes, layout, skip=skip),
         )

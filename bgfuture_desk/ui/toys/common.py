@@ -1,15 +1,11 @@
-"""Pieces the toy library's tabs share: the scan field, an age in years and months, saving
-a printout, and running a service whose refusal goes to the status line."""
+"""Pieces the toy library's tabs share: the scan field, an age in years and months, and
+running a service whose refusal goes to the status line."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from pathlib import Path
-
-from PySide6.QtCore import QStandardPaths, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
@@ -118,17 +114,3 @@ def table_view(parent: QWidget, model, name: str, *, stretch: int | None = None)
     for signal in (model.rowsInserted, model.rowsRemoved, model.dataChanged):
         signal.connect(lambda *_args: header.resizeSections())
     return view
-
-
-def ask_pdf_path(
-    parent: QWidget, title: str, file_name: str, on_chosen: Callable[[Path], object]
-) -> QFileDialog:
-    """Ask where to save a printout (in Documents by default); the dialog is returned so it
-    can be kept (and driven by tests)."""
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    dialog = QFileDialog(parent, title, str(Path(folder) / file_name), _("PDF files (*.pdf)"))
-    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-    dialog.setDefaultSuffix("pdf")
-    dialog.fileSelected.connect(lambda path: on_chosen(Path(path)))
-    dialog.open()
-    return dialog

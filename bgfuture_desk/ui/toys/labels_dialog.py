@@ -72,8 +72,8 @@ class LabelsDialog(QDialog):
         self.layout_combo.currentIndexChanged.connect(self._on_layout_changed)
         self._on_layout_changed()
         column.addLayout(form)
-        buttons, self.save_button = dialog_buttons(
-            self, _("&Save for printing…"), _("Cancel"), self.on_save_clicked, self.reject
+        buttons, self.preview_button = dialog_buttons(
+            self, _("&Preview…"), _("Cancel"), self.on_preview_clicked, self.reject
         )
         column.addWidget(buttons)
 
@@ -90,7 +90,7 @@ class LabelsDialog(QDialog):
             return list(self.new)
         return None
 
-    def on_save_clicked(self) -> None:
+    def on_preview_clicked(self) -> None:
         layout = self.layout_combo.currentData()
         codes = self.codes()
         self.accept()

@@ -375,8 +375,8 @@ class LendPanel(QWidget):
         if not self.last_loans or self.family is None:
             return
         loan_id = self.last_loans[0].id
-        self.page.save_pdf(
-            _("Save the loan receipt"),
+        self.page.preview_pdf(
+            _("Loan receipt {code}").format(code=self.family.code),
             _("receipt-{code}.pdf").format(code=self.family.code),
             lambda: printing.loan_receipt(self.page.db, loan_id),
         )

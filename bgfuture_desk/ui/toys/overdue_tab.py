@@ -178,8 +178,8 @@ class OverdueTab(QWidget):
 
     def print_list(self) -> None:
         name = _("overdue-{date}.pdf").format(date=self.page.today().isoformat())
-        self.page.save_pdf(
-            _("Save the call list"), name, lambda: printing.overdue_list(self.page.db)
+        self.page.preview_pdf(
+            _("Overdue toys: call list"), name, lambda: printing.overdue_list(self.page.db)
         )
 
     def focus_first(self) -> None:

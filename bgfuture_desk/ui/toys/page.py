@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections.abc import Callable
-from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QHideEvent, QKeySequence, QShowEvent
@@ -23,14 +22,13 @@ from bgfuture_desk.services import toys, toys_queries
 from bgfuture_desk.services.search import SearchIndex
 from bgfuture_desk.services.toys import ReservationView, ToyView
 from bgfuture_desk.services.unit import Database
-from bgfuture_desk.ui.reception.family_actions import open_file
 from bgfuture_desk.ui.toys.catalogue_tab import CatalogueTab
-from bgfuture_desk.ui.toys.common import ask_pdf_path
 from bgfuture_desk.ui.toys.desk_tab import DeskTab
 from bgfuture_desk.ui.toys.history_tab import HistoryTab
 from bgfuture_desk.ui.toys.overdue_tab import OverdueTab
 from bgfuture_desk.ui.widgets.notice import Notice
 from bgfuture_desk.ui.widgets.page import Page
+from bgfuture_desk.ui.widgets.pdf_preview import show_pdf_preview
 
 
 class ToysPage(Page):
@@ -41,7 +39,6 @@ class ToysPage(Page):
         self.db = db
         self.index: SearchIndex | None = None
         self.dialog: QDialog | QMessageBox | None = None  # the last one opened (tests use it)
-        self.open_file = open_file
         self.notice = Notice(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 4)
@@ -158,25 +155,12 @@ class ToysPage(Page):
         if not dialog.isVisible():
             dialog.open()
 
-    def save_pdf(self, title: str, file_name: str, make: Callable[[], bytes]) -> None:
-        """Make the printout (a refusal goes to the status line), ask where to save it,
-        save it and open it in the computer's PDF viewer, from where it is printed."""
+    def preview_pdf(self, title: str, file_name: str, make: Callable[[], bytes]) -> None:
+        """Make the printout (a refusal goes to the status line) and show it, to print or
+        save as a PDF."""
         pdf = self.run(make)
-        if pdf is None:
-            return
-        self.dialog = ask_pdf_path(self, title, file_name, lambda p: self.write_pdf(p, pdf))
-
-    def write_pdf(self, path: Path, pdf: bytes) -> None:
-        try:
-            path.write_bytes(pdf)
-        except OSError as err:
-            self.notify(
-                _("The file could not be saved: {reason}").format(reason=err.strerror or err),
-                error=True,
-            )
-            return
-        self.notify(_("Saved in {path}.").format(path=path))
-        self.open_file(path)
+        if pdf is not None:
+            self.dialog = show_pdf_preview(self, pdf, title, file_name)
 
     # -- reservations (from the catalogue and from the desk) ----------------------------------
 
