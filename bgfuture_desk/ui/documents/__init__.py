@@ -1,20 +1,7 @@
-"""Printable documents: consents and referral slips (being built)."""
+"""Printable documents: consents and their forms, referrals and the institutions."""
 
 from __future__ import annotations
 
-from bgfuture_desk.i18n import N_
-from bgfuture_desk.ui.widgets.page import PlaceholderPage
+from bgfuture_desk.ui.documents.page import DocumentsPage
 
-
-class DocumentsPage(PlaceholderPage):
-    TITLE = N_("Documents")
-    ABOUT = N_(
-        "This part of the program is being prepared: consent forms and referral slips, "
-        "previewed and printed."
-    )
-    COUNTS = (
-        ("consent_forms", N_("Consent forms")),
-        ("consents", N_("Consents")),
-        ("referrals", N_("Referrals")),
-        ("institutions", N_("Institutions")),
-    )
+__all__ = ["DocumentsPage"]

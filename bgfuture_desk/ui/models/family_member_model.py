@@ -1,7 +1,8 @@
 """The members of the opened family, each with a check box: who came today.
 
 Children are ticked when the family is loaded; members already in the house are marked
-and cannot be ticked again (the service would refuse a second check-in).
+and cannot be ticked again (the service would refuse a second check-in). Each member's
+photo consent is shown, so nobody is photographed without it.
 """
 
 from __future__ import annotations
@@ -14,10 +15,20 @@ from PySide6.QtGui import QColor
 
 from bgfuture_desk.domain.phones import format_phone
 from bgfuture_desk.i18n import N_, _, format_time
+from bgfuture_desk.services.consents import PHOTO_PURPOSES, photo_text
 from bgfuture_desk.services.registry import PersonView
 
-COL_NAME, COL_ROLE, COL_AGE, COL_EGN, COL_PHONE, COL_TODAY = range(6)
-HEADERS = (N_("Name"), N_("Role"), N_("Age"), N_("EGN"), N_("Phone"), N_("Today"))
+COL_NAME, COL_ROLE, COL_AGE, COL_EGN, COL_PHONE, COL_PHOTO, COL_TODAY = range(7)
+HEADERS = (
+    N_("Name"),
+    N_("Role"),
+    N_("Age"),
+    N_("EGN"),
+    N_("Phone"),
+    N_("Photos"),
+    N_("Today"),
+)
+NO_PHOTO_COLOR = "#b3261e"
 
 Index = QModelIndex | QPersistentModelIndex
 MASK = "•"
@@ -51,17 +62,44 @@ class FamilyMemberModel(QAbstractTableModel):
         self._rows: list[PersonView] = []
         self._checked: set[uuid.UUID] = set()
         self._here: dict[uuid.UUID, dt.datetime] = {}
+        # member → the purposes of a valid photo consent; None until the consents are read
+        self._photos: dict[uuid.UUID, tuple[str, ...]] | None = None
 
     def set_rows(
         self, rows: list[PersonView], here: dict[uuid.UUID, dt.datetime] | None = None
     ) -> None:
-        """New members; children who are not already in the house start ticked."""
+        """New members; children who are not already in the house start ticked. Their photo
+        consents are unknown until ``set_photos``."""
         self.beginResetModel()
         self._rows = list(rows)
+        self._photos = None
         self._here = dict(here or {})
         self._checked = {p.id for p in rows if p.is_child and p.id not in self._here}
         self.endResetModel()
         self.checked_changed.emit()
+
+    def set_photos(self, photos: dict[uuid.UUID, tuple[str, ...]] | None) -> None:
+        """The valid photo purposes per member (a member not in it has none); None: unknown."""
+        self._photos = dict(photos) if photos is not None else None
+        if self._rows:
+            top, bottom = self.index(0, COL_PHOTO), self.index(len(self._rows) - 1, COL_PHOTO)
+            self.dataChanged.emit(top, bottom)
+
+    def photo_text(self, person_id: uuid.UUID) -> str:
+        """„снимки: уебсайт“ or „без съгласие за снимки“ ("" before the consents are read)."""
+        if self._photos is None:
+            return ""
+        return photo_text(self._photos.get(person_id, ()))
+
+    def photo_cell(self, person_id: uuid.UUID) -> str:
+        """The same, short for the column „Снимки“: „уебсайт, печатни материали“ or
+        „без съгласие“."""
+        if self._photos is None:
+            return ""
+        purposes = self._photos.get(person_id, ())
+        if not purposes:
+            return _("none (photo consent)")
+        return ", ".join(_(PHOTO_PURPOSES[p]) if p in PHOTO_PURPOSES else p for p in purposes)
 
     def row_at(self, index: Index) -> PersonView | None:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
@@ -137,11 +175,19 @@ class FamilyMemberModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.CheckStateRole and column == COL_NAME:
             ticked = person.id in self._checked
             return Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked
-        if role == Qt.ItemDataRole.ForegroundRole and person.id in self._here:
-            return QColor(Qt.GlobalColor.darkGreen)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if column == COL_PHOTO and self._no_photo(person):
+                return QColor(NO_PHOTO_COLOR)
+            return QColor(Qt.GlobalColor.darkGreen) if person.id in self._here else None
         if role == Qt.ItemDataRole.ToolTipRole and column == COL_NAME and person.notes:
             return person.notes
+        if role == Qt.ItemDataRole.ToolTipRole and column == COL_PHOTO:
+            return self.photo_text(person.id) or None
         return None
+
+    def _no_photo(self, person: PersonView) -> bool:
+        """Red: this member must not be photographed."""
+        return self._photos is not None and not self._photos.get(person.id)
 
     def setData(self, index: Index, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.CheckStateRole or index.column() != COL_NAME:
@@ -162,6 +208,8 @@ class FamilyMemberModel(QAbstractTableModel):
             return masked_egn(person.egn)
         if column == COL_PHONE:
             return format_phone(person.phone) if person.phone else ""
+        if column == COL_PHOTO:
+            return self.photo_cell(person.id)
         if column == COL_TODAY and person.id in self._here:
             return _("here since {time}").format(time=format_time(self._here[person.id]))
         return ""

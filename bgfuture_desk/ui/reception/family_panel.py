@@ -1,7 +1,8 @@
 """The opened family: who they are, who came today, why, and the big check-in button.
 
 The panel shows and collects; the page runs the services when the panel asks
-(``check_in_requested`` and the family's other buttons).
+(``check_in_requested`` and the family's other buttons). The family's consent state and
+each member's photo consent are shown, so nobody works without knowing them.
 """
 
 from __future__ import annotations
@@ -29,13 +30,21 @@ from PySide6.QtWidgets import (
 from bgfuture_desk.domain.phones import format_phone
 from bgfuture_desk.i18n import _
 from bgfuture_desk.services import visits_queries
+from bgfuture_desk.services.consents import FamilyConsentState
 from bgfuture_desk.services.registry import FamilyView, PersonView
 from bgfuture_desk.services.visits import SpecialistRow
-from bgfuture_desk.ui.models.family_member_model import COL_NAME, COL_TODAY, FamilyMemberModel
+from bgfuture_desk.ui.models.consent_table_model import state_style
+from bgfuture_desk.ui.models.family_member_model import (
+    COL_NAME,
+    COL_PHOTO,
+    COL_TODAY,
+    FamilyMemberModel,
+)
 from bgfuture_desk.ui.widgets.fields import PurposeChecks, SpecialistCombo, qdatetime
 from bgfuture_desk.ui.widgets.form import error_label, show_message
 from bgfuture_desk.ui.widgets.page import page_heading
 
+PHOTO_WIDTH = 150
 NOTICE_STYLE = "color: #b3261e; font-weight: bold;"
 CHECK_IN_STYLE = (
     "QPushButton { background: #2e7d32; color: white; font-weight: bold; padding: 8px 16px;"
@@ -84,6 +93,9 @@ class FamilyPanel(QWidget):
     merge_requested = Signal()
     archive_requested = Signal()
     print_requested = Signal()
+    consents_requested = Signal()
+    referral_requested = Signal(object)  # PersonView, or FamilyView when nobody is chosen
+    access_requested = Signal(object)  # PersonView
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -110,6 +122,14 @@ class FamilyPanel(QWidget):
         self.details.setWordWrap(True)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.details)
+        row = QHBoxLayout()
+        self.consent_label = QLabel(self)
+        self.consent_label.setAccessibleName(_("Consent of the family"))
+        self.consents_button = _button(_("&Consents…"), self, self.consents_requested)
+        row.addWidget(self.consent_label)
+        row.addWidget(self.consents_button)
+        row.addStretch(1)
+        layout.addLayout(row)
 
     def _build_members(self, layout: QVBoxLayout) -> None:
         layout.addWidget(QLabel(_("Members — tick who came (Space ticks the current one):"), self))
@@ -126,6 +146,9 @@ class FamilyPanel(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(COL_TODAY, QHeaderView.ResizeMode.ResizeToContents)
+        # the purposes are elided to a fixed width, in full in the tooltip
+        header.setSectionResizeMode(COL_PHOTO, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(COL_PHOTO, PHOTO_WIDTH)
         self.members_view.doubleClicked.connect(self.on_member_double_clicked)
         self.members_view.selectionModel().currentChanged.connect(self._update_member_buttons)
         self.members_view.setMinimumHeight(150)
@@ -140,7 +163,17 @@ class FamilyPanel(QWidget):
         self.move_member_button.clicked.connect(
             lambda: self._with_member(self.move_member_requested)
         )
-        for button in (self.add_member_button, self.edit_member_button, self.move_member_button):
+        self.referral_button = QPushButton(_("Referral…"), self)
+        self.referral_button.clicked.connect(self.request_referral)
+        self.access_button = QPushButton(_("Access re&port (art. 15)…"), self)
+        self.access_button.clicked.connect(lambda: self._with_member(self.access_requested))
+        for button in (
+            self.add_member_button,
+            self.edit_member_button,
+            self.move_member_button,
+            self.referral_button,
+            self.access_button,
+        ):
             row.addWidget(button)
         row.addStretch(1)
         layout.addLayout(row)
@@ -218,6 +251,7 @@ class FamilyPanel(QWidget):
         for button in (self.check_in_button, self.merge_button, self.add_member_button):
             button.setEnabled(usable)
         self._update_member_buttons()
+        self.show_consent(None)
         if another:
             self.purposes.clear()
             self.specialist.set_value(None)
@@ -227,6 +261,28 @@ class FamilyPanel(QWidget):
             self.earlier_at.setMaximumDateTime(qdatetime(now))
             self.earlier_at.setDateTime(qdatetime(now.replace(second=0)))
         show_message(self.error, "")
+
+    def show_consent(self, state: FamilyConsentState | None) -> None:
+        """The family's consent state in its colour, each member's photo consent in the list;
+        ``None`` while it is not known."""
+        label = self.consent_label
+        if state is None:
+            label.setText("")
+            label.setToolTip("")
+            self.members.set_photos(None)
+            return
+        label.setText(_("Consent: {state}").format(state=state.state_label))
+        label.setStyleSheet(state_style(state.state))
+        lines = []
+        if state.missing:
+            lines.append(_("Without consent: {names}").format(names=", ".join(state.missing)))
+        if state.withdrawn:
+            lines.append(_("Withdrawn by: {names}").format(names=", ".join(state.withdrawn)))
+        label.setToolTip("\n".join(lines))
+        self.members.set_photos(state.photo)
+
+    def consent_text(self) -> str:
+        return self.consent_label.text()
 
     def _details_text(self, family: FamilyView) -> str:
         phones = " · ".join(format_phone(p) for p in (family.phone, family.phone2) if p)
@@ -248,6 +304,8 @@ class FamilyPanel(QWidget):
         usable = self.family is not None and self.family.merged_into_id is None
         self.edit_member_button.setEnabled(chosen)
         self.move_member_button.setEnabled(chosen and usable)
+        self.access_button.setEnabled(chosen)
+        self.referral_button.setEnabled(self.family is not None and usable)
 
     def current_member(self) -> PersonView | None:
         return self.members.row_at(self.members_view.currentIndex())
@@ -256,6 +314,12 @@ class FamilyPanel(QWidget):
         person = self.current_member()
         if person is not None:
             signal.emit(person)
+
+    def request_referral(self) -> None:
+        """A referral for the chosen member, or for the family when nobody is chosen."""
+        target = self.current_member() or self.family
+        if target is not None:
+            self.referral_requested.emit(target)
 
     def on_member_double_clicked(self, index) -> None:
         person = self.members.row_at(index)

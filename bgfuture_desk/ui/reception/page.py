@@ -40,6 +40,7 @@ from bgfuture_desk.ui.models.search_result_model import (
     SearchResultModel,
 )
 from bgfuture_desk.ui.models.visit_table_model import visitors_short
+from bgfuture_desk.ui.reception.consent_actions import ConsentActions
 from bgfuture_desk.ui.reception.family_actions import FamilyActions
 from bgfuture_desk.ui.reception.family_panel import FamilyPanel
 from bgfuture_desk.ui.reception.today_panel import TodayPanel
@@ -80,6 +81,7 @@ class ReceptionPage(Page):
         self.notice = Notice(self)
         self.family_actions = FamilyActions(self)
         self.visit_actions = VisitActions(self)
+        self.consent_actions = ConsentActions(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 8)
         layout.addLayout(self._build_search_row())
@@ -197,6 +199,16 @@ class ReceptionPage(Page):
         panel.merge_requested.connect(actions.merge)
         panel.archive_requested.connect(actions.archive)
         panel.print_requested.connect(actions.print_card)
+        panel.consents_requested.connect(self.consent_actions.record)
+        # joined when the family actions offer them (referrals, the art. 15 report)
+        for button, signal, name in (
+            (panel.referral_button, panel.referral_requested, "new_referral"),
+            (panel.access_button, panel.access_requested, "print_access"),
+        ):
+            method = getattr(actions, name, None)
+            button.setVisible(method is not None)
+            if method is not None:
+                signal.connect(method)
         today = self.today_panel
         today.check_out_requested.connect(self.visit_actions.check_out)
         today.correct_requested.connect(self.visit_actions.correct)
@@ -373,6 +385,7 @@ class ReceptionPage(Page):
     def show_family(self, family: FamilyView) -> None:
         here = {pid: v.checked_in_at for v in visits.open_visits(self.db) for pid, _n in v.people}
         self.family_panel.show_family(family, here)
+        self.consent_actions.show_state(family.id)
         self.family_stack.setCurrentWidget(self.family_panel)
         self.family_panel.members_view.setFocus(Qt.FocusReason.OtherFocusReason)
 
