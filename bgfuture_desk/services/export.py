@@ -25,7 +25,7 @@ from babel import dates as babel_dates
 from sqlalchemy import select
 
 from bgfuture_desk import __version__
-from bgfuture_desk.db.models import ExportLog, utcnow
+from bgfuture_desk.db.models import ExportLog, User, utcnow
 from bgfuture_desk.errors import UserError, ValidationError
 from bgfuture_desk.i18n import LOCALE, _
 from bgfuture_desk.services import export_file
@@ -123,8 +123,12 @@ class _CountingWriter:
         self.size += len(data)
         return len(data)
 
+    def writelines(self, parts) -> None:
+        for data in parts:
+            self.write(data)
 
-def _fsync_folder(folder: Path) -> None:
+
+def fsync_folder(folder: Path) -> None:
     """Make the rename durable too; best effort (Windows and some USB file systems can't)."""
     if os.name != "posix":
         return
@@ -158,7 +162,7 @@ def write_atomically(path: Path, fill: Callable[[BinaryIO], None]) -> int:
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, path)
-        _fsync_folder(path.parent)
+        fsync_folder(path.parent)
     except OSError as err:
         Path(tmp).unlink(missing_ok=True)
         raise UserError(
@@ -342,3 +346,43 @@ def export_status(db: Database, today: dt.date | None = None) -> ExportStatus:
         last_at=last.exported_at if last else None,
         last_path=last.path if last else None,
     )
+
+
+# ---- the export log, as the reports page shows it ---------------------------------------
+
+
+@dataclass(frozen=True)
+class ExportLogRow:
+    month: str
+    exported_at: dt.datetime  # local time of this computer
+    user_name: str  # who exported („the system“ for the command line)
+    path: str
+    sha256: str
+    records: int  # live records of every kind in the export
+
+
+def local_time(utc: dt.datetime) -> dt.datetime:
+    """A stored (naive UTC) moment as the clock on this computer showed it."""
+    return utc.replace(tzinfo=dt.UTC).astimezone().replace(tzinfo=None)
+
+
+def export_log(db: Database) -> list[ExportLogRow]:
+    """Every export made from this house file, the newest first."""
+    with db.read() as session:
+        rows = session.execute(
+            select(ExportLog, User.full_name)
+            .outerjoin(User, User.id == ExportLog.user_id)
+            .where(ExportLog.deleted_at.is_(None))
+            .order_by(ExportLog.exported_at.desc())
+        ).all()
+    return [
+        ExportLogRow(
+            month=log.month,
+            exported_at=local_time(log.exported_at),
+            user_name=name or _("the system"),
+            path=log.path,
+            sha256=log.sha256,
+            records=sum(kind.get("live", 0) for kind in (log.counts or {}).values()),
+        )
+        for log, name in rows
+    ]

@@ -87,8 +87,8 @@ class MainWindow(QMainWindow):
             ReceptionPage(self.db, self.pages_stack),
             GroupsPage(self.db, self.pages_stack),
             ToysPage(self.db, self.pages_stack),
-            DocumentsPage(self.pages_stack),
-            ReportsPage(self.pages_stack),
+            DocumentsPage(self.db, self.pages_stack),
+            ReportsPage(self.db, self.pages_stack),
             self.settings_page,
         ]
         for page in self.pages:
