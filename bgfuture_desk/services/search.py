@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from bgfuture_desk.db.models import Family, House, Person
@@ -179,6 +179,53 @@ class SearchIndex:
             score,
             entry.archived,
         )
+
+
+def registry_stamp(db: Database) -> tuple[object, ...]:
+    """Changes whenever a family or person is added, edited, moved or deleted (tombstones
+    keep their rows and move ``updated_at``): a cheap question before a 1-second rebuild."""
+    with db.read() as session:
+        return tuple(
+            value
+            for model in (Family, Person)
+            for value in session.execute(
+                select(func.count(), func.max(model.updated_at)).select_from(model)
+            ).one()
+        )
+
+
+class SharedSearch:
+    """One search index for every screen of the desk, built when first needed.
+
+    The screen that saves a family tells it (``refresh_family``); a change it was not told
+    about — another screen, the command line, a second desk on the same file — is noticed
+    by ``check`` (each screen calls it when shown) and the index is built again when next
+    needed.
+    """
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self._index: SearchIndex | None = None
+        self._stamp: tuple[object, ...] | None = None
+
+    def index(self) -> SearchIndex:
+        if self._index is None:
+            self._stamp = registry_stamp(self.db)
+            self._index = SearchIndex.build(self.db)
+        return self._index
+
+    def refresh_family(self, family_id: uuid.UUID) -> None:
+        if self._index is not None:
+            self._index.refresh_family(self.db, family_id)
+            self._stamp = registry_stamp(self.db)
+
+    def check(self) -> None:
+        if self._index is not None and registry_stamp(self.db) != self._stamp:
+            self._index = None
+
+    @property
+    def built(self) -> bool:
+        return self._index is not None
 
 
 def search_people(db: Database, text: str, limit: int = 20) -> list[SearchHit]:

@@ -25,6 +25,7 @@ from bgfuture_desk import __version__
 from bgfuture_desk.domain.vocab import UserRole
 from bgfuture_desk.i18n import _
 from bgfuture_desk.services import health, settings, users
+from bgfuture_desk.services.search import SharedSearch
 from bgfuture_desk.services.unit import Database
 from bgfuture_desk.ui.documents import DocumentsPage
 from bgfuture_desk.ui.groups import GroupsPage
@@ -82,12 +83,13 @@ class MainWindow(QMainWindow):
         self.nav.setFixedWidth(200)
         self.nav.setStyleSheet("QListWidget#nav::item { padding: 7px 10px; }")
         self.pages_stack = QStackedWidget(workspace)
+        self.search = SharedSearch(self.db)  # the pages share one search index
         self.settings_page = SettingsPage(self.db, self.pages_stack)
         self.pages: list[Page] = [
-            ReceptionPage(self.db, self.pages_stack),
-            GroupsPage(self.db, self.pages_stack),
-            ToysPage(self.db, self.pages_stack),
-            DocumentsPage(self.db, self.pages_stack),
+            ReceptionPage(self.db, self.pages_stack, self.search),
+            GroupsPage(self.db, self.pages_stack, self.search),
+            ToysPage(self.db, self.pages_stack, self.search),
+            DocumentsPage(self.db, self.pages_stack, self.search),
             ReportsPage(self.db, self.pages_stack),
             self.settings_page,
         ]

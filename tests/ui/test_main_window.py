@@ -65,3 +65,14 @@ def test_about_names_the_project(qtbot, make_window, admin_user):
     assert "Бъдеще за всяко дете в Община Казанлък" in window.about_box.text()
     assert window.about_box.text() == about_text()
     window.about_box.close()
+
+
+def test_the_pages_share_one_search_index(make_window, admin_user):
+    window = make_window(admin_user)
+    reception, groups, toys, documents = window.pages[:4]
+    window.show_page(0)
+    built = reception.search_index()
+
+    for page in (groups, toys, documents):
+        window.show_page(window.pages.index(page))
+        assert page.search_index() is built  # not built again on each visit

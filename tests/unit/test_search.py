@@ -10,8 +10,10 @@ from bgfuture_desk.bench import run_search_benchmark
 from bgfuture_desk.db.models import Family, Person, utcnow
 from bgfuture_desk.domain.egn import make_egn
 from bgfuture_desk.domain.search import Term, parse_query, within_one_edit
+from bgfuture_desk.services import registry
 from bgfuture_desk.services.demo import generate_demo
-from bgfuture_desk.services.search import SearchIndex, search_people
+from bgfuture_desk.services.registry import FamilyInput, PersonInput
+from bgfuture_desk.services.search import SearchIndex, SharedSearch, search_people
 from bgfuture_desk.services.unit import Actor
 
 TODAY = dt.date.today()
@@ -444,3 +446,49 @@ def test_a_query_is_read_as_names_digits_or_a_code():
     assert parse_query("krn 42", prefixes) == [Term("code", prefix="KRN", raw="42")]
     assert parse_query("abc42", prefixes)[0].kind == "name"  # not a house prefix
     assert parse_query(" ", prefixes) == []
+
+
+def test_the_exchange_benchmark_exports_and_consolidates_every_record():
+    from bgfuture_desk.bench import run_exchange_benchmark
+
+    result = run_exchange_benchmark(n_people=200, n_visits=1000, houses=2, audit=True)
+    per_house = sum(result["records_per_house"].values())
+    assert result["records_imported"] >= 2 * per_house  # and the houses and their set-up
+    assert result["records_unchanged_again"] == result["records_imported"]
+    assert result["records_per_house"]["audit_events"] > 1000
+    assert result["export_s"] > 0 and result["consolidate_s"] > 0
+
+
+def test_the_shared_index_notices_a_family_it_was_not_told_about(house_db, admin):
+    shared = SharedSearch(house_db)
+    assert shared.index().search("Шишманова") == []
+    registry.create_family(
+        house_db,
+        admin,
+        FamilyInput(settlement="с. Ръжена"),
+        [PersonInput("mother", "Нели", "Петрова", "Шишманова", birth_date=dt.date(1990, 2, 3))],
+    )
+    built = shared.index()
+    assert built.search("Шишманова") == []  # nobody told it yet
+
+    shared.check()  # a screen is shown
+
+    names = [h.name for h in shared.index().search("Шишманова")]
+    assert "Нели Петрова Шишманова" in names
+    assert shared.index() is not built
+
+
+def test_a_family_saved_through_the_shared_index_does_not_rebuild_it(house_db, admin):
+    shared = SharedSearch(house_db)
+    built = shared.index()
+    family = registry.create_family(
+        house_db,
+        admin,
+        FamilyInput(settlement="с. Ръжена"),
+        [PersonInput("mother", "Нели", "Петрова", "Шишманова", birth_date=dt.date(1990, 2, 3))],
+    )
+    shared.refresh_family(family.id)
+    shared.check()
+
+    assert shared.index() is built
+    assert "Нели Петрова Шишманова" in [h.name for h in built.search("Шишманова")]

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from bgfuture_desk.errors import UserError
 from bgfuture_desk.i18n import N_, _, format_number
-from bgfuture_desk.services.search import SearchIndex
+from bgfuture_desk.services.search import SearchIndex, SharedSearch
 from bgfuture_desk.services.unit import Actor, Database
 from bgfuture_desk.ui.documents.consents_tab import ConsentsTab
 from bgfuture_desk.ui.documents.forms_tab import FormsTab
@@ -58,10 +58,12 @@ def _call(tab: QWidget, name: str, *args: object) -> None:
 class DocumentsPage(Page):
     TITLE = N_("Documents")
 
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, db: Database, parent: QWidget | None = None, search: SharedSearch | None = None
+    ) -> None:
         super().__init__(parent)
         self.db = db
-        self.index: SearchIndex | None = None
+        self.shared_search = search or SharedSearch(db)  # one index for all the screens
         self.notice = Notice(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 4)
@@ -141,7 +143,7 @@ class DocumentsPage(Page):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        self.index = None  # families registered at the reception meanwhile: read again
+        self.shared_search.check()  # families registered at the reception meanwhile
         self._place_notice()
         self.on_tab_changed(self.tabs.currentIndex())
 
@@ -184,9 +186,7 @@ class DocumentsPage(Page):
     # -- shared services --------------------------------------------------------------------
 
     def search_index(self) -> SearchIndex:
-        if self.index is None:
-            self.index = SearchIndex.build(self.db)
-        return self.index
+        return self.shared_search.index()
 
     def notify(self, text: str, *, error: bool = False, undo=None) -> None:
         self.notice.show_text(text, error=error, undo=undo)

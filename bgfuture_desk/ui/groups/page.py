@@ -29,7 +29,7 @@ from bgfuture_desk.errors import UserError
 from bgfuture_desk.i18n import N_, _
 from bgfuture_desk.services import groups, visits, visits_queries
 from bgfuture_desk.services.groups import GroupView, SessionView
-from bgfuture_desk.services.search import SearchIndex
+from bgfuture_desk.services.search import SearchIndex, SharedSearch
 from bgfuture_desk.services.unit import Actor, Database
 from bgfuture_desk.services.visits import SpecialistRow
 from bgfuture_desk.ui.groups.group_actions import GroupActions
@@ -47,10 +47,12 @@ from bgfuture_desk.ui.widgets.page import Page
 class GroupsPage(Page):
     TITLE = N_("Groups")
 
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, db: Database, parent: QWidget | None = None, search: SharedSearch | None = None
+    ) -> None:
         super().__init__(parent)
         self.db = db
-        self.index: SearchIndex | None = None
+        self.shared_search = search or SharedSearch(db)  # one index for all the screens
         self._specialists: list[SpecialistRow] | None = None
         self.dialog: QDialog | QMessageBox | None = None  # the last one opened (tests use it)
         self.loaded = False
@@ -135,6 +137,7 @@ class GroupsPage(Page):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self._place_notice()
+        self.shared_search.check()
         if not self.loaded:
             self.loaded = True
             self.refresh()
@@ -142,10 +145,8 @@ class GroupsPage(Page):
         self.on_tab_changed(self.tabs.currentIndex())
 
     def hideEvent(self, event: QHideEvent) -> None:
-        """Leaving the page: the reception may register people meanwhile, so the search
-        index is read again when next needed, and so are the specialists."""
+        """Leaving the page: the specialists are read again when next needed."""
         self.notice.clear()
-        self.index = None
         self._specialists = None
         self.stale |= {self.week, self.numbers}
         super().hideEvent(event)
@@ -185,10 +186,7 @@ class GroupsPage(Page):
         return self._specialists
 
     def search_index(self) -> SearchIndex:
-        """Built when first needed on each visit of the page, then reused."""
-        if self.index is None:
-            self.index = SearchIndex.build(self.db)
-        return self.index
+        return self.shared_search.index()
 
     def notify(self, text: str, *, error: bool = False, undo=None) -> None:
         self.notice.show_text(text, error=error, undo=undo)

@@ -30,7 +30,7 @@ from bgfuture_desk.errors import NotFoundError, UserError
 from bgfuture_desk.i18n import N_, _, format_time, ngettext
 from bgfuture_desk.services import registry, settings, visits, visits_queries
 from bgfuture_desk.services.registry import FamilyView
-from bgfuture_desk.services.search import SearchHit, SearchIndex
+from bgfuture_desk.services.search import SearchHit, SearchIndex, SharedSearch
 from bgfuture_desk.services.unit import Database
 from bgfuture_desk.services.visits import SpecialistRow, VisitView
 from bgfuture_desk.ui.models.search_result_model import (
@@ -72,10 +72,13 @@ def _starts_typing(event: QEvent) -> bool:
 class ReceptionPage(Page):
     TITLE = N_("Reception")
 
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, db: Database, parent: QWidget | None = None, search: SharedSearch | None = None
+    ) -> None:
         super().__init__(parent)
         self.db = db
-        self.index: SearchIndex | None = None
+        self.shared_search = search or SharedSearch(db)  # one index for all the screens
+        self.loaded = False
         self.specialists: list[SpecialistRow] = []
         self.settlement = ""
         self.notice = Notice(self)
@@ -219,9 +222,10 @@ class ReceptionPage(Page):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self.index is None:
+        if not self.loaded:
             self.load()
         else:
+            self.shared_search.check()
             self.today_panel.reload()
         self._place_notice()
         self.focus_search()
@@ -232,7 +236,8 @@ class ReceptionPage(Page):
 
     def load(self) -> None:
         """Everything the page needs from the file, read once when it first opens."""
-        self.index = SearchIndex.build(self.db)
+        self.loaded = True
+        self.shared_search.index()
         self.specialists = visits.list_specialists(self.db)
         self.settlement = settings.house_details(self.db).settlement
         self.family_panel.set_specialists(self.specialists)
@@ -240,9 +245,7 @@ class ReceptionPage(Page):
         self.on_search_changed(self.search.text())
 
     def search_index(self) -> SearchIndex:
-        if self.index is None:
-            self.index = SearchIndex.build(self.db)
-        return self.index
+        return self.shared_search.index()
 
     def _place_notice(self) -> None:
         """In the window's status bar when there is one, else at the foot of the page."""
@@ -396,7 +399,7 @@ class ReceptionPage(Page):
 
     def on_registry_saved(self, family_id: uuid.UUID) -> None:
         """After any change to a family: the index learns it, the family is shown again."""
-        self.search_index().refresh_family(self.db, family_id)
+        self.shared_search.refresh_family(family_id)
         self.open_family(family_id)
         if self.search.text().strip():
             self.on_search_changed(self.search.text())

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QDialog, QMainWindow, QMessageBox, QTabWidget, QVB
 from bgfuture_desk.errors import UserError
 from bgfuture_desk.i18n import N_, _
 from bgfuture_desk.services import toys, toys_queries
-from bgfuture_desk.services.search import SearchIndex
+from bgfuture_desk.services.search import SearchIndex, SharedSearch
 from bgfuture_desk.services.toys import ReservationView, ToyView
 from bgfuture_desk.services.unit import Database
 from bgfuture_desk.ui.toys.catalogue_tab import CatalogueTab
@@ -34,10 +34,12 @@ from bgfuture_desk.ui.widgets.pdf_preview import show_pdf_preview
 class ToysPage(Page):
     TITLE = N_("Toys")
 
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, db: Database, parent: QWidget | None = None, search: SharedSearch | None = None
+    ) -> None:
         super().__init__(parent)
         self.db = db
-        self.index: SearchIndex | None = None
+        self.shared_search = search or SharedSearch(db)  # one index for all the screens
         self.dialog: QDialog | QMessageBox | None = None  # the last one opened (tests use it)
         self.notice = Notice(self)
         layout = QVBoxLayout(self)
@@ -79,7 +81,7 @@ class ToysPage(Page):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        self.index = None  # families registered at the reception meanwhile: read again
+        self.shared_search.check()  # families registered at the reception meanwhile
         self._place_notice()
         self.on_tab_changed(self.tabs.currentIndex())
 
@@ -135,9 +137,7 @@ class ToysPage(Page):
         return toys_queries.today()
 
     def search_index(self) -> SearchIndex:
-        if self.index is None:
-            self.index = SearchIndex.build(self.db)
-        return self.index
+        return self.shared_search.index()
 
     def notify(self, text: str, *, error: bool = False, undo=None) -> None:
         self.notice.show_text(text, error=error, undo=undo)
