@@ -10,17 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QHideEvent, QKeySequence, QShowEvent
+from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
-    QDialog,
-    QMainWindow,
-    QMessageBox,
     QSplitter,
-    QTabWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -29,7 +23,7 @@ from bgfuture_desk.errors import UserError
 from bgfuture_desk.i18n import N_, _
 from bgfuture_desk.services import groups, visits, visits_queries
 from bgfuture_desk.services.groups import GroupView, SessionView
-from bgfuture_desk.services.search import SearchIndex, SharedSearch
+from bgfuture_desk.services.search import SharedSearch
 from bgfuture_desk.services.unit import Actor, Database
 from bgfuture_desk.services.visits import SpecialistRow
 from bgfuture_desk.ui.groups.group_actions import GroupActions
@@ -40,30 +34,22 @@ from bgfuture_desk.ui.groups.programmes_panel import ProgrammesPanel
 from bgfuture_desk.ui.groups.register_panel import RegisterPanel
 from bgfuture_desk.ui.groups.session_actions import SessionActions
 from bgfuture_desk.ui.groups.week_panel import WeekPanel
-from bgfuture_desk.ui.widgets.notice import Notice
-from bgfuture_desk.ui.widgets.page import Page
+from bgfuture_desk.ui.widgets.desk_page import DeskPage
 
 
-class GroupsPage(Page):
+class GroupsPage(DeskPage):
     TITLE = N_("Groups")
 
     def __init__(
         self, db: Database, parent: QWidget | None = None, search: SharedSearch | None = None
     ) -> None:
-        super().__init__(parent)
-        self.db = db
-        self.shared_search = search or SharedSearch(db)  # one index for all the screens
+        super().__init__(db, parent, search)
         self._specialists: list[SpecialistRow] | None = None
-        self.dialog: QDialog | QMessageBox | None = None  # the last one opened (tests use it)
         self.loaded = False
         self.stale: set[QWidget] = set()
-        self.notice = Notice(self)
         self.group_actions = GroupActions(self)
         self.session_actions = SessionActions(self)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 8, 8, 4)
-        self.tabs = QTabWidget(self)
-        self.tabs.setDocumentMode(True)
+        self.build_tabs(step_keys=False)  # the week steps with Ctrl+PgUp / Ctrl+PgDown
         self.tabs.addTab(self._build_groups_tab(), _("&Programmes and groups"))
         self.register = RegisterPanel(self, self.tabs)
         self.week = WeekPanel(self, self.tabs)
@@ -71,10 +57,7 @@ class GroupsPage(Page):
         self.tabs.addTab(self.register, _("Attendance &register"))
         self.tabs.addTab(self.week, _("&Week"))
         self.tabs.addTab(self.numbers, _("&Numbers"))
-        layout.addWidget(self.tabs, 1)
-        self.notice_layout = layout
         self._connect()
-        self._build_actions()
 
     def _build_groups_tab(self) -> QWidget:
         splitter = QSplitter(Qt.Orientation.Vertical, self.tabs)
@@ -117,17 +100,6 @@ class GroupsPage(Page):
         self.week.session_opened.connect(self.open_register)
         self.tabs.currentChanged.connect(self.on_tab_changed)
 
-    def _build_actions(self) -> None:
-        def action(keys: tuple[str, ...], slot: Callable[[], object]) -> QAction:
-            act = QAction(self)
-            act.setShortcuts([QKeySequence(k) for k in keys])
-            act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            act.triggered.connect(slot)
-            self.addAction(act)
-            return act
-
-        self.undo_action = action(("Ctrl+Z",), self.notice.on_undo_clicked)
-
     # -- life cycle ---------------------------------------------------------------------------
 
     def set_actor(self, actor: Actor) -> None:
@@ -136,8 +108,6 @@ class GroupsPage(Page):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        self._place_notice()
-        self.shared_search.check()
         if not self.loaded:
             self.loaded = True
             self.refresh()
@@ -146,19 +116,9 @@ class GroupsPage(Page):
 
     def hideEvent(self, event: QHideEvent) -> None:
         """Leaving the page: the specialists are read again when next needed."""
-        self.notice.clear()
         self._specialists = None
         self.stale |= {self.week, self.numbers}
         super().hideEvent(event)
-
-    def _place_notice(self) -> None:
-        """In the window's status bar when there is one, else at the foot of the page."""
-        window = self.window()
-        if isinstance(window, QMainWindow):
-            if self.notice.parent() is not window.statusBar():
-                window.statusBar().addWidget(self.notice, 1)
-        elif self.notice.parent() is self:
-            self.notice_layout.addWidget(self.notice)
 
     def on_tab_changed(self, _index: int) -> None:
         tab = self.tabs.currentWidget()
@@ -184,25 +144,6 @@ class GroupsPage(Page):
         if self._specialists is None:
             self._specialists = visits.list_specialists(self.db)
         return self._specialists
-
-    def search_index(self) -> SearchIndex:
-        return self.shared_search.index()
-
-    def notify(self, text: str, *, error: bool = False, undo=None) -> None:
-        self.notice.show_text(text, error=error, undo=undo)
-
-    def run(self, call: Callable[[], object]) -> object | None:
-        """A service call whose refusal is shown in the status line."""
-        try:
-            return call()
-        except UserError as err:
-            self.notify(err.message, error=True)
-            return None
-
-    def show_dialog(self, dialog: QDialog | QMessageBox) -> None:
-        self.dialog = dialog
-        if not dialog.isVisible():
-            dialog.open()
 
     # -- the programmes and the chosen group --------------------------------------------------
 

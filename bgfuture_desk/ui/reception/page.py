@@ -10,14 +10,13 @@ from __future__ import annotations
 import uuid
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QAction, QHideEvent, QKeyEvent, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMainWindow,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -30,7 +29,7 @@ from bgfuture_desk.errors import NotFoundError, UserError
 from bgfuture_desk.i18n import N_, _, format_time, ngettext
 from bgfuture_desk.services import registry, settings, visits, visits_queries
 from bgfuture_desk.services.registry import FamilyView
-from bgfuture_desk.services.search import SearchHit, SearchIndex, SharedSearch
+from bgfuture_desk.services.search import SearchHit, SharedSearch
 from bgfuture_desk.services.unit import Database
 from bgfuture_desk.services.visits import SpecialistRow, VisitView
 from bgfuture_desk.ui.models.search_result_model import (
@@ -45,8 +44,7 @@ from bgfuture_desk.ui.reception.family_actions import FamilyActions
 from bgfuture_desk.ui.reception.family_panel import FamilyPanel
 from bgfuture_desk.ui.reception.today_panel import TodayPanel
 from bgfuture_desk.ui.reception.visit_actions import VisitActions
-from bgfuture_desk.ui.widgets.notice import Notice
-from bgfuture_desk.ui.widgets.page import Page
+from bgfuture_desk.ui.widgets.desk_page import DeskPage
 
 KEYPAD = Qt.KeyboardModifier.KeypadModifier
 
@@ -69,23 +67,20 @@ def _starts_typing(event: QEvent) -> bool:
     return bool(text) and text.isalnum() and (event.modifiers() | plain) == plain
 
 
-class ReceptionPage(Page):
+class ReceptionPage(DeskPage):
     TITLE = N_("Reception")
 
     def __init__(
         self, db: Database, parent: QWidget | None = None, search: SharedSearch | None = None
     ) -> None:
-        super().__init__(parent)
-        self.db = db
-        self.shared_search = search or SharedSearch(db)  # one index for all the screens
+        super().__init__(db, parent, search)
         self.loaded = False
         self.specialists: list[SpecialistRow] = []
         self.settlement = ""
-        self.notice = Notice(self)
         self.family_actions = FamilyActions(self)
         self.visit_actions = VisitActions(self)
         self.consent_actions = ConsentActions(self)
-        layout = QVBoxLayout(self)
+        layout = self.notice_layout
         layout.setContentsMargins(16, 12, 16, 8)
         layout.addLayout(self._build_search_row())
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -98,7 +93,6 @@ class ReceptionPage(Page):
         splitter.setStretchFactor(1, 2)
         splitter.setSizes([640, 440])
         layout.addWidget(splitter, 1)
-        self.notice_layout = layout
         self._build_actions()
         self._connect()
 
@@ -167,21 +161,17 @@ class ReceptionPage(Page):
         left.setSizes([170, 560])
         return left
 
-    def _action(self, keys: tuple[str, ...], slot) -> QAction:
-        action = QAction(self)
-        action.setShortcuts([QKeySequence(k) for k in keys])
-        action.triggered.connect(slot)
-        self.addAction(action)
-        return action
+    def action_key(self, keys: tuple[str, ...], slot) -> QAction:
+        return self.shortcut(keys, slot, window_wide=True)
 
     def _build_actions(self) -> None:
-        self.find_action = self._action(("Ctrl+F",), self.focus_search)
-        self.new_family_action = self._action(("Ctrl+N",), self.family_actions.new_family)
-        self.check_in_action = self._action(
+        self.find_action = self.action_key(("Ctrl+F",), self.focus_search)
+        self.new_family_action = self.action_key(("Ctrl+N",), self.family_actions.new_family)
+        self.check_in_action = self.action_key(
             ("Ctrl+Return", "Ctrl+Enter"), self.family_panel.request_check_in
         )
-        self.undo_action = self._action(("Ctrl+Z",), self.notice.on_undo_clicked)
-        self.escape_action = self._action(("Esc",), self.on_escape)
+        self.undo_action = self.action_key(("Ctrl+Z",), self.notice.on_undo_clicked)
+        self.escape_action = self.action_key(("Esc",), self.on_escape)
 
     def _connect(self) -> None:
         self.search.textChanged.connect(self.on_search_changed)
@@ -225,14 +215,8 @@ class ReceptionPage(Page):
         if not self.loaded:
             self.load()
         else:
-            self.shared_search.check()
             self.today_panel.reload()
-        self._place_notice()
         self.focus_search()
-
-    def hideEvent(self, event: QHideEvent) -> None:
-        self.notice.clear()
-        super().hideEvent(event)
 
     def load(self) -> None:
         """Everything the page needs from the file, read once when it first opens."""
@@ -243,21 +227,6 @@ class ReceptionPage(Page):
         self.family_panel.set_specialists(self.specialists)
         self.today_panel.reload()
         self.on_search_changed(self.search.text())
-
-    def search_index(self) -> SearchIndex:
-        return self.shared_search.index()
-
-    def _place_notice(self) -> None:
-        """In the window's status bar when there is one, else at the foot of the page."""
-        window = self.window()
-        if isinstance(window, QMainWindow):
-            if self.notice.parent() is not window.statusBar():
-                window.statusBar().addWidget(self.notice, 1)
-        elif self.notice.parent() is self:
-            self.notice_layout.addWidget(self.notice)
-
-    def notify(self, text: str, *, error: bool = False, undo=None) -> None:
-        self.notice.show_text(text, error=error, undo=undo)
 
     # -- searching --------------------------------------------------------------------------
 

@@ -10,93 +10,48 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QHideEvent, QKeySequence, QShowEvent
-from PySide6.QtWidgets import QDialog, QMainWindow, QMessageBox, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QWidget
 
-from bgfuture_desk.errors import UserError
 from bgfuture_desk.i18n import N_, _
 from bgfuture_desk.services import toys, toys_queries
-from bgfuture_desk.services.search import SearchIndex, SharedSearch
+from bgfuture_desk.services.search import SharedSearch
 from bgfuture_desk.services.toys import ReservationView, ToyView
 from bgfuture_desk.services.unit import Database
 from bgfuture_desk.ui.toys.catalogue_tab import CatalogueTab
 from bgfuture_desk.ui.toys.desk_tab import DeskTab
 from bgfuture_desk.ui.toys.history_tab import HistoryTab
 from bgfuture_desk.ui.toys.overdue_tab import OverdueTab
-from bgfuture_desk.ui.widgets.notice import Notice
-from bgfuture_desk.ui.widgets.page import Page
-from bgfuture_desk.ui.widgets.pdf_preview import show_pdf_preview
+from bgfuture_desk.ui.widgets.desk_page import DeskPage
 
 
-class ToysPage(Page):
+class ToysPage(DeskPage):
     TITLE = N_("Toys")
 
     def __init__(
         self, db: Database, parent: QWidget | None = None, search: SharedSearch | None = None
     ) -> None:
-        super().__init__(parent)
-        self.db = db
-        self.shared_search = search or SharedSearch(db)  # one index for all the screens
-        self.dialog: QDialog | QMessageBox | None = None  # the last one opened (tests use it)
-        self.notice = Notice(self)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 8, 8, 4)
-        self.tabs = QTabWidget(self)
-        self.tabs.setDocumentMode(True)
-        self.desk = DeskTab(self, self.tabs)
-        self.catalogue = CatalogueTab(self, self.tabs)
-        self.overdue = OverdueTab(self, self.tabs)
-        self.history = HistoryTab(self, self.tabs)
-        self.tabs.addTab(self.desk, _("&Lending and returns"))
-        self.tabs.addTab(self.catalogue, _("&Catalogue"))
-        self.tabs.addTab(self.overdue, _("Over&due"))
-        self.tabs.addTab(self.history, _("&History and numbers"))
-        self.tabs.currentChanged.connect(self.on_tab_changed)
-        layout.addWidget(self.tabs, 1)
-        self.notice_layout = layout
-        self._build_actions()
-
-    def _build_actions(self) -> None:
-        self.escape_action = self._action(("Esc",), self.on_escape)
-        self.find_action = self._action(("Ctrl+F",), self.on_find)
-        self.undo_action = self._action(("Ctrl+Z",), self.notice.on_undo_clicked)
-        self.next_tab_action = self._action(("Ctrl+PgDown",), lambda: self._step_tab(1))
-        self.previous_tab_action = self._action(("Ctrl+PgUp",), lambda: self._step_tab(-1))
-
-    def _action(self, keys: tuple[str, ...], slot) -> QAction:
-        action = QAction(self)
-        action.setShortcuts([QKeySequence(k) for k in keys])
-        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        action.triggered.connect(slot)
-        self.addAction(action)
-        return action
-
-    def _step_tab(self, step: int) -> None:
-        self.tabs.setCurrentIndex((self.tabs.currentIndex() + step) % self.tabs.count())
+        super().__init__(db, parent, search)
+        tabs = self.build_tabs()
+        self.desk = DeskTab(self, tabs)
+        self.catalogue = CatalogueTab(self, tabs)
+        self.overdue = OverdueTab(self, tabs)
+        self.history = HistoryTab(self, tabs)
+        tabs.addTab(self.desk, _("&Lending and returns"))
+        tabs.addTab(self.catalogue, _("&Catalogue"))
+        tabs.addTab(self.overdue, _("Over&due"))
+        tabs.addTab(self.history, _("&History and numbers"))
+        tabs.currentChanged.connect(self.on_tab_changed)
+        self.escape_action = self.shortcut(("Esc",), self.on_escape)
+        self.find_action = self.shortcut(("Ctrl+F",), self.on_find)
 
     # -- life cycle -------------------------------------------------------------------------
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        self.shared_search.check()  # families registered at the reception meanwhile
-        self._place_notice()
         self.on_tab_changed(self.tabs.currentIndex())
-
-    def hideEvent(self, event: QHideEvent) -> None:
-        self.notice.clear()
-        super().hideEvent(event)
-
-    def _place_notice(self) -> None:
-        """In the window's status bar when there is one, else at the foot of the page."""
-        window = self.window()
-        if isinstance(window, QMainWindow):
-            if self.notice.parent() is not window.statusBar():
-                window.statusBar().addWidget(self.notice, 1)
-        elif self.notice.parent() is self:
-            self.notice_layout.addWidget(self.notice)
 
     def current_tab(self):
         return self.tabs.currentWidget()
@@ -135,32 +90,6 @@ class ToysPage(Page):
 
     def today(self) -> dt.date:
         return toys_queries.today()
-
-    def search_index(self) -> SearchIndex:
-        return self.shared_search.index()
-
-    def notify(self, text: str, *, error: bool = False, undo=None) -> None:
-        self.notice.show_text(text, error=error, undo=undo)
-
-    def run(self, call: Callable[[], object]) -> object | None:
-        """A service call whose refusal is shown in the status line."""
-        try:
-            return call()
-        except UserError as err:
-            self.notify(err.message, error=True)
-            return None
-
-    def show_dialog(self, dialog: QDialog | QMessageBox) -> None:
-        self.dialog = dialog
-        if not dialog.isVisible():
-            dialog.open()
-
-    def preview_pdf(self, title: str, file_name: str, make: Callable[[], bytes]) -> None:
-        """Make the printout (a refusal goes to the status line) and show it, to print or
-        save as a PDF."""
-        pdf = self.run(make)
-        if pdf is not None:
-            self.dialog = show_pdf_preview(self, pdf, title, file_name)
 
     # -- reservations (from the catalogue and from the desk) ----------------------------------
 
