@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 import shutil
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -19,8 +21,11 @@ from bgfuture_desk.cli import main
 from bgfuture_desk.db import migrate
 from bgfuture_desk.db.engine import sqlite_url
 from bgfuture_desk.db.models import House, Person, Visit, VisitPerson
+from bgfuture_desk.errors import UserError
 from bgfuture_desk.services import registry, settings, visits
 from bgfuture_desk.services.consolidate import ConsolidationError, consolidate
+from bgfuture_desk.services.consolidate_import import BUILD_PAGE_BYTES
+from bgfuture_desk.services.consolidate_import import tables as import_tables
 from bgfuture_desk.services.registry_forms import PersonInput
 from bgfuture_desk.services.unit import Actor
 from tests.exchange_data import (
@@ -165,6 +170,57 @@ def test_the_import_leaves_no_audit_of_its_own(target, houses, tmp_path):
     assert sorted_dump(target)["audit_events"] == expected
 
 
+def test_cyrillic_audit_fields_arrive_as_letters(target, houses, tmp_path):
+    """The audit trail's Cyrillic travels as UTF-8 letters (not ``\\uXXXX``) and unchanged."""
+    expected = travelling_rows(houses.kran)["audit_events"]
+    consolidate(target, [export(houses.kran, tmp_path)], PASSPHRASE)
+
+    assert sorted_dump(target)["audit_events"] == expected
+    engine = create_engine(
+        sqlite_url(Path(target)) if "://" not in target else target, poolclass=NullPool
+    )
+    try:
+        with engine.connect() as conn:
+            fields = conn.exec_driver_sql(
+                "SELECT CAST(fields AS TEXT) FROM audit_events WHERE entity = 'people'"
+            ).scalars().all()
+    finally:
+        engine.dispose()
+    assert fields and all("\\u" not in text for text in fields)
+    assert any(re.search("[а-яА-Я]", text) for text in fields)
+
+
+def test_a_new_file_is_built_whole_in_wal_with_large_pages(houses, tmp_path):
+    files = [export(houses.kran, tmp_path), export(houses.razhena, tmp_path)]
+    target = tmp_path / "all.sqlite"
+    consolidate(target, files, PASSPHRASE)
+
+    conn = sqlite3.connect(target)
+    try:
+        assert conn.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+        assert conn.execute("PRAGMA page_size").fetchone() == (BUILD_PAGE_BYTES,)
+        assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+        indexes = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='index'")}
+    finally:
+        conn.close()
+    assert {i.name for t in import_tables() for i in t.indexes} <= indexes
+    assert sorted(p.name for p in tmp_path.iterdir() if "all.sqlite" in p.name) == ["all.sqlite"]
+
+
+def test_a_later_bad_file_leaves_no_new_file_though_building_began(houses, tmp_path):
+    """A new file is built while the later files are still checked; a refusal of one of
+    them throws the half-built file away."""
+    good = export(houses.kran, tmp_path)
+    bad = export(houses.razhena, tmp_path / "bad.bgfx")
+    bad.write_bytes(bad.read_bytes()[:-100])  # cut short
+    target = tmp_path / "new" / "all.sqlite"
+    with pytest.raises(UserError, match="bad.bgfx"):
+        consolidate(target, [good, bad], PASSPHRASE)
+    assert not target.parent.exists()
+    assert not [p for p in tmp_path.rglob("*") if "all.sqlite" in p.name]
+
+
 def test_progress_runs_to_the_end_for_a_progress_bar(houses, tmp_path):
     files = [export(houses.kran, tmp_path), export(houses.razhena, tmp_path)]
     calls: list[tuple[int, int, str]] = []
@@ -205,6 +261,22 @@ def test_a_cancel_while_importing_rolls_the_file_back(houses, tmp_path):
     with pytest.raises(Cancelled):
         consolidate(fresh, files[1:], PASSPHRASE, cancel)
     assert not fresh.exists()
+
+
+def test_a_cancel_while_copying_into_postgresql_rolls_the_file_back(pg_url, houses, tmp_path):
+    files = [export(houses.kran, tmp_path), export(houses.razhena, tmp_path)]
+    consolidate(pg_url, files[:1], PASSPHRASE)
+    before = sorted_dump(pg_url)
+
+    def cancel(_done, _total, message):
+        if "Ръжена: посещения" in message:
+            raise Cancelled
+
+    with pytest.raises(Cancelled):
+        consolidate(pg_url, files[1:], PASSPHRASE, cancel)
+    assert sorted_dump(pg_url) == before
+    result = consolidate(pg_url, files[1:], PASSPHRASE)  # the connection was left usable
+    assert result.inserted and not result.updated
 
 
 def test_the_result_is_plain_data_for_the_wizard(houses, tmp_path):

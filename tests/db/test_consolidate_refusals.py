@@ -186,6 +186,19 @@ def test_two_houses_with_one_code_are_refused(consolidated, house_templates, tmp
     assert state(target) == before
 
 
+def test_two_houses_with_one_code_in_a_new_file_are_refused(houses, tmp_path):
+    twin = tmp_path / "twin" / "razhena.sqlite"
+    twin.parent.mkdir()
+    from bgfuture_desk.services import setup  # another Ръжена, made from scratch
+
+    setup.initialise(twin, setup.preset_input("razhena"), None).dispose()
+    files = [export(houses.razhena, tmp_path), export(twin, tmp_path / "twin")]
+    target = tmp_path / "new" / "all.sqlite"
+    with pytest.raises(ConsolidationError, match="„razhena“"):
+        consolidate(target, files, PASSPHRASE)
+    assert not target.parent.exists()
+
+
 def test_a_target_from_a_newer_program_is_refused_untouched(houses, tmp_path):
     target = tmp_path / "all.sqlite"
     consolidate(target, [export(houses.razhena, tmp_path)], PASSPHRASE)

@@ -205,3 +205,21 @@ def test_event_times_are_utc_now(house_db, admin):
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
     for event in _events(house_db, action="register_family"):
         assert abs(event.at - now) < dt.timedelta(minutes=1)
+
+
+def test_cyrillic_fields_are_stored_as_letters_and_old_escaped_rows_still_read(house_db, admin):
+    """Audit fields are stored as UTF-8 JSON (2 bytes a letter, not a 6-byte ``\\uXXXX``);
+    rows written before, with escapes, read back the same."""
+    _add_family(db=house_db, actor=admin)
+    with house_db.engine.connect() as conn:
+        raw = conn.exec_driver_sql(
+            "SELECT fields FROM audit_events WHERE entity = 'people'"
+        ).scalar_one()
+        assert '"first_name":"Мария"' in raw and "\\u" not in raw
+        conn.exec_driver_sql(
+            "UPDATE audit_events SET fields = ? WHERE entity = 'people'",
+            ('{"first_name": "\\u041c\\u0430\\u0440\\u0438\\u044f"}',),
+        )
+        conn.commit()
+    (event,) = _events(house_db, entity="people")
+    assert event.fields == {"first_name": "Мария"}

@@ -35,8 +35,8 @@ from bgfuture_desk.ui.models.consent_table_model import (
     FamilyConsentTableModel,
     state_style,
 )
-from bgfuture_desk.ui.toys.common import table_view
-from bgfuture_desk.ui.toys.family_finder import FamilyFinder
+from bgfuture_desk.ui.widgets.controls import table_view
+from bgfuture_desk.ui.widgets.family_finder import FamilyFinder
 from bgfuture_desk.ui.widgets.page import page_heading
 
 if TYPE_CHECKING:

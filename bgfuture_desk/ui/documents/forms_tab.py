@@ -29,14 +29,14 @@ from bgfuture_desk.i18n import N_, _, format_date
 from bgfuture_desk.services import consents
 from bgfuture_desk.services.consents import FormView
 from bgfuture_desk.services.unit import Actor, Database
-from bgfuture_desk.ui.groups.form_dialog import FormDialog
 from bgfuture_desk.ui.models.consent_form_table_model import (
     FORM_TITLE,
     ConsentFormTableModel,
     kind_label,
 )
-from bgfuture_desk.ui.toys.common import table_view
+from bgfuture_desk.ui.widgets.controls import table_view
 from bgfuture_desk.ui.widgets.form import dialog_buttons, error_label
+from bgfuture_desk.ui.widgets.form_dialog import FormDialog
 
 if TYPE_CHECKING:
     from bgfuture_desk.ui.documents.page import DocumentsPage

@@ -28,10 +28,9 @@ from bgfuture_desk.services import referrals
 from bgfuture_desk.services.referrals import InstitutionView
 from bgfuture_desk.services.unit import Actor, Database
 from bgfuture_desk.ui.documents.referral_page_link import host_page
-from bgfuture_desk.ui.groups.common import choose
-from bgfuture_desk.ui.groups.form_dialog import FormDialog
 from bgfuture_desk.ui.models.referral_table_model import ICOL_ADDRESS, InstitutionTableModel
-from bgfuture_desk.ui.toys.common import table_view
+from bgfuture_desk.ui.widgets.controls import choose, table_view
+from bgfuture_desk.ui.widgets.form_dialog import FormDialog
 from bgfuture_desk.ui.widgets.notice import Notice
 
 

@@ -28,9 +28,9 @@ from bgfuture_desk.services.referrals import InstitutionView, ReferralInput, Ref
 from bgfuture_desk.services.search import SearchIndex
 from bgfuture_desk.services.unit import Actor, Database
 from bgfuture_desk.ui.documents.referral_who import ReferralWhoField
-from bgfuture_desk.ui.groups.common import choose, choose_specialist
-from bgfuture_desk.ui.groups.form_dialog import FormDialog
+from bgfuture_desk.ui.widgets.controls import choose, choose_specialist
 from bgfuture_desk.ui.widgets.fields import SpecialistCombo, date_text, parse_date_text
+from bgfuture_desk.ui.widgets.form_dialog import FormDialog
 
 TEXT_LINES = 3
 

@@ -15,10 +15,10 @@ from bgfuture_desk.services import referrals
 from bgfuture_desk.services.referrals import ReferralView
 from bgfuture_desk.services.unit import Actor, Database
 from bgfuture_desk.ui.documents.referral_dialog import date_edit, text_box
-from bgfuture_desk.ui.groups.common import choose
-from bgfuture_desk.ui.groups.form_dialog import FormDialog
 from bgfuture_desk.ui.models.referral_table_model import who_text
+from bgfuture_desk.ui.widgets.controls import choose
 from bgfuture_desk.ui.widgets.fields import date_text, parse_date_text
+from bgfuture_desk.ui.widgets.form_dialog import FormDialog
 
 
 class ReferralOutcomeDialog(FormDialog):

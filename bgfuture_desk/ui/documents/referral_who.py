@@ -19,7 +19,7 @@ from bgfuture_desk.services import registry
 from bgfuture_desk.services.registry_queries import FamilyView
 from bgfuture_desk.services.search import SearchHit, SearchIndex
 from bgfuture_desk.services.unit import Database
-from bgfuture_desk.ui.reception.family_picker import FamilyPickerDialog
+from bgfuture_desk.ui.widgets.family_picker import FamilyPickerDialog
 
 WHOLE_FAMILY = "family"
 

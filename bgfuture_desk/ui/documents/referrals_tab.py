@@ -44,7 +44,7 @@ from bgfuture_desk.ui.models.referral_table_model import (
     status_text,
     who_text,
 )
-from bgfuture_desk.ui.toys.common import table_view
+from bgfuture_desk.ui.widgets.controls import table_view
 from bgfuture_desk.ui.widgets.notice import Notice
 
 WAITING = "waiting"  # the filter of referrals waiting for feedback too long

@@ -16,9 +16,9 @@ from bgfuture_desk.services import groups, settings
 from bgfuture_desk.services.groups import GroupInput, GroupView, ProgrammeView
 from bgfuture_desk.services.unit import Actor, Database
 from bgfuture_desk.services.visits import SpecialistRow
-from bgfuture_desk.ui.groups.common import choose, choose_specialist
-from bgfuture_desk.ui.groups.form_dialog import FormDialog
+from bgfuture_desk.ui.widgets.controls import choose, choose_specialist
 from bgfuture_desk.ui.widgets.fields import SpecialistCombo, date_text, parse_date_text
+from bgfuture_desk.ui.widgets.form_dialog import FormDialog
 
 
 def _spin(parent: QWidget, low: int, high: int, suffix: str = "") -> QSpinBox:

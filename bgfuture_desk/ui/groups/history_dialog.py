@@ -10,9 +10,9 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QV
 from bgfuture_desk.i18n import _, ngettext
 from bgfuture_desk.services import groups
 from bgfuture_desk.services.unit import Database
-from bgfuture_desk.ui.groups.common import read_only_table
 from bgfuture_desk.ui.models.history_table_model import COL_NOTE, HistoryTableModel
 from bgfuture_desk.ui.models.person_group_table_model import COL_GROUP, PersonGroupTableModel
+from bgfuture_desk.ui.widgets.controls import read_only_table
 from bgfuture_desk.ui.widgets.page import page_heading
 
 

@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QCheckBox, QLabel, QPushButton, QVBoxLayout, QWidg
 
 from bgfuture_desk.i18n import _, ngettext
 from bgfuture_desk.services.groups import EnrolmentView, GroupView
-from bgfuture_desk.ui.groups.common import button_row, read_only_table
 from bgfuture_desk.ui.models.enrolment_table_model import COL_NAME, EnrolmentTableModel
+from bgfuture_desk.ui.widgets.controls import button_row, read_only_table
 
 
 class ParticipantsTab(QWidget):

@@ -8,7 +8,7 @@ from bgfuture_desk.i18n import _
 from bgfuture_desk.services import groups
 from bgfuture_desk.services.groups import ProgrammeView
 from bgfuture_desk.services.unit import Actor, Database
-from bgfuture_desk.ui.groups.form_dialog import FormDialog
+from bgfuture_desk.ui.widgets.form_dialog import FormDialog
 
 
 class ProgrammeDialog(FormDialog):

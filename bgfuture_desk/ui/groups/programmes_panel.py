@@ -24,7 +24,6 @@ from bgfuture_desk.domain.vocab import UserRole
 from bgfuture_desk.i18n import _
 from bgfuture_desk.services.groups import GroupView, ProgrammeView
 from bgfuture_desk.services.unit import Actor
-from bgfuture_desk.ui.groups.common import button_row
 from bgfuture_desk.ui.models.programme_tree_model import (
     COL_ENROLLED,
     COL_FACILITATOR,
@@ -33,6 +32,7 @@ from bgfuture_desk.ui.models.programme_tree_model import (
     COL_TARGET,
     ProgrammeTreeModel,
 )
+from bgfuture_desk.ui.widgets.controls import button_row
 
 
 class ProgrammesPanel(QWidget):

@@ -7,9 +7,9 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from bgfuture_desk.i18n import _
 from bgfuture_desk.services.groups import GroupView, ParticipantProgress
-from bgfuture_desk.ui.groups.common import read_only_table
 from bgfuture_desk.ui.models.group_texts import percent
 from bgfuture_desk.ui.models.progress_table_model import COL_NAME, ProgressTableModel
+from bgfuture_desk.ui.widgets.controls import read_only_table
 
 
 class ProgressTab(QWidget):

@@ -29,7 +29,6 @@ from bgfuture_desk.errors import UserError
 from bgfuture_desk.i18n import _
 from bgfuture_desk.services import groups
 from bgfuture_desk.services.groups import RegisterRow, SessionView
-from bgfuture_desk.ui.groups.common import button_row, choose
 from bgfuture_desk.ui.groups.register_texts import (
     candidates_text,
     counts_text,
@@ -39,6 +38,7 @@ from bgfuture_desk.ui.groups.register_texts import (
 )
 from bgfuture_desk.ui.groups.register_view import RegisterView
 from bgfuture_desk.ui.models.register_table_model import COL_NAME, COL_NOTE, RegisterTableModel
+from bgfuture_desk.ui.widgets.controls import button_row, choose
 from bgfuture_desk.ui.widgets.form import error_label, show_status
 from bgfuture_desk.ui.widgets.page import page_heading
 

@@ -16,10 +16,10 @@ from bgfuture_desk.services import groups
 from bgfuture_desk.services.groups import GroupView, SessionView
 from bgfuture_desk.services.unit import Actor, Database
 from bgfuture_desk.services.visits import SpecialistRow
-from bgfuture_desk.ui.groups.common import choose_specialist
-from bgfuture_desk.ui.groups.form_dialog import FormDialog
 from bgfuture_desk.ui.models.group_texts import day_with_weekday
+from bgfuture_desk.ui.widgets.controls import choose_specialist
 from bgfuture_desk.ui.widgets.fields import SpecialistCombo, qdate
+from bgfuture_desk.ui.widgets.form_dialog import FormDialog
 
 REPEATS = (
     ("weekly", N_("every week")),

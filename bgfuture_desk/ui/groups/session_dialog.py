@@ -12,12 +12,12 @@ from bgfuture_desk.services import groups
 from bgfuture_desk.services.groups import SessionView
 from bgfuture_desk.services.unit import Actor, Database
 from bgfuture_desk.services.visits import SpecialistRow
-from bgfuture_desk.ui.groups.common import choose_specialist
-from bgfuture_desk.ui.groups.form_dialog import FormDialog
 from bgfuture_desk.ui.groups.schedule_dialog import date_edit, time_edit
 from bgfuture_desk.ui.models.group_texts import day_with_weekday, time_span
+from bgfuture_desk.ui.widgets.controls import choose_specialist
 from bgfuture_desk.ui.widgets.fields import SpecialistCombo
 from bgfuture_desk.ui.widgets.form import show_message
+from bgfuture_desk.ui.widgets.form_dialog import FormDialog
 
 
 class SessionDialog(FormDialog):

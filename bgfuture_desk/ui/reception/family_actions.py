@@ -17,7 +17,7 @@ from bgfuture_desk.services import printing, registry
 from bgfuture_desk.services.registry import FamilyView, PersonView
 from bgfuture_desk.services.search import SearchHit
 from bgfuture_desk.ui.reception.family_dialog import FamilyDialog, PersonDialog
-from bgfuture_desk.ui.reception.family_picker import FamilyPickerDialog
+from bgfuture_desk.ui.widgets.family_picker import FamilyPickerDialog
 from bgfuture_desk.ui.widgets.fields import confirm
 from bgfuture_desk.ui.widgets.pdf_preview import show_pdf_preview
 

@@ -13,9 +13,9 @@ from bgfuture_desk.i18n import N_, _
 from bgfuture_desk.services import printing, toys
 from bgfuture_desk.services.search import SearchHit
 from bgfuture_desk.services.toys import ToyView
-from bgfuture_desk.ui.reception.family_picker import FamilyPickerDialog
 from bgfuture_desk.ui.toys.labels_dialog import LabelsDialog
 from bgfuture_desk.ui.toys.toy_dialog import IMAGE_FILTER, ToyDialog
+from bgfuture_desk.ui.widgets.family_picker import FamilyPickerDialog
 from bgfuture_desk.ui.widgets.fields import confirm
 
 if TYPE_CHECKING:

@@ -38,8 +38,9 @@ from bgfuture_desk.ui.models.toy_table_model import (
     ToyTableModel,
 )
 from bgfuture_desk.ui.toys.catalogue_actions import CatalogueActions
-from bgfuture_desk.ui.toys.common import AgeEdit, ScanEdit, table_view
+from bgfuture_desk.ui.toys.common import AgeEdit
 from bgfuture_desk.ui.toys.toy_details import ToyDetails
+from bgfuture_desk.ui.widgets.controls import ScanEdit, table_view
 
 if TYPE_CHECKING:
     from bgfuture_desk.ui.toys.page import ToysPage

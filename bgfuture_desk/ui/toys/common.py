@@ -1,16 +1,11 @@
-"""Pieces the toy library's tabs share: the scan field, an age in years and months, and
-running a service whose refusal goes to the status line."""
+"""Pieces the toy library's tabs share: message styles and an age in years and months."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
-    QLineEdit,
     QSpinBox,
-    QTableView,
     QWidget,
 )
 
@@ -25,24 +20,6 @@ NOTICE_STYLE = (
 )
 STYLES = {"ok": SAVED_STYLE, "error": ERROR_STYLE, "warning": WARNING_STYLE}
 MAX_MONTHS = MAX_AGE_MONTHS
-ROW_PADDING = 10  # a compact row: more of the catalogue fits the screen
-
-
-class ScanEdit(QLineEdit):
-    """Where a barcode scanner types: a code, then Enter. Larger text, a clear button."""
-
-    def __init__(self, placeholder: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setPlaceholderText(placeholder)
-        self.setClearButtonEnabled(True)
-        font = self.font()
-        font.setPointSizeF(font.pointSizeF() * 1.2)
-        self.setFont(font)
-
-    def ready(self) -> None:
-        """Empty and focused: the next code can come."""
-        self.clear()
-        self.setFocus(Qt.FocusReason.OtherFocusReason)
 
 
 class AgeEdit(QWidget):
@@ -91,26 +68,3 @@ class AgeEdit(QWidget):
             return
         self.years.setValue(months // 12)
         self.months.setValue(months % 12)
-
-
-def table_view(parent: QWidget, model, name: str, *, stretch: int | None = None) -> QTableView:
-    """A read-only table of whole rows, one chosen at a time."""
-    view = QTableView(parent)
-    view.setModel(model)
-    view.setAccessibleName(name)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setTabKeyNavigation(False)
-    view.verticalHeader().hide()
-    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + ROW_PADDING)
-    view.setAlternatingRowColors(True)
-    view.setWordWrap(False)
-    header = view.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    if stretch is not None:
-        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-    # with the row numbers hidden, Qt fits the columns to rows added later only when asked
-    for signal in (model.rowsInserted, model.rowsRemoved, model.dataChanged):
-        signal.connect(lambda *_args: header.resizeSections())
-    return view

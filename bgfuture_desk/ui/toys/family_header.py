@@ -13,7 +13,7 @@ from bgfuture_desk.domain import toys as toy_rules
 from bgfuture_desk.i18n import _, ngettext
 from bgfuture_desk.services.registry import FamilyView
 from bgfuture_desk.services.toys import LoanView
-from bgfuture_desk.ui.toys.family_finder import FamilyFinder
+from bgfuture_desk.ui.widgets.family_finder import FamilyFinder
 from bgfuture_desk.ui.widgets.form import ERROR_STYLE
 
 

@@ -22,7 +22,7 @@ from bgfuture_desk.ui.models.toy_table_model import (
     COL_SHELF,
     ToyTableModel,
 )
-from bgfuture_desk.ui.toys.common import table_view
+from bgfuture_desk.ui.widgets.controls import table_view
 
 SUGGESTED_COLUMNS = (COL_CODE, COL_NAME, COL_AGE, COL_AREA, COL_SHELF)
 

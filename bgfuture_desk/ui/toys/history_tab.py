@@ -27,8 +27,9 @@ from bgfuture_desk.ui.models.loan_table_model import (
     LoanTableModel,
 )
 from bgfuture_desk.ui.models.toy_count_model import COL_NAME, ToyCountModel
-from bgfuture_desk.ui.toys.common import STYLES, ScanEdit, table_view
-from bgfuture_desk.ui.toys.family_finder import FamilyFinder
+from bgfuture_desk.ui.toys.common import STYLES
+from bgfuture_desk.ui.widgets.controls import ScanEdit, table_view
+from bgfuture_desk.ui.widgets.family_finder import FamilyFinder
 from bgfuture_desk.ui.widgets.fields import qdate
 
 if TYPE_CHECKING:

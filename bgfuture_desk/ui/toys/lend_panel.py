@@ -39,10 +39,11 @@ from bgfuture_desk.ui.models.toy_table_model import (
     COL_SHELF,
 )
 from bgfuture_desk.ui.reception.family_panel import CHECK_IN_STYLE
-from bgfuture_desk.ui.toys.common import STYLES, ScanEdit, table_view
-from bgfuture_desk.ui.toys.family_finder import FamilyFinder
+from bgfuture_desk.ui.toys.common import STYLES
 from bgfuture_desk.ui.toys.family_header import FamilyHeader
 from bgfuture_desk.ui.toys.family_side import FamilySide
+from bgfuture_desk.ui.widgets.controls import ScanEdit, table_view
+from bgfuture_desk.ui.widgets.family_finder import FamilyFinder
 from bgfuture_desk.ui.widgets.fields import confirm, qdate
 
 if TYPE_CHECKING:

@@ -32,7 +32,7 @@ from bgfuture_desk.ui.models.loan_table_model import (
     LoanTableModel,
     ReminderTableModel,
 )
-from bgfuture_desk.ui.toys.common import table_view
+from bgfuture_desk.ui.widgets.controls import table_view
 from bgfuture_desk.ui.widgets.fields import qdate
 from bgfuture_desk.ui.widgets.form import error_label, show_message
 

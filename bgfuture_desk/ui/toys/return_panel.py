@@ -32,7 +32,8 @@ from bgfuture_desk.i18n import _, format_date, ngettext
 from bgfuture_desk.services import toys
 from bgfuture_desk.ui.models.basket_model import RET_TOY, ReturnLine, ReturnTableModel
 from bgfuture_desk.ui.models.loan_table_model import days_text
-from bgfuture_desk.ui.toys.common import NOTICE_STYLE, STYLES, ScanEdit, table_view
+from bgfuture_desk.ui.toys.common import NOTICE_STYLE, STYLES
+from bgfuture_desk.ui.widgets.controls import ScanEdit, table_view
 from bgfuture_desk.ui.widgets.fields import qdate
 
 if TYPE_CHECKING:

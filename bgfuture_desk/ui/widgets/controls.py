@@ -1,15 +1,17 @@
-"""Small pieces the groups screen's tabs share: read-only tables, a row of buttons, choosing
-in a list."""
+"""Small pieces the screens share: read-only tables, a row of buttons, choosing in a list,
+the field a barcode scanner types into."""
 
 from __future__ import annotations
 
 import uuid
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
+    QLineEdit,
     QPushButton,
     QTableView,
     QWidget,
@@ -65,3 +67,46 @@ def choose_specialist(combo: SpecialistCombo, value: uuid.UUID | None, name: str
         combo.setCurrentIndex(index)
     else:
         combo.set_value(value, name)
+
+
+ROW_PADDING = 10  # a compact row: more of a long list fits the screen
+
+
+class ScanEdit(QLineEdit):
+    """Where a barcode scanner types: a code, then Enter. Larger text, a clear button."""
+
+    def __init__(self, placeholder: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setPlaceholderText(placeholder)
+        self.setClearButtonEnabled(True)
+        font = self.font()
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        self.setFont(font)
+
+    def ready(self) -> None:
+        """Empty and focused: the next code can come."""
+        self.clear()
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+def table_view(parent: QWidget, model, name: str, *, stretch: int | None = None) -> QTableView:
+    """A read-only table of whole rows, one chosen at a time."""
+    view = QTableView(parent)
+    view.setModel(model)
+    view.setAccessibleName(name)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setTabKeyNavigation(False)
+    view.verticalHeader().hide()
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + ROW_PADDING)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    if stretch is not None:
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    # with the row numbers hidden, Qt fits the columns to rows added later only when asked
+    for signal in (model.rowsInserted, model.rowsRemoved, model.dataChanged):
+        signal.connect(lambda *_args: header.resizeSections())
+    return view

@@ -20,7 +20,7 @@ from bgfuture_desk.services.registry import FamilyView
 from bgfuture_desk.services.search import SearchHit, SearchIndex
 from bgfuture_desk.services.unit import Database
 from bgfuture_desk.ui.models.search_result_model import COL_DETAIL, COL_NAME, SearchResultModel
-from bgfuture_desk.ui.toys.common import ScanEdit, table_view
+from bgfuture_desk.ui.widgets.controls import ScanEdit, table_view
 
 SHOWN_HITS = 4
 
