@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
@@ -13,6 +15,13 @@ from bgfuture_desk.i18n import _
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
+
+
+def dump_json(value: Any) -> str:
+    """How JSON columns (audit fields, counts) are stored: Cyrillic as UTF-8 letters, not
+    ``\\uXXXX`` escapes (2 bytes a letter instead of 6), and no blanks after separators.
+    Rows written before are valid JSON too and read back the same."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 def _on_sqlite_connect(dbapi_connection, _record) -> None:
@@ -34,7 +43,11 @@ def sqlite_url(path: Path) -> URL:
 
 
 def sqlite_engine(path: Path) -> Engine:
-    engine = create_engine(sqlite_url(path), connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+    engine = create_engine(
+        sqlite_url(path),
+        connect_args={"timeout": BUSY_TIMEOUT_MS / 1000},
+        json_serializer=dump_json,
+    )
     event.listen(engine, "connect", _on_sqlite_connect)
     return engine
 
@@ -45,7 +58,7 @@ def engine_for(target: str | Path) -> Engine:
         url = make_url(target)
         if url.get_backend_name() == "sqlite" and url.database:
             return sqlite_engine(Path(url.database))
-        return create_engine(url)
+        return create_engine(url, json_serializer=dump_json)
     return sqlite_engine(Path(target))
 
 

