@@ -38,9 +38,11 @@ class Travelling:
 
     id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
-    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, index=True)
+    # No index on updated_at nor house_id: nothing looks rows up by them (the merge joins by
+    # id), and every index is built again for each record a consolidation brings.
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     deleted_at: Mapped[dt.datetime | None] = mapped_column(DateTime, default=None)
 
     @declared_attr
     def house_id(cls) -> Mapped[uuid.UUID]:  # noqa: N805
-        return mapped_column(Uuid, ForeignKey("houses.id"), index=True)
+        return mapped_column(Uuid, ForeignKey("houses.id"))

@@ -133,6 +133,30 @@ def _assert_data_intact(db) -> None:
         assert db.local_house(session).id == HOUSE
 
 
+def _index_names(path: Path) -> set[str]:
+    conn = sqlite3.connect(path)
+    try:
+        rows = conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'").fetchall()
+        return {name for (name,) in rows}
+    finally:
+        conn.close()
+
+
+def test_the_upgrade_drops_the_indexes_nobody_uses_and_keeps_the_rest(file_0001):
+    before = _index_names(file_0001)
+    assert {"ix_visits_house_id", "ix_visits_updated_at", "ix_people_family_id"} <= before
+
+    opened = open_database(file_0001)
+    try:
+        _assert_data_intact(opened.db)
+    finally:
+        opened.db.dispose()
+
+    after = _index_names(file_0001)
+    assert not any(n.endswith(("_house_id", "_updated_at")) for n in after if n.startswith("ix_"))
+    assert {"ix_people_family_id", "ix_visits_family_id", "ix_audit_events_entity_id"} <= after
+
+
 def test_old_file_is_backed_up_then_upgraded_with_search_keys(file_0001):
     opened = open_database(file_0001)
     try:
