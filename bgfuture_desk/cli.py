@@ -68,7 +68,12 @@ def build_parser() -> BulgarianParser:
         prog="bgfuture-desk",
         description=_("Front desk of the Family Houses; without a command it starts the app."),
     )
-    parser.add_argument("--version", action="version", version=f"bgfuture-desk {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"bgfuture-desk {__version__}",
+        help=_("show program's version number and exit"),
+    )
     parser.add_argument("--db", type=Path, help=_("the house database file"))
     sub = parser.add_subparsers(dest="command", parser_class=BulgarianParser,
                                 title=_("commands"), metavar=_("COMMAND"))

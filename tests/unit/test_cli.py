@@ -147,3 +147,15 @@ def test_the_installed_command_runs_as_a_user_would(tmp_path):
     assert again.returncode == 2
     assert again.stderr.startswith("Грешка:") and "Traceback" not in again.stderr
     assert Path(db).exists()
+
+
+def test_the_main_help_is_bulgarian_to_the_last_line(capsys):
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    out = capsys.readouterr().out
+    assert "показва версията на програмата" in out
+    column = re.compile(r"^ +(?:\S+(?: \S+)* {2,})?(.+)$")  # after an option or a command
+    descriptions = [m[1] for line in out.splitlines() if (m := column.match(line))]
+    assert len(descriptions) > 10
+    for text in descriptions:
+        assert re.search("[а-яА-Я]", text) or text.strip() in {"consolidate"}, text
