@@ -121,7 +121,8 @@ def _check_input(session: Session, data: ConsentInput) -> tuple[list[Person], Pe
         errors["witness"] = _("Name the colleague who witnessed the reading aloud.")
     if data.given_on > today():
         errors["given_on"] = _("The date of the consent cannot be in the future.")
-    elif data.given_on < form.valid_from:
+    elif data.given_on < form.valid_from and form.version > 1:
+        # version 1 is the text the house used on paper before the desk was set up
         errors["given_on"] = _("Version {version} of this form is valid only from {date}.").format(
             version=form.version, date=format_date(form.valid_from)
         )

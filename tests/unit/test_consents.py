@@ -245,13 +245,19 @@ def test_a_child_of_14_may_sign_for_herself(house_db, admin):
     assert view.signed_by_id == ids["Стела"]
 
 
-def test_the_date_is_neither_in_the_future_nor_before_the_form(house_db, admin, family):
+def test_the_date_is_not_in_the_future_nor_before_a_later_version(house_db, admin, family):
     ids = _ids(family)
     tomorrow = _data([ids["Мария"]], given_on=TODAY + dt.timedelta(days=1))
     with pytest.raises(ValidationError) as excinfo:
         consents.record_consents(house_db, admin, tomorrow)
     assert "бъдещето" in _errors(excinfo)["given_on"]
-    earlier = _data([ids["Мария"]], given_on=TODAY - dt.timedelta(days=1))
+    last_year = TODAY - dt.timedelta(days=365)  # signed on paper before the desk was set up
+    [old] = consents.record_consents(house_db, admin, _data([ids["Мария"]], given_on=last_year))
+    assert old.given_on == last_year and old.version == 1
+
+    body = consents.current_form(house_db, "personal_data").body
+    consents.new_form_version(house_db, admin, "personal_data", "Декларация, версия 2", body)
+    earlier = _data([ids["Мария"]], version=2, given_on=TODAY - dt.timedelta(days=1))
     with pytest.raises(ValidationError) as excinfo:
         consents.record_consents(house_db, admin, earlier)
     assert "в сила едва от" in _errors(excinfo)["given_on"]
