@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
@@ -237,6 +238,12 @@ def undo_withdrawal(db: Database, actor: Actor, consent_id: uuid.UUID) -> Consen
 
 def cancel_consent(db: Database, actor: Actor, consent_id: uuid.UUID) -> None:
     """A consent recorded by mistake disappears (tombstoned, as the undo of recording it)."""
+    cancel_consents(db, actor, [consent_id])
+
+
+def cancel_consents(db: Database, actor: Actor, consent_ids: Sequence[uuid.UUID]) -> None:
+    """The undo of one recording (several people at once): all of them go, or none."""
     with db.unit(actor, "cancel_consent") as uow:
-        uow.tombstone(_live_consent(uow.session, consent_id))
+        for consent_id in consent_ids:
+            uow.tombstone(_live_consent(uow.session, consent_id))
         uow.commit()

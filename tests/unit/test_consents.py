@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import uuid
 
 import pytest
 from sqlalchemy import select
@@ -303,6 +304,17 @@ def test_a_consent_recorded_by_mistake_is_cancelled(house_db, admin, family):
         assert session.get(Consent, view.id).deleted_at is not None  # a tombstone travels
     with pytest.raises(NotFoundError):
         consents.cancel_consent(house_db, admin, view.id)
+
+
+def test_the_undo_of_a_recording_cancels_all_of_it_or_nothing(house_db, admin, family):
+    ids = _ids(family)
+    made = consents.record_consents(house_db, admin, _data([ids["Мария"], ids["Петър"]], ids["Мария"]))
+    with pytest.raises(NotFoundError):
+        consents.cancel_consents(house_db, admin, [made[0].id, uuid.uuid4()])
+    assert len(consents.list_consent_rows(house_db)) == 2  # nothing half-undone
+
+    consents.cancel_consents(house_db, admin, [c.id for c in made])
+    assert consents.list_consent_rows(house_db) == []
 
 
 # ---- reading ----

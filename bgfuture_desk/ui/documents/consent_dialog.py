@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from bgfuture_desk.domain.vocab import ConsentKind, ConsentMethod, PersonRole
 from bgfuture_desk.errors import UserError
-from bgfuture_desk.i18n import _, format_date
+from bgfuture_desk.i18n import _, format_date, ngettext
 from bgfuture_desk.services import consents
 from bgfuture_desk.services.consents import ConsentInput, ConsentView, FormView
 from bgfuture_desk.services.registry import FamilyView, PersonView
@@ -362,3 +362,13 @@ class WithdrawDialog(QDialog):
             return
         self.withdrawn.emit(view)
         self.accept()
+
+
+def consents_saved_text(saved: list[ConsentView]) -> str:
+    """What the message line says after a recording, e.g. „… за 3 души от KRN-0042“."""
+    first = saved[0]
+    return ngettext(
+        "Consent for {kind} recorded for {n} person of {family}.",
+        "Consent for {kind} recorded for {n} people of {family}.",
+        len(saved),
+    ).format(kind=first.kind_label, n=len(saved), family=first.family_code)

@@ -25,7 +25,11 @@ from bgfuture_desk.services import consents, registry
 from bgfuture_desk.services.consents import ConsentView
 from bgfuture_desk.services.registry import FamilyView
 from bgfuture_desk.services.unit import Actor
-from bgfuture_desk.ui.documents.consent_dialog import ConsentDialog, WithdrawDialog
+from bgfuture_desk.ui.documents.consent_dialog import (
+    ConsentDialog,
+    WithdrawDialog,
+    consents_saved_text,
+)
 from bgfuture_desk.ui.models.consent_table_model import (
     CONSENT_MEMBER,
     CONSENT_PURPOSES,
@@ -237,14 +241,8 @@ class ConsentsTab(QWidget):
     def on_consents_saved(self, saved: list[ConsentView]) -> None:
         if not saved:
             return
-        first = saved[0]
-        text = ngettext(
-            "Consent for {kind} recorded for {n} person of {family}.",
-            "Consent for {kind} recorded for {n} people of {family}.",
-            len(saved),
-        ).format(kind=first.kind_label, n=len(saved), family=first.family_code)
         ids = [c.id for c in saved]
-        self.page.notify(text, undo=lambda: self.cancel_consents(ids))
+        self.page.notify(consents_saved_text(saved), undo=lambda: self.cancel_consents(ids))
         self.page.changed()
 
     def cancel_consents(self, ids) -> None:
@@ -252,12 +250,7 @@ class ConsentsTab(QWidget):
         if actor is None:
             return
 
-        def cancel() -> bool:
-            for consent_id in ids:
-                consents.cancel_consent(self.db, actor, consent_id)
-            return True
-
-        if self.page.run(cancel):
+        if self.page.run(lambda: consents.cancel_consents(self.db, actor, ids) or True):
             self.page.notify(_("The consent recorded by mistake was removed."))
         self.page.changed()
 

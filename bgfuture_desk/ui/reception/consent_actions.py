@@ -11,10 +11,10 @@ import uuid
 from typing import TYPE_CHECKING
 
 from bgfuture_desk.errors import UserError
-from bgfuture_desk.i18n import _, ngettext
+from bgfuture_desk.i18n import _
 from bgfuture_desk.services import consents
 from bgfuture_desk.services.consents import ConsentView
-from bgfuture_desk.ui.documents.consent_dialog import ConsentDialog
+from bgfuture_desk.ui.documents.consent_dialog import ConsentDialog, consents_saved_text
 
 if TYPE_CHECKING:
     from bgfuture_desk.ui.reception.page import ReceptionPage
@@ -44,25 +44,14 @@ class ConsentActions:
     def on_saved(self, saved: list[ConsentView]) -> None:
         if not saved:
             return
-        first = saved[0]
-        text = ngettext(
-            "Consent for {kind} recorded for {n} person of {family}.",
-            "Consent for {kind} recorded for {n} people of {family}.",
-            len(saved),
-        ).format(kind=first.kind_label, n=len(saved), family=first.family_code)
         ids = [c.id for c in saved]
-        self.page.notify(text, undo=lambda: self.cancel(ids))
+        self.page.notify(consents_saved_text(saved), undo=lambda: self.cancel(ids))
         self.page.reshow_family()
 
     def cancel(self, ids: list[uuid.UUID]) -> None:
         actor = self.page.actor
         if actor is None:
             return
-        try:
-            for consent_id in ids:
-                consents.cancel_consent(self.page.db, actor, consent_id)
-        except UserError as err:
-            self.page.notify(err.message, error=True)
-        else:
+        if self.page.run(lambda: consents.cancel_consents(self.page.db, actor, ids) or True):
             self.page.notify(_("The consent recorded by mistake was removed."))
         self.page.reshow_family()
