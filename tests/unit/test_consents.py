@@ -308,7 +308,8 @@ def test_a_consent_recorded_by_mistake_is_cancelled(house_db, admin, family):
 
 def test_the_undo_of_a_recording_cancels_all_of_it_or_nothing(house_db, admin, family):
     ids = _ids(family)
-    made = consents.record_consents(house_db, admin, _data([ids["Мария"], ids["Петър"]], ids["Мария"]))
+    both = _data([ids["Мария"], ids["Петър"]], ids["Мария"])
+    made = consents.record_consents(house_db, admin, both)
     with pytest.raises(NotFoundError):
         consents.cancel_consents(house_db, admin, [made[0].id, uuid.uuid4()])
     assert len(consents.list_consent_rows(house_db)) == 2  # nothing half-undone
