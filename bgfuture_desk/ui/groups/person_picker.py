@@ -7,8 +7,7 @@ the service's reason why not), and the search is cleared for the next person.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -27,8 +26,9 @@ from bgfuture_desk.i18n import _
 from bgfuture_desk.services import registry
 from bgfuture_desk.services.search import SearchHit, SearchIndex
 from bgfuture_desk.services.unit import Database
-from bgfuture_desk.ui.models.search_result_model import COL_DETAIL, COL_NAME, SearchResultModel
+from bgfuture_desk.ui.models.search_result_model import COL_DETAIL, SearchResultModel
 from bgfuture_desk.ui.widgets.form import error_label, show_message, show_status
+from bgfuture_desk.ui.widgets.hit_list import HitListMixin
 
 
 def member_hits(db: Database, text: str) -> list[SearchHit]:
@@ -47,7 +47,7 @@ def member_hits(db: Database, text: str) -> list[SearchHit]:
     ]
 
 
-class PersonPickerDialog(QDialog):
+class PersonPickerDialog(HitListMixin, QDialog):
     person_picked = Signal(object)  # SearchHit of a person
 
     def __init__(
@@ -102,35 +102,13 @@ class PersonPickerDialog(QDialog):
         self.resize(640, 420)
         self.search.setFocus()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            watched is self.search
-            and isinstance(event, QKeyEvent)
-            and event.type() == QEvent.Type.KeyPress
-            and event.key() == Qt.Key.Key_Down
-            and self.model.rowCount() > 0
-        ):
-            self.results.setFocus()
-            self.results.setCurrentIndex(self.model.index(0, COL_NAME))
-            return True
-        return super().eventFilter(watched, event)
-
     def on_search_changed(self, text: str) -> None:
         hits: list[SearchHit] = []
         if text.strip():
             hits = member_hits(self.db, text)
             if not hits:
                 hits = [h for h in self.index.search(text) if h.kind == "person"]
-        self.model.set_rows(hits)
-        if hits:
-            self.results.setCurrentIndex(self.model.index(0, COL_NAME))
-        show_message(self.message, "" if hits or not text.strip() else _("Nothing found."))
-
-    def chosen(self) -> SearchHit | None:
-        hit = self.model.row_at(self.results.currentIndex())
-        if hit is None and self.model.rowCount():
-            hit = self.model.row_at(self.model.index(0, COL_NAME))
-        return hit
+        self.show_hits(hits, text, self.message)
 
     def on_pick_clicked(self, *_args: object) -> None:
         hit = self.chosen()

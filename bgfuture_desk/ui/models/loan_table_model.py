@@ -14,6 +14,7 @@ from PySide6.QtGui import QColor
 from bgfuture_desk.domain.vocab import ToyCondition
 from bgfuture_desk.i18n import N_, _, format_date, ngettext
 from bgfuture_desk.services.toys import LoanView, ReminderView
+from bgfuture_desk.ui.models.row_table_model import RowTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 OVERDUE_COLOR = QColor("#b3261e")
@@ -167,47 +168,16 @@ class LoanTableModel(QAbstractTableModel):
         return None
 
 
-class ReminderTableModel(QAbstractTableModel):
+class ReminderTableModel(RowTableModel[ReminderView]):
     """The calls made about one overdue loan, the newest first."""
 
     HEADERS = (N_("Called on"), N_("Note"))
 
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._rows: list[ReminderView] = []
-
     def set_rows(self, rows: list[ReminderView] | tuple[ReminderView, ...]) -> None:
-        self.beginResetModel()
-        self._rows = sorted(rows, key=lambda r: r.called_on, reverse=True)
-        self.endResetModel()
+        super().set_rows(sorted(rows, key=lambda r: r.called_on, reverse=True))
 
-    def rows(self) -> list[ReminderView]:
-        return list(self._rows)
+    def cell(self, reminder: ReminderView, column: int) -> str:
+        return format_date(reminder.called_on) if column == 0 else reminder.note
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ):
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self.HEADERS)
-        ):
-            return _(self.HEADERS[section])
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        reminder = self._rows[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            if index.column() == 0:
-                return format_date(reminder.called_on)
-            if index.column() == 1:
-                return reminder.note
-        return None
+    def tooltip(self, reminder: ReminderView, column: int) -> str:
+        return self.cell(reminder, column)

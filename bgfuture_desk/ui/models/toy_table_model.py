@@ -9,12 +9,13 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from bgfuture_desk.domain.vocab import ToyStatus
 from bgfuture_desk.i18n import N_, _, format_date
 from bgfuture_desk.services.toys import ToyView
+from bgfuture_desk.ui.models.row_table_model import RIGHT, RowTableModel
 
 (
     COL_CODE,
@@ -41,7 +42,6 @@ HEADERS = (
     N_("Reserved for"),
 )
 
-Index = QModelIndex | QPersistentModelIndex
 OVERDUE_COLOR = QColor("#b3261e")
 GONE = (ToyStatus.LOST, ToyStatus.RETIRED)
 
@@ -57,25 +57,16 @@ def loan_text(toy: ToyView) -> str:
     )
 
 
-class ToyTableModel(QAbstractTableModel):
+class ToyTableModel(RowTableModel[ToyView]):
+    HEADERS = HEADERS
+
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self._rows: list[ToyView] = []
         self._today = dt.date.today()
 
     def set_rows(self, rows: list[ToyView], today: dt.date | None = None) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
         self._today = today or dt.date.today()
-        self.endResetModel()
-
-    def rows(self) -> list[ToyView]:
-        return list(self._rows)
-
-    def row_at(self, index: Index) -> ToyView | None:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        return self._rows[index.row()]
+        super().set_rows(rows)
 
     def row_of(self, toy_id: uuid.UUID) -> int:
         return next((n for n, t in enumerate(self._rows) if t.id == toy_id), -1)
@@ -89,45 +80,18 @@ class ToyTableModel(QAbstractTableModel):
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(HEADERS) - 1))
         return True
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ):
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(HEADERS)
-        ):
-            return _(HEADERS[section])
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        toy = self.row_at(index)
-        if toy is None:
-            return None
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(toy, column)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tip(toy, column)
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if column == COL_LOAN and self._overdue(toy):
-                return OVERDUE_COLOR
-            if toy.status in GONE:
-                return QColor(Qt.GlobalColor.gray)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == COL_PIECES:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
     def _overdue(self, toy: ToyView) -> bool:
         return toy.due_on is not None and toy.due_on < self._today
 
-    def _text(self, toy: ToyView, column: int) -> str:
+    def foreground(self, toy: ToyView, column: int) -> QColor | None:
+        if column == COL_LOAN and self._overdue(toy):
+            return OVERDUE_COLOR
+        return QColor(Qt.GlobalColor.gray) if toy.status in GONE else None
+
+    def alignment(self, toy: ToyView, column: int) -> int | None:
+        return RIGHT if column == COL_PIECES else None
+
+    def cell(self, toy: ToyView, column: int) -> str:
         values = {
             COL_CODE: toy.inventory_code,
             COL_NAME: toy.name,
@@ -142,10 +106,10 @@ class ToyTableModel(QAbstractTableModel):
         }
         return values.get(column, "")
 
-    def _tip(self, toy: ToyView, column: int) -> str | None:
+    def tooltip(self, toy: ToyView, column: int) -> str | None:
         """The whole text of a narrow cell; the description of a toy; a loan's due date."""
         if column == COL_NAME and toy.description:
             return f"{toy.name}\n{toy.description}"
         if column == COL_LOAN and self._overdue(toy):
             return _("Was due back on {date}").format(date=format_date(toy.due_on))
-        return self._text(toy, column) or None
+        return self.cell(toy, column) or None

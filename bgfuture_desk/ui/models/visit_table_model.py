@@ -4,17 +4,15 @@ from __future__ import annotations
 
 import uuid
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
 from bgfuture_desk.domain.surnames import family_surname
 from bgfuture_desk.i18n import N_, _, format_time, ngettext
 from bgfuture_desk.services.visits import VisitView
+from bgfuture_desk.ui.models.row_table_model import RowTableModel
 
 COL_IN, COL_WHO, COL_PURPOSES, COL_OUT = range(4)
 HEADERS = (N_("Came"), N_("Visitors"), N_("Purpose"), N_("Left"))
-
-Index = QModelIndex | QPersistentModelIndex
 
 
 def anonymous_text(adults: int, children: int) -> str:
@@ -46,62 +44,25 @@ def visitors_short(visit: VisitView) -> str:
     return f"{head}: {firsts}" if head else firsts
 
 
-class VisitTableModel(QAbstractTableModel):
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._rows: list[VisitView] = []
+class VisitTableModel(RowTableModel[VisitView]):
+    HEADERS = HEADERS
 
     def set_rows(self, rows: list[VisitView]) -> None:
         """Those still in the house first (newest first), then those who left."""
-        self.beginResetModel()
         newest = sorted(rows, key=lambda v: v.checked_in_at, reverse=True)
-        self._rows = sorted(newest, key=lambda v: not v.is_open)
-        self.endResetModel()
-
-    def rows(self) -> list[VisitView]:
-        return list(self._rows)
-
-    def row_at(self, index: Index) -> VisitView | None:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        return self._rows[index.row()]
+        super().set_rows(sorted(newest, key=lambda v: not v.is_open))
 
     def row_of(self, visit_id: uuid.UUID) -> int:
         return next((n for n, v in enumerate(self._rows) if v.id == visit_id), -1)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ):
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(HEADERS)
-        ):
-            return _(HEADERS[section])
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        visit = self.row_at(index)
-        if visit is None:
+    def font(self, visit: VisitView, column: int) -> QFont | None:
+        if not visit.is_open:
             return None
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(visit, column)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tip(visit, column)
-        if role == Qt.ItemDataRole.FontRole and visit.is_open:
-            font = QFont()
-            font.setBold(True)
-            return font
-        return None
+        font = QFont()
+        font.setBold(True)  # still in the house
+        return font
 
-    def _text(self, visit: VisitView, column: int) -> str:
+    def cell(self, visit: VisitView, column: int) -> str:
         if column == COL_IN:
             time = format_time(visit.checked_in_at)
             return f"{time} *" if visit.recorded_late else time
@@ -113,7 +74,7 @@ class VisitTableModel(QAbstractTableModel):
             return format_time(visit.checked_out_at)
         return ""
 
-    def _tip(self, visit: VisitView, column: int) -> str | None:
+    def tooltip(self, visit: VisitView, column: int) -> str | None:
         if column == COL_IN and visit.recorded_late:
             return _("Entered later with its real time")
         if column == COL_WHO:

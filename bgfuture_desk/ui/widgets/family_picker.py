@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import uuid
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -19,11 +18,12 @@ from PySide6.QtWidgets import (
 
 from bgfuture_desk.i18n import _
 from bgfuture_desk.services.search import SearchHit, SearchIndex
-from bgfuture_desk.ui.models.search_result_model import COL_DETAIL, COL_NAME, SearchResultModel
+from bgfuture_desk.ui.models.search_result_model import COL_DETAIL, SearchResultModel
 from bgfuture_desk.ui.widgets.form import dialog_buttons, error_label, show_message
+from bgfuture_desk.ui.widgets.hit_list import HitListMixin
 
 
-class FamilyPickerDialog(QDialog):
+class FamilyPickerDialog(HitListMixin, QDialog):
     family_picked = Signal(object)  # SearchHit of the chosen family (or one of its members)
 
     def __init__(
@@ -71,33 +71,11 @@ class FamilyPickerDialog(QDialog):
         self.resize(640, 420)
         self.search.setFocus()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            watched is self.search
-            and isinstance(event, QKeyEvent)
-            and event.type() == QEvent.Type.KeyPress
-            and event.key() == Qt.Key.Key_Down
-            and self.model.rowCount() > 0
-        ):
-            self.results.setFocus()
-            self.results.setCurrentIndex(self.model.index(0, COL_NAME))
-            return True
-        return super().eventFilter(watched, event)
-
     def on_search_changed(self, text: str) -> None:
         hits: list[SearchHit] = []
         if text.strip():
             hits = [h for h in self.index.search(text) if h.family_id not in (None, self.exclude)]
-        self.model.set_rows(hits)
-        if hits:
-            self.results.setCurrentIndex(self.model.index(0, COL_NAME))
-        show_message(self.error, "" if hits or not text.strip() else _("Nothing found."))
-
-    def chosen(self) -> SearchHit | None:
-        hit = self.model.row_at(self.results.currentIndex())
-        if hit is None and self.model.rowCount():
-            hit = self.model.row_at(self.model.index(0, COL_NAME))
-        return hit
+        self.show_hits(hits, text, self.error)
 
     def on_choose_clicked(self, *_args: object) -> None:
         hit = self.chosen()
