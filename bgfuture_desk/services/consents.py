@@ -54,7 +54,7 @@ __all__ = [
     "ConsentView",
     "FamilyConsentState",
     "FormView",
-    "cancel_consent",
+    "cancel_consents",
     "current_form",
     "ensure_forms",
     "families_without_valid_consent",
@@ -236,13 +236,9 @@ def undo_withdrawal(db: Database, actor: Actor, consent_id: uuid.UUID) -> Consen
         return view
 
 
-def cancel_consent(db: Database, actor: Actor, consent_id: uuid.UUID) -> None:
-    """A consent recorded by mistake disappears (tombstoned, as the undo of recording it)."""
-    cancel_consents(db, actor, [consent_id])
-
-
 def cancel_consents(db: Database, actor: Actor, consent_ids: Sequence[uuid.UUID]) -> None:
-    """The undo of one recording (several people at once): all of them go, or none."""
+    """Consents recorded by mistake disappear (tombstoned), as the undo of one recording of
+    several people: all of them go, or none."""
     with db.unit(actor, "cancel_consent") as uow:
         for consent_id in consent_ids:
             uow.tombstone(_live_consent(uow.session, consent_id))

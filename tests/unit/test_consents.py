@@ -297,13 +297,13 @@ def test_withdraw_and_undo(house_db, admin, assistant, family):
 def test_a_consent_recorded_by_mistake_is_cancelled(house_db, admin, family):
     ids = _ids(family)
     [view] = consents.record_consents(house_db, admin, _data([ids["Мария"]]))
-    consents.cancel_consent(house_db, admin, view.id)
+    consents.cancel_consents(house_db, admin, [view.id])
     assert consents.person_consents(house_db, ids["Мария"]) == []
     assert consents.list_consent_rows(house_db) == []
     with house_db.read() as session:
         assert session.get(Consent, view.id).deleted_at is not None  # a tombstone travels
     with pytest.raises(NotFoundError):
-        consents.cancel_consent(house_db, admin, view.id)
+        consents.cancel_consents(house_db, admin, [view.id])
 
 
 def test_the_undo_of_a_recording_cancels_all_of_it_or_nothing(house_db, admin, family):
