@@ -86,7 +86,10 @@ def stale() -> list[str]:
 
 
 def compile_all() -> None:
-    for po in sorted(CATALOGUE_DIR.glob("*.po")):
+    """Compile the catalogues whose texts changed; the others keep their bytes, so that a
+    compile run by two people at once does not make two different binary files."""
+    for name in stale():
+        po = CATALOGUE_DIR / name
         po.with_suffix(".mo").write_bytes(compiled_bytes(po))
 
 
