@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
 from bgfuture_desk.commands import open_db, print_records
-from bgfuture_desk.i18n import _
+from bgfuture_desk.domain import vocab
+from bgfuture_desk.i18n import N_, _, format_date, format_datetime
 from bgfuture_desk.services.unit import Database
 
 
@@ -39,12 +42,65 @@ LIST_KINDS = (
 )
 
 
+# The stored codes a human line shows by their Bulgarian label (``--json`` keeps the codes).
+_VOCABS: dict[str, type[vocab.Labelled]] = {
+    "status": vocab.ToyStatus,  # list toys; sessions and referrals below
+    "sex": vocab.Sex,
+    "role": vocab.PersonRole,
+    "purposes": vocab.VisitPurpose,
+    "kind": vocab.ConsentKind,
+}
+_KIND_VOCABS: dict[str, dict[str, type[vocab.Labelled]]] = {
+    "sessions": {"status": vocab.SessionStatus},
+    "referrals": {"status": vocab.ReferralStatus},
+}
+# A yes/no field as a word: (when true, when false).
+_FLAGS = {
+    "overdue": (N_("overdue (loan)"), N_("on time (loan)")),
+    "archived": (N_("archived (family)"), N_("active (family)")),
+    "active": (N_("active (programme)"), N_("inactive (programme)")),
+}
+
+
+def _label(enum: type[vocab.Labelled], code: Any) -> Any:
+    try:
+        return enum(code).label
+    except ValueError:
+        return code  # a code this version does not know: shown as stored
+
+
+def human_value(kind: str, field: str, value: Any) -> Any:
+    """A field of a listed record as a person reads it: Bulgarian labels and dates."""
+    if isinstance(value, bool) and field in _FLAGS:
+        return _(_FLAGS[field][0 if value else 1])
+    if isinstance(value, dt.datetime):
+        return format_datetime(value)
+    if isinstance(value, dt.date):
+        return format_date(value)
+    enum = _KIND_VOCABS.get(kind, {}).get(field) or _VOCABS.get(field)
+    if enum is None or value is None:
+        return value
+    if isinstance(value, list | tuple):
+        return [_label(enum, v) for v in value]
+    return _label(enum, value)
+
+
+def human_row(kind: str, row: Any) -> Any:
+    """The same record with its values made readable (only for the human lines)."""
+    values = {
+        f.name: human_value(kind, f.name, getattr(row, f.name)) for f in dataclasses.fields(row)
+    }
+    return dataclasses.replace(row, **values)
+
+
 def cmd_list(args: argparse.Namespace) -> int:
     db = open_db(args.db)
     try:
         rows = _listers()[args.kind](db)
     finally:
         db.dispose()
+    if not args.json:
+        rows = [human_row(args.kind, row) for row in rows]
     print_records(rows, args.json)
     return 0
 
