@@ -7,6 +7,7 @@ it brings that loan to the returns — a family bringing back part of what it to
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHeaderView, QTabWidget, QWidget
@@ -37,11 +38,12 @@ class FamilySide(QTabWidget):
         self.suggested_view = table_view(self, self.suggested, _("Suggested toys"))
         for column in range(self.suggested.columnCount()):
             self.suggested_view.setColumnHidden(column, column not in SUGGESTED_COLUMNS)
-        header = self.suggested_view.horizontalHeader()
-        header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((COL_AREA, 110), (COL_SHELF, 100)):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            self.suggested_view.setColumnWidth(column, width)
+        self.suggested_view.horizontalHeader().setSectionResizeMode(
+            COL_NAME, QHeaderView.ResizeMode.Stretch
+        )  # the others fit their text, so a shelf or an area is read whole
+        self._suggestions: list[ToyView] = []
+        self._today: dt.date | None = None
+        self._hidden: set[uuid.UUID] = set()
         self.suggested_view.activated.connect(self.on_suggestion_activated)
         self.addTab(self.suggested_view, _("&Suggested for the children"))
         self.loans = LoanTableModel(OPEN_LOAN_COLUMNS, self)
@@ -51,11 +53,23 @@ class FamilySide(QTabWidget):
         self.setMinimumHeight(120)
 
     def show_rows(self, suggested: list[ToyView], loans: list[LoanView], today: dt.date) -> None:
-        self.suggested.set_rows(suggested, today)
+        self._suggestions, self._today = list(suggested), today
+        self._show_suggestions()
         self.loans.set_rows(loans)
         self.setTabText(1, _("Toys the famil&y has ({n})").format(n=len(loans)))
 
+    def hide_toys(self, toy_ids: set[uuid.UUID]) -> None:
+        """Leave out of the suggestions the toys already in the basket."""
+        if toy_ids != self._hidden:
+            self._hidden = set(toy_ids)
+            self._show_suggestions()
+
+    def _show_suggestions(self) -> None:
+        rows = [t for t in self._suggestions if t.id not in self._hidden]
+        self.suggested.set_rows(rows, self._today)
+
     def clear(self) -> None:
+        self._suggestions = []
         self.suggested.set_rows([])
         self.loans.set_rows([])
         self.setTabText(1, _("Toys the famil&y has"))

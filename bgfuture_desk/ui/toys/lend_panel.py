@@ -31,13 +31,6 @@ from bgfuture_desk.services import printing, registry, settings, toys
 from bgfuture_desk.services.registry import FamilyView
 from bgfuture_desk.services.toys import LendCheck, LoanView, ToyView
 from bgfuture_desk.ui.models.basket_model import LEND_NAME, LEND_NOTE, BasketModel
-from bgfuture_desk.ui.models.toy_table_model import (
-    COL_AGE,
-    COL_AREA,
-    COL_CODE,
-    COL_NAME,
-    COL_SHELF,
-)
 from bgfuture_desk.ui.reception.family_panel import CHECK_IN_STYLE
 from bgfuture_desk.ui.toys.common import STYLES
 from bgfuture_desk.ui.toys.family_header import FamilyHeader
@@ -48,9 +41,6 @@ from bgfuture_desk.ui.widgets.fields import confirm, qdate
 
 if TYPE_CHECKING:
     from bgfuture_desk.ui.toys.page import ToysPage
-
-SUGGESTED_COLUMNS = (COL_CODE, COL_NAME, COL_AGE, COL_AREA, COL_SHELF)
-
 
 class LendPanel(QWidget):
     def __init__(self, page: ToysPage, parent: QWidget | None = None) -> None:
@@ -319,6 +309,7 @@ class LendPanel(QWidget):
             if count
             else _("Basket: scan the toys the family takes.")
         )
+        self.side.hide_toys({c.toy.id for c in self.basket.checks()})
         self.lend_button.setEnabled(self.family is not None and count > 0)
         self.remove_button.setEnabled(count > 0)
         self.receipt_button.setEnabled(bool(self.last_loans))
