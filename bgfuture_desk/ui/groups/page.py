@@ -47,6 +47,7 @@ class GroupsPage(DeskPage):
         self._specialists: list[SpecialistRow] | None = None
         self.loaded = False
         self.stale: set[QWidget] = set()
+        self.chosen_session: uuid.UUID | None = None  # on the sessions tab, not yet opened
         self.group_actions = GroupActions(self)
         self.session_actions = SessionActions(self)
         self.build_tabs(step_keys=False)  # the week steps with Ctrl+PgUp / Ctrl+PgDown
@@ -87,6 +88,7 @@ class GroupsPage(DeskPage):
         sessions.cancel_requested.connect(session_actions.cancel)
         sessions.register_requested.connect(self.open_register)
         sessions.print_requested.connect(session_actions.print_sheet)
+        sessions.session_chosen.connect(self.on_session_chosen)
         participants = self.group_panel.participants
         participants.enrol_requested.connect(self.on_enrol_requested)
         participants.unenrol_requested.connect(self.on_unenrol_requested)
@@ -124,7 +126,11 @@ class GroupsPage(DeskPage):
         tab = self.tabs.currentWidget()
         if not self.isVisible() or tab is None:
             return
-        if tab in self.stale:
+        if tab is self.register and self.chosen_session is not None:
+            self.stale.discard(tab)
+            self.register.open_session(self.chosen_session)
+            self.chosen_session = None
+        elif tab in self.stale:
             self.stale.discard(tab)
             if tab is self.register and self.register.session is None:
                 self.open_default_session()
@@ -219,7 +225,12 @@ class GroupsPage(DeskPage):
 
     # -- the register -------------------------------------------------------------------------
 
+    def on_session_chosen(self, session: SessionView | None) -> None:
+        """The register tab opens next on the session chosen among the group's sessions."""
+        self.chosen_session = session.id if session is not None else None
+
     def open_register(self, session: SessionView) -> None:
+        self.chosen_session = None
         self.stale.discard(self.register)
         self.tabs.setCurrentWidget(self.register)
         self.register.open_session(session.id)

@@ -20,6 +20,7 @@ class SessionsTab(QWidget):
     cancel_requested = Signal(object)  # SessionView (a cancelled one: restore)
     register_requested = Signal(object)  # SessionView
     print_requested = Signal(object)  # SessionView
+    session_chosen = Signal(object)  # SessionView or None: the current row changed
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -51,6 +52,9 @@ class SessionsTab(QWidget):
         self.table = read_only_table(self.model, self, COL_TOPIC, _("Sessions of the group"))
         layout.addWidget(self.table, 1)
         self.table.selectionModel().currentRowChanged.connect(self._update_buttons)
+        self.table.selectionModel().currentRowChanged.connect(
+            lambda *_a: self.session_chosen.emit(self.current_session())
+        )
         self.table.activated.connect(self.on_register_clicked)
         self.schedule_button.clicked.connect(self.schedule_requested)
         self.move_button.clicked.connect(lambda: self._emit(self.move_requested))
