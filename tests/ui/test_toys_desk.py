@@ -4,8 +4,14 @@ column of the desk readable whole at 1366×768, and a return that keeps the cond
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
-from tests.ui.test_toys import open_family, scan
+from bgfuture_desk.domain.vocab import ToyStatus
+from bgfuture_desk.services import toys
+from bgfuture_desk.services.toys import ToyInput
+from bgfuture_desk.ui.models.basket_model import LEND_NOTE, RET_TOY
+from tests.ui.elision import cut_texts, text_width
+from tests.ui.test_toys import CTRL, open_family, scan
 
 pytest_plugins = ["tests.ui.toys_fixtures"]
 
@@ -34,3 +40,56 @@ def test_a_toy_in_the_basket_is_not_suggested_again(qtbot, toys_page, shterevi, 
     qtbot.mouseClick(lending.remove_button, Qt.MouseButton.LeftButton)
     assert puzzle in suggested_codes(lending)  # out of the basket: suggested again
     assert game not in suggested_codes(lending)
+
+
+def longest_named(db, n: int) -> list:
+    shelf = [t for t in toys.list_toys(db) if t.status == ToyStatus.AVAILABLE]
+    return sorted(shelf, key=lambda t: -text_width(QApplication.font(), t.name))[:n]
+
+
+def test_at_1366_the_desk_shows_every_name_shelf_area_and_header_whole(
+    qtbot, toys_page, shterevi, demo_house, admin
+):
+    """The demo's longest names lent to the family and coming back, the next in the basket,
+    the suggestions and the overdue loans of other families on the return list."""
+    window, page = toys_page()
+    window.resize(1366, 768)
+    lending, returns = page.desk.lending, page.desk.returns
+    longest = longest_named(demo_house, 6)
+    toys.lend_toys(demo_house, admin, shterevi.id, [t.inventory_code for t in longest[:3]])
+    open_family(qtbot, page, "Щерева")
+    for toy in longest[3:]:
+        scan(qtbot, lending.scan, toy.inventory_code)
+    others = toys.overdue_loans(demo_house)[:5]
+    assert others
+    returns.scan.setFocus()
+    for loan in toys.open_loans(demo_house, shterevi.id) + others:
+        scan(qtbot, returns.scan, loan.toy_code)
+    assert lending.basket.rowCount() == 3 and returns.model.rowCount() == 3 + len(others)
+    assert lending.side.suggested.rowCount() >= 5
+
+    for view in (lending.side.suggested_view, returns.view):
+        assert [str(c) for c in cut_texts(view)] == [], view.accessibleName()
+    # in the basket only a long warning is cut: whole in its tooltip and above the basket
+    cut = cut_texts(lending.basket_view)
+    assert cut and {c.column for c in cut} == {LEND_NOTE}
+    assert all(c.tooltip == c.text for c in cut)
+    lending.side.setCurrentIndex(1)  # the toys the family has
+    assert lending.side.loans.rowCount() == 3
+    assert [str(c) for c in cut_texts(lending.side.loans_view)] == []
+
+    qtbot.keyClick(window, Qt.Key.Key_PageDown, CTRL)  # the catalogue, all the demo's toys
+    assert page.current_tab() is page.catalogue
+    assert [str(c) for c in cut_texts(page.catalogue.view)] == []
+
+
+def test_a_cut_name_is_whole_in_its_tooltip(qtbot, toys_page, shterevi, demo_house, admin):
+    window, page = toys_page()
+    window.resize(1366, 768)
+    returns = page.desk.returns
+    toy = toys.create_toy(demo_house, admin, ToyInput("Голям комплект " * 6, pieces=2))
+    toys.lend_toys(demo_house, admin, shterevi.id, [toy.inventory_code])
+    returns.scan.setFocus()
+    scan(qtbot, returns.scan, toy.inventory_code)
+    (cut,) = cut_texts(returns.view)
+    assert cut.column == RET_TOY and cut.tooltip == f"{toy.inventory_code} {toy.name}"

@@ -84,7 +84,9 @@ def test_toy_table_model(qtmodeltester):
     )
     assert model.index(1, COL_RESERVED).data() == "KRN-0007"
     assert model.index(0, COL_AGE).data() == "3–6 г."
-    assert model.index(0, COL_NAME).data(Qt.ItemDataRole.ToolTipRole) == "Пъзел „Ферма“\n12 части"
+    assert model.index(0, COL_NAME).data(Qt.ItemDataRole.ToolTipRole) == (
+        "KRN-T-0001 Пъзел „Ферма“\n12 части"
+    )
     assert model.index(2, COL_STATUS).data() == "изгубена"
     assert model.index(2, COL_NAME).data(Qt.ItemDataRole.ForegroundRole) is not None  # grey
 

@@ -160,12 +160,11 @@ class LoanTableModel(QAbstractTableModel):
         return ""
 
     def _tip(self, loan: LoanView, key: str) -> str | None:
+        """The call's note; else the whole text of the cell (a narrow column cuts it)."""
         if key == LAST_CALL and loan.reminders:
             last = max(loan.reminders, key=lambda r: r.called_on)
             return last.note or None
-        if key == FAMILY:
-            return loan.family_title or None
-        return None
+        return self._text(loan, key) or None
 
 
 class ReminderTableModel(RowTableModel[ReminderView]):

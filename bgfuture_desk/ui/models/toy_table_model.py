@@ -108,8 +108,9 @@ class ToyTableModel(RowTableModel[ToyView]):
 
     def tooltip(self, toy: ToyView, column: int) -> str | None:
         """The whole text of a narrow cell; the description of a toy; a loan's due date."""
-        if column == COL_NAME and toy.description:
-            return f"{toy.name}\n{toy.description}"
+        if column == COL_NAME:  # with the code, for a list that hides its column
+            named = f"{toy.inventory_code} {toy.name}"
+            return f"{named}\n{toy.description}" if toy.description else named
         if column == COL_LOAN and self._overdue(toy):
             return _("Was due back on {date}").format(date=format_date(toy.due_on))
         return self.cell(toy, column) or None

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMenu,
     QPushButton,
@@ -31,10 +30,8 @@ from bgfuture_desk.i18n import _, ngettext
 from bgfuture_desk.services import toys
 from bgfuture_desk.services.toys import ToyView
 from bgfuture_desk.ui.models.toy_table_model import (
-    COL_AREA,
     COL_CODE,
     COL_NAME,
-    COL_SHELF,
     ToyTableModel,
 )
 from bgfuture_desk.ui.toys.catalogue_actions import CatalogueActions
@@ -68,10 +65,6 @@ class CatalogueTab(QWidget):
         self.model = ToyTableModel(self)
         self.view = table_view(self, self.model, _("Toys"), stretch=COL_NAME)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        header = self.view.horizontalHeader()
-        for column, width in ((COL_AREA, 120), (COL_SHELF, 110)):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            self.view.setColumnWidth(column, width)
         layout.addWidget(self.view, 1)
         self.details = ToyDetails(self)
         layout.addWidget(self.details)

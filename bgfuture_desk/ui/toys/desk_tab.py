@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QSplitter, QWidget
 
 from bgfuture_desk.ui.toys.lend_panel import LendPanel
@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from bgfuture_desk.ui.toys.page import ToysPage
 
 CONFIRM_KEYS = ("Ctrl+Return", "Ctrl+Enter")
+SPLIT = (53, 47)  # the lending side and the returns, in parts of the width
 PLAIN = Qt.KeyboardModifier.NoModifier | Qt.KeyboardModifier.ShiftModifier
 
 
@@ -45,16 +46,16 @@ class DeskTab(QWidget):
         super().__init__(parent)
         self.page = page
         row = QHBoxLayout(self)
-        row.setContentsMargins(8, 8, 8, 8)
+        row.setContentsMargins(4, 8, 4, 8)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.setChildrenCollapsible(False)
         self.lending = LendPanel(page, splitter)
         self.returns = ReturnPanel(page, splitter)
         splitter.addWidget(self.lending)
         splitter.addWidget(self.returns)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setSizes([600, 460])
+        self.splitter = splitter
+        self.split_moved = False
+        splitter.splitterMoved.connect(self.on_splitter_moved)
         row.addWidget(splitter)
         self.lend_action = panel_action(self.lending, self.lending.lend)
         self.return_action = panel_action(self.returns, self.returns.return_all)
@@ -72,6 +73,18 @@ class DeskTab(QWidget):
             returns.remove_button,
         ):
             widget.installEventFilter(self)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """The width shared in fixed parts, so at 1366×768 each side shows its lists whole
+        (the returns a code and a name); once the assistant moves the handle, hers stays."""
+        super().resizeEvent(event)
+        if not self.split_moved:
+            width = self.splitter.width()
+            left = width * SPLIT[0] // sum(SPLIT)
+            self.splitter.setSizes([left, width - left])
+
+    def on_splitter_moved(self, *_args: object) -> None:
+        self.split_moved = True
 
     def reload(self) -> None:
         """After a change elsewhere (the catalogue, another tab): the family shown again."""

@@ -18,14 +18,15 @@ from bgfuture_desk.ui.models.loan_table_model import OPEN_LOAN_COLUMNS, LoanTabl
 from bgfuture_desk.ui.models.toy_table_model import (
     COL_AGE,
     COL_AREA,
-    COL_CODE,
     COL_NAME,
     COL_SHELF,
     ToyTableModel,
 )
 from bgfuture_desk.ui.widgets.controls import table_view
 
-SUGGESTED_COLUMNS = (COL_CODE, COL_NAME, COL_AGE, COL_AREA, COL_SHELF)
+# What finds the toy on the shelf; its code (in the name's tooltip) is scanned from its label,
+# and leaving it out gives the returns beside this list room for their names at 1366×768.
+SUGGESTED_COLUMNS = (COL_NAME, COL_AGE, COL_AREA, COL_SHELF)
 
 
 class FamilySide(QTabWidget):

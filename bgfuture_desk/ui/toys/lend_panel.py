@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QVBoxLayout,
@@ -86,11 +85,8 @@ class LendPanel(QWidget):
         self.basket_caption = QLabel(self)
         layout.addWidget(self.basket_caption)
         self.basket = BasketModel(self)
+        # the names fit their text; a long warning is cut, whole in its tooltip and above
         self.basket_view = table_view(self, self.basket, _("Toys to lend"), stretch=LEND_NOTE)
-        self.basket_view.horizontalHeader().setSectionResizeMode(
-            LEND_NAME, QHeaderView.ResizeMode.Interactive
-        )
-        self.basket_view.setColumnWidth(LEND_NAME, 190)
         self.basket_view.selectionModel().currentRowChanged.connect(self.on_basket_row_changed)
         self.basket_view.setMinimumHeight(100)
         layout.addWidget(self.basket_view, 2)
