@@ -245,14 +245,19 @@ def update_toy(db: Database, actor: Actor, toy_id: uuid.UUID, data: ToyInput) ->
         return view
 
 
-def set_toy_status(db: Database, actor: Actor, toy_id: uuid.UUID, status: str) -> ToyView:
+def set_toy_status(
+    db: Database, actor: Actor, toy_id: uuid.UUID, status: str, *, condition: str | None = None
+) -> ToyView:
     """Send a toy to repair, back to the shelf, mark it lost or retire it.
 
     A lent toy changes only through its return; a toy back on the shelf that a family waits
-    for becomes запазена; a lost or retired toy is waited for by nobody.
+    for becomes запазена; a lost or retired toy is waited for by nobody. A toy back from
+    repair is износена unless ``condition`` says otherwise (an undo puts back the one before).
     """
     if status not in {s.value for s in SETTABLE}:
         raise UserError(_("This status comes from lending or reserving, not set by hand."))
+    if condition is not None and condition not in {c.value for c in ToyCondition}:
+        raise ValidationError({"condition": _("Choose the condition of the toy.")})
     with db.unit(actor, "set_toy_status") as uow:
         session = uow.session
         toy = q.live_toy(session, toy_id)
@@ -267,7 +272,9 @@ def set_toy_status(db: Database, actor: Actor, toy_id: uuid.UUID, status: str) -
         if status == ToyStatus.IN_REPAIR:
             toy.condition = ToyCondition.NEEDS_REPAIR
         elif status == ToyStatus.AVAILABLE:
-            if toy.condition == ToyCondition.NEEDS_REPAIR:  # mended
+            if condition is not None and condition != ToyCondition.NEEDS_REPAIR:
+                toy.condition = condition
+            elif toy.condition == ToyCondition.NEEDS_REPAIR:  # mended
                 toy.condition = ToyCondition.WORN
             if q.open_reservation_of(session, toy.id) is not None:
                 status = ToyStatus.RESERVED

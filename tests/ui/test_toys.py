@@ -90,7 +90,7 @@ def test_lend_three_by_scanning_return_one_with_a_missing_piece(
     qtbot.keyClick(returns.missing, Qt.Key.Key_Return, CTRL)  # „Върни“
 
     assert returns.model.rowCount() == 0
-    assert returns.message.text() == f"Върната е 1 играчка: {puzzle} (налична)."
+    assert returns.message.text() == f"Върната е 1 играчка: {puzzle} (налична, добра)."
     assert not returns.reserved.isVisible()
     history = {loan.toy_code: loan for loan in toys.family_loans(demo_house, shterevi.id)}
     assert history[puzzle].returned_on == day and history[puzzle].pieces_missing == 1

@@ -1,5 +1,6 @@
 """The toy desk as the assistant reads it: suggestions without the basket's toys, every
-column of the desk readable whole at 1366×768, and a return that keeps the condition."""
+column of the desk readable whole at 1366×768, and a return (or an undo) that keeps the
+condition of a toy."""
 
 from __future__ import annotations
 
@@ -9,8 +10,10 @@ from PySide6.QtWidgets import QApplication
 from bgfuture_desk.domain.vocab import ToyStatus
 from bgfuture_desk.services import toys
 from bgfuture_desk.services.toys import ToyInput
-from bgfuture_desk.ui.models.basket_model import LEND_NOTE, RET_TOY
+from bgfuture_desk.ui.models.basket_model import LEND_NOTE, RET_STATE, RET_TOY
+from bgfuture_desk.ui.models.toy_table_model import COL_CODE, COL_CONDITION
 from tests.ui.elision import cut_texts, text_width
+from tests.ui.helpers import type_text
 from tests.ui.test_toys import CTRL, open_family, scan
 
 pytest_plugins = ["tests.ui.toys_fixtures"]
@@ -93,3 +96,95 @@ def test_a_cut_name_is_whole_in_its_tooltip(qtbot, toys_page, shterevi, demo_hou
     scan(qtbot, returns.scan, toy.inventory_code)
     (cut,) = cut_texts(returns.view)
     assert cut.column == RET_TOY and cut.tooltip == f"{toy.inventory_code} {toy.name}"
+
+
+def scan_where_the_focus_is(qtbot, code: str) -> None:
+    """A scanner types into whatever has the focus, key by key, then presses Enter."""
+    for char in code:
+        type_text(qtbot, QApplication.focusWidget(), char)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+
+
+def catalogue_condition(page, code: str) -> str:
+    model = page.catalogue.model
+    row = next(r for r in range(model.rowCount()) if model.index(r, COL_CODE).data() == code)
+    return model.index(row, COL_CONDITION).data()
+
+
+def test_a_new_toy_comes_back_new_and_is_shown_new(qtbot, toys_page, shterevi, demo_house, admin):
+    """Two toys come back together: the new one as it went out, the other noted as worn."""
+    made = [
+        toys.create_toy(demo_house, admin, ToyInput(name, condition="new", pieces=2))
+        for name in ("Дървени кубчета", "Кукла с рокля")
+    ]
+    new, other = (t.inventory_code for t in made)
+    toys.lend_toys(demo_house, admin, shterevi.id, [new, other])
+    window, page = toys_page()
+    returns = page.desk.returns
+    returns.scan.setFocus()
+    scan(qtbot, returns.scan, new)
+    assert returns.condition.currentText() == "нова"  # as it went out
+    scan(qtbot, returns.scan, other)
+    returns.condition.setFocus()
+    qtbot.keyClick(returns.condition, Qt.Key.Key_Down)
+    qtbot.keyClick(returns.condition, Qt.Key.Key_Down)
+    assert returns.condition.currentText() == "износена"
+    assert [returns.model.index(r, RET_STATE).data() for r in range(2)] == ["нова", "износена"]
+
+    qtbot.keyClick(returns.condition, Qt.Key.Key_Return, CTRL)  # „Върни“
+
+    assert returns.message.text() == (
+        f"Върнати са 2 играчки: {new} (налична, нова), {other} (налична, износена)."
+    )
+    assert [toys.get_toy(demo_house, t.id).condition for t in made] == ["new", "worn"]
+    back = {loan.toy_code: loan for loan in toys.family_loans(demo_house, shterevi.id)}
+    assert (back[new].return_condition, back[other].return_condition) == ("new", "worn")
+    qtbot.keyClick(window, Qt.Key.Key_PageDown, CTRL)  # the catalogue says the same
+    assert catalogue_condition(page, new) == "нова"
+    assert catalogue_condition(page, other) == "износена"
+
+
+def test_undoing_a_repair_gives_back_a_new_toy_not_a_worn_one(qtbot, toys_page, demo_house, admin):
+    made = toys.create_toy(demo_house, admin, ToyInput("Дървени кубчета", condition="new"))
+    window, page = toys_page()
+    qtbot.keyClick(window, Qt.Key.Key_PageDown, CTRL)
+    tab = page.catalogue
+    tab.show_toy(made.id)
+    tab.status_actions["in_repair"].trigger()
+    qtbot.mouseClick(page.dialog.yes_button, Qt.MouseButton.LeftButton)
+    assert catalogue_condition(page, made.inventory_code) == "за ремонт"
+
+    qtbot.keyClick(tab.view, Qt.Key.Key_Z, CTRL)  # sent by mistake: undo
+
+    assert toys.get_toy(demo_house, made.id).condition == "new"
+    assert catalogue_condition(page, made.inventory_code) == "нова"
+    assert tab.current_toy().status_label == "налична"
+
+
+def test_a_code_scanned_in_the_returns_details_goes_to_the_list(
+    qtbot, toys_page, shterevi, demo_house, admin
+):
+    """Not into the condition (a letter would choose another one) nor the missing pieces."""
+    made = [
+        toys.create_toy(demo_house, admin, ToyInput(name, condition="new", pieces=40))
+        for name in ("Дървени кубчета", "Мозайка", "Пъзел „Замък“")
+    ]
+    codes = [t.inventory_code for t in made]
+    toys.lend_toys(demo_house, admin, shterevi.id, codes)
+    _window, page = toys_page()
+    returns = page.desk.returns
+    returns.scan.setFocus()
+    scan(qtbot, returns.scan, codes[0])
+    returns.missing.setFocus()
+    returns.missing.selectAll()
+    type_text(qtbot, returns.missing, "2")  # two pieces missing: digits stay here
+    assert returns.model.lines()[0].pieces_missing == 2
+
+    scan_where_the_focus_is(qtbot, codes[1])  # the next toy scanned, the focus left here
+    returns.condition.setFocus()
+    scan_where_the_focus_is(qtbot, "КРН-Т-" + codes[2][-4:])  # on the phonetic layout
+
+    assert [line.loan.toy_code for line in returns.model.lines()] == codes
+    assert [line.condition for line in returns.model.lines()] == ["new"] * 3
+    assert [line.pieces_missing for line in returns.model.lines()] == [2, 0, 0]
+    assert returns.scan.hasFocus() and returns.scan.text() == ""

@@ -80,6 +80,16 @@ def test_statuses_set_by_hand(house_db, admin):
         toys.set_toy_status(house_db, admin, made.id, "lent")
 
 
+def test_back_from_repair_in_the_condition_given(house_db, admin):
+    """An undo of „в ремонт“ puts back the condition before it, not „износена“."""
+    made = toys.create_toy(house_db, admin, dataclasses.replace(PUZZLE, condition="new"))
+    toys.set_toy_status(house_db, admin, made.id, "in_repair")
+    back = toys.set_toy_status(house_db, admin, made.id, "available", condition="new")
+    assert (back.status_label, back.condition_label) == ("налична", "нова")
+    with pytest.raises(ValidationError):
+        toys.set_toy_status(house_db, admin, made.id, "available", condition="shiny")
+
+
 def test_a_lent_toy_changes_only_through_its_return(house_db, admin):
     made = toy(house_db, admin)
     kids = family(house_db, admin, "Иванов", dt.date(2024, 1, 5))

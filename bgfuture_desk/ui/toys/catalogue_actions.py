@@ -112,14 +112,23 @@ class CatalogueActions:
         )
         self.page.show_dialog(box)
 
-    def set_status(self, toy: ToyView, status: str, *, undoable: bool = True) -> None:
-        actor = self.page.actor
-        changed = self.page.run(lambda: toys.set_toy_status(self.page.db, actor, toy.id, status))
+    def set_status(
+        self, toy: ToyView, status: str, *, undoable: bool = True, condition: str | None = None
+    ) -> None:
+        """Change the status; its undo puts back the status and the condition before it."""
+        actor, db = self.page.actor, self.page.db
+        changed = self.page.run(
+            lambda: toys.set_toy_status(db, actor, toy.id, status, condition=condition)
+        )
         if changed is None:
             return
         undo = None
         if undoable:
-            undo = lambda: self.set_status(changed, toy.status, undoable=False)  # noqa: E731
+            # a reserved toy is set back on the shelf: its reservation makes it запазена
+            before = ToyStatus.AVAILABLE if toy.status == ToyStatus.RESERVED else toy.status
+            undo = lambda: self.set_status(  # noqa: E731
+                changed, before, undoable=False, condition=toy.condition
+            )
         self.page.notify(
             _("{code} is now „{status}“.").format(
                 code=toy.inventory_code, status=changed.status_label

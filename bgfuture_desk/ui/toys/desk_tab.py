@@ -1,7 +1,8 @@
 """„Заемане и връщане“: the lending basket on the left, the returns on the right.
 
 Ctrl+Enter confirms what the focus is in: „Заеми“ on the left, „Върни“ on the right.
-A code scanned while a list or a button has the focus goes to that side's scan field.
+A code scanned while a list, a button or a return's detail has the focus goes to that side's
+scan field (so it cannot choose another condition or become missing pieces).
 """
 
 from __future__ import annotations
@@ -71,6 +72,9 @@ class DeskTab(QWidget):
             returns.view,
             returns.return_button,
             returns.remove_button,
+            returns.condition,  # a scan here would be lost, or choose another condition
+            returns.lost,
+            returns.missing,  # where digits are the missing pieces, a code's letter is not
         ):
             widget.installEventFilter(self)
 
@@ -106,8 +110,14 @@ class DeskTab(QWidget):
         else:
             self.lending.on_escape()
 
+    def _is_code(self, watched: QWidget, event: QEvent) -> bool:
+        """A key that starts a code; in the missing pieces, a digit is a number of pieces."""
+        if not starts_a_code(event):
+            return False
+        return watched is not self.returns.missing or not event.text().isdigit()
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if isinstance(watched, QWidget) and starts_a_code(event):
+        if isinstance(watched, QWidget) and self._is_code(watched, event):
             target = self.returns.scan if self.returns.isAncestorOf(watched) else None
             if target is None:
                 lending = self.lending

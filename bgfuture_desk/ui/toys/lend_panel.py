@@ -41,6 +41,7 @@ from bgfuture_desk.ui.widgets.fields import confirm, qdate
 if TYPE_CHECKING:
     from bgfuture_desk.ui.toys.page import ToysPage
 
+
 class LendPanel(QWidget):
     def __init__(self, page: ToysPage, parent: QWidget | None = None) -> None:
         super().__init__(parent)

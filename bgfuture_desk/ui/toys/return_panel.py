@@ -26,10 +26,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bgfuture_desk.domain.vocab import ToyCondition
+from bgfuture_desk.domain.vocab import ToyCondition, ToyStatus
 from bgfuture_desk.errors import UserError
 from bgfuture_desk.i18n import _, format_date, ngettext
 from bgfuture_desk.services import toys
+from bgfuture_desk.services.toys import ToyView
 from bgfuture_desk.ui.models.basket_model import RET_TOY, ReturnLine, ReturnTableModel
 from bgfuture_desk.ui.models.loan_table_model import days_text
 from bgfuture_desk.ui.toys.common import NOTICE_STYLE, STYLES
@@ -44,6 +45,17 @@ RETURN_STYLE = (
     " border-radius: 4px; } QPushButton:focus { border: 2px solid #0d2f5a; }"
     " QPushButton:disabled { background: #9e9e9e; }"
 )
+
+
+def returned_toy_text(toy: ToyView) -> str:
+    """„KRN-T-0031 (налична, нова)“: what the return saved, as the catalogue now shows it."""
+    if toy.status in (ToyStatus.LOST, ToyStatus.IN_REPAIR):
+        state = toy.status_label
+    else:
+        state = _("{status}, {condition}").format(
+            status=toy.status_label, condition=toy.condition_label
+        )
+    return f"{toy.inventory_code} ({state})"
 
 
 class ReturnPanel(QWidget):
@@ -299,7 +311,7 @@ class ReturnPanel(QWidget):
 
     def _after_return(self, done: list, reserved: list[str], refused: list[str]) -> None:
         if done:
-            names = ", ".join(f"{r.toy.inventory_code} ({r.toy.status_label})" for r in done)
+            names = ", ".join(returned_toy_text(r.toy) for r in done)
             text = ngettext("{n} toy returned: {names}.", "{n} toys returned: {names}.", len(done))
             text = text.format(n=len(done), names=names)
             self.page.notify(text)
