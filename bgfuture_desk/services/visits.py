@@ -57,6 +57,7 @@ __all__ = [
     "open_visits",
     "people_in_house",
     "restore_visit",
+    "undo_check_out",
     "visits_on",
 ]
 
@@ -73,6 +74,9 @@ def _new_visit(uow: UnitOfWork, people: list[Person], codes: list[str], **fields
     uow.session.add(visit)
     checks.sync_people(uow, visit, people, rows=[])
     checks.sync_purposes(uow, visit, codes, rows=[])
+    if visit.checked_out_at is not None:
+        uow.session.flush()
+        checks.align_people(uow.session, visit, None)
     uow.commit()
     return visit.id
 
@@ -162,7 +166,11 @@ def check_in_anonymous(
     return get_visit(db, visit_id)
 
 
-def _close(visit: Visit, at: dt.datetime) -> None:
+def _leave(
+    session: Session, visit: Visit, person_ids: Iterable[uuid.UUID] | None, at: dt.datetime
+) -> None:
+    """Those of ``person_ids`` still in (None: everyone) leave at ``at``; the visit is out
+    when nobody is left in."""
     if visit.checked_out_at is not None:
         raise UserError(
             _("This visit was already checked out at {time}.").format(
@@ -170,17 +178,62 @@ def _close(visit: Visit, at: dt.datetime) -> None:
             )
         )
     errors: dict[str, str] = {}
-    visit.checked_out_at = checks.check_out_time(visit.checked_in_at, at, q.now(), errors)
+    at = checks.check_out_time(visit.checked_in_at, at, q.now(), errors) or at
     if errors:
         raise ValidationError({"at": errors["checked_out_at"]})
+    still_in = [r for r in checks.people_rows(session, visit) if r.checked_out_at is None]
+    leaving = still_in
+    if person_ids is not None:
+        wanted = set(person_ids)
+        leaving = [r for r in still_in if r.person_id in wanted]
+        if not wanted or len(leaving) != len(wanted):
+            raise UserError(_("Only someone of this visit who is still in the house can leave."))
+    for row in leaving:
+        row.checked_out_at = at
+    if len(leaving) == len(still_in):
+        visit.checked_out_at = at
 
 
 def check_out(
-    db: Database, actor: Actor, visit_id: uuid.UUID, at: dt.datetime | None = None
+    db: Database,
+    actor: Actor,
+    visit_id: uuid.UUID,
+    at: dt.datetime | None = None,
+    person_ids: Iterable[uuid.UUID] | None = None,
 ) -> VisitView:
-    """The visitors leave (``at`` defaults to now; never before the check-in)."""
+    """The visitors leave (``at`` defaults to now; never before the check-in): everyone
+    still in, or only ``person_ids``. Undone by ``undo_check_out``."""
     with db.unit(actor, "check_out") as uow:
-        _close(checks.live_visit(uow.session, visit_id), at or q.now())
+        _leave(uow.session, checks.live_visit(uow.session, visit_id), person_ids, at or q.now())
+        uow.commit()
+    return get_visit(db, visit_id)
+
+
+def undo_check_out(
+    db: Database, actor: Actor, visit_id: uuid.UUID, person_ids: Iterable[uuid.UUID] | None = None
+) -> VisitView:
+    """A check-out made by mistake: ``person_ids`` are in the house again (None: those who
+    left with the visit's check-out), and so is their visit."""
+    with db.unit(actor, "undo_check_out") as uow:
+        session = uow.session
+        visit = checks.live_visit(session, visit_id)
+        rows = [r for r in checks.people_rows(session, visit) if r.checked_out_at is not None]
+        if person_ids is None:
+            if visit.checked_out_at is None:
+                raise UserError(_("This visit is not checked out."))
+            back = [r for r in rows if r.checked_out_at == visit.checked_out_at]
+        else:
+            wanted = set(person_ids)
+            back = [r for r in rows if r.person_id in wanted]
+            if len(back) != len(wanted):
+                raise UserError(_("Only someone of this visit who has left can come back."))
+        people = [session.get(Person, r.person_id) for r in back]
+        checks.refuse_overlap(
+            session, [p for p in people if p], (visit.checked_in_at, None), visit.id
+        )
+        for row in back:
+            row.checked_out_at = None
+        visit.checked_out_at = None
         uow.commit()
     return get_visit(db, visit_id)
 
@@ -197,7 +250,7 @@ def check_out_all(db: Database, actor: Actor, at: dt.datetime | None = None) -> 
         )
         visits = uow.session.scalars(query).all()
         for visit in visits:
-            _close(visit, at)
+            _leave(uow.session, visit, None, at)
         uow.commit()
     return len(visits)
 
@@ -271,6 +324,7 @@ def correct_visit(
         checks.refuse_overlap(
             session, people or checks.current_people(session, visit), (start, end), visit.id
         )
+        before = visit.checked_out_at
         visit.checked_in_at, visit.checked_out_at = start, end
         visit.anonymous_adults, visit.anonymous_children = adults, children
         if specialist_id is not KEEP:
@@ -281,6 +335,8 @@ def correct_visit(
             checks.sync_people(uow, visit, people)
         if codes is not None:
             checks.sync_purposes(uow, visit, codes)
+        session.flush()
+        checks.align_people(session, visit, before)
         uow.commit()
     return get_visit(db, visit_id)
 

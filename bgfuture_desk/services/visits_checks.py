@@ -160,7 +160,7 @@ def refuse_overlap(
         return
     by_id = {p.id: p for p in people}
     query = (
-        select(VisitPerson.person_id, Visit)
+        select(VisitPerson.person_id, VisitPerson.checked_out_at, Visit)
         .join(Visit, Visit.id == VisitPerson.visit_id)
         .where(
             VisitPerson.person_id.in_(by_id),
@@ -170,11 +170,12 @@ def refuse_overlap(
         )
         .order_by(Visit.checked_in_at)
     )
-    for person_id, other in session.execute(query):
-        if other.id == exclude or not overlaps(stay, (other.checked_in_at, other.checked_out_at)):
+    for person_id, left, other in session.execute(query):
+        until = left or other.checked_out_at  # a member may have left before the others
+        if other.id == exclude or not overlaps(stay, (other.checked_in_at, until)):
             continue
         name = by_id[person_id].full_name
-        if other.checked_out_at is None:
+        if until is None:
             message = _("{name} is already in the house since {time} (not checked out yet).")
         else:
             message = _("{name} already has a visit at that time ({time}–{until}).")
@@ -182,7 +183,7 @@ def refuse_overlap(
             message.format(
                 name=name,
                 time=format_time(other.checked_in_at),
-                until=format_time(other.checked_out_at) if other.checked_out_at else "",
+                until=format_time(until) if until else "",
             ),
             field="person_ids",
         )
@@ -233,6 +234,27 @@ def live_visit(session: Session, visit_id: uuid.UUID) -> Visit:
     if visit is None or visit.deleted_at is not None:
         raise NotFoundError(_("This visit does not exist or was cancelled."))
     return visit
+
+
+def people_rows(session: Session, visit: Visit) -> list[VisitPerson]:
+    """The visit's live people rows, each with its own check-out."""
+    query = select(VisitPerson).where(
+        VisitPerson.visit_id == visit.id, VisitPerson.deleted_at.is_(None)
+    )
+    return list(session.scalars(query))
+
+
+def align_people(session: Session, visit: Visit, before: dt.datetime | None) -> None:
+    """Keep each member's check-out in step with the visit's, which was ``before``: a
+    closed visit has nobody still in (and nobody leaving after it), a reopened one has
+    everyone back in."""
+    end = visit.checked_out_at
+    for row in people_rows(session, visit):
+        if end is None:
+            if before is not None:
+                row.checked_out_at = None
+        elif row.checked_out_at is None or row.checked_out_at > end:
+            row.checked_out_at = end
 
 
 def current_people(session: Session, visit: Visit) -> list[Person]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import ColumnElement, select
@@ -61,10 +61,25 @@ class VisitView:
     checked_out_at: dt.datetime | None
     recorded_late: bool
     notes: str
+    left: tuple[uuid.UUID, ...] = ()  # people who left before their visit is out
 
     @property
     def is_open(self) -> bool:
         return self.checked_out_at is None
+
+    @property
+    def still_in(self) -> tuple[tuple[uuid.UUID, str], ...]:
+        """The people of the visit in the house now (none once it is out)."""
+        if not self.is_open:
+            return ()
+        return tuple(p for p in self.people if p[0] not in self.left)
+
+    @property
+    def here(self) -> int:
+        """How many of the visit are in the house now."""
+        if not self.is_open:
+            return 0
+        return len(self.still_in) + self.anonymous_adults + self.anonymous_children
 
     @property
     def is_anonymous(self) -> bool:
@@ -159,20 +174,24 @@ def _person_order(person: Person) -> tuple[Any, ...]:
 class _Parts:
     people: dict[uuid.UUID, list[Person]]
     purposes: dict[uuid.UUID, list[str]]
+    left: dict[uuid.UUID, set[uuid.UUID]] = field(default_factory=dict)  # visit -> people out
 
 
 def _parts(session: Session, where: ColumnElement[bool]) -> _Parts:
     """The live people and purposes of every live visit matching ``where``."""
     live = Visit.deleted_at.is_(None) & where
     people: dict[uuid.UUID, list[Person]] = defaultdict(list)
+    left: dict[uuid.UUID, set[uuid.UUID]] = defaultdict(set)
     query = (
-        select(VisitPerson.visit_id, Person)
+        select(VisitPerson.visit_id, VisitPerson.checked_out_at, Person)
         .join(Person, Person.id == VisitPerson.person_id)
         .join(Visit, Visit.id == VisitPerson.visit_id)
         .where(live, VisitPerson.deleted_at.is_(None))
     )
-    for visit_id, person in session.execute(query):
+    for visit_id, out, person in session.execute(query):
         people[visit_id].append(person)
+        if out is not None:
+            left[visit_id].add(person.id)
     purposes: dict[uuid.UUID, list[str]] = defaultdict(list)
     query = (
         select(VisitPurposeRow.visit_id, VisitPurposeRow.purpose)
@@ -181,7 +200,7 @@ def _parts(session: Session, where: ColumnElement[bool]) -> _Parts:
     )
     for visit_id, purpose in session.execute(query):
         purposes[visit_id].append(purpose)
-    return _Parts(people, purposes)
+    return _Parts(people, purposes, left)
 
 
 def _sorted_purposes(codes: list[str]) -> tuple[str, ...]:
@@ -208,6 +227,7 @@ def _view(visit: Visit, code: str | None, specialist: str | None, parts: _Parts)
         checked_out_at=visit.checked_out_at,
         recorded_late=visit.recorded_late,
         notes=visit.notes,
+        left=tuple(p.id for p in people if p.id in parts.left.get(visit.id, ())),
     )
 
 
@@ -248,7 +268,7 @@ def open_visits(db: Database) -> list[VisitView]:
 
 def people_in_house(db: Database) -> dict[uuid.UUID, dt.datetime]:
     """Person id -> since when, for everyone registered who is in the house now."""
-    return {pid: v.checked_in_at for v in open_visits(db) for pid, _name in v.people}
+    return {pid: v.checked_in_at for v in open_visits(db) for pid, _name in v.still_in}
 
 
 def _distinct_people(session: Session, day: dt.date, visits: list[VisitView]) -> tuple[int, int]:
@@ -268,7 +288,7 @@ def day_summary(db: Database, day: dt.date) -> DaySummary:
         children, adults = _distinct_people(session, day, visits)
     anonymous_adults = sum(v.anonymous_adults for v in visits)
     anonymous_children = sum(v.anonymous_children for v in visits)
-    here = sum(v.visitors for v in visits if v.is_open) if day == today() else 0
+    here = sum(v.here for v in visits) if day == today() else 0
     return DaySummary(
         day=day,
         children=children + anonymous_children,

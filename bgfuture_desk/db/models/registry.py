@@ -106,6 +106,8 @@ class VisitPerson(Travelling, Base):
 
     visit_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("visits.id"), index=True)
     person_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("people.id"), index=True)
+    # when this member left (None: still in the house); the visit is out when all are
+    checked_out_at: Mapped[dt.datetime | None] = mapped_column(DateTime, default=None)
 
     visit: Mapped[Visit] = relationship(back_populates="people")
 

@@ -355,7 +355,7 @@ class ReceptionPage(DeskPage):
         self.show_family(family)
 
     def show_family(self, family: FamilyView) -> None:
-        here = {pid: v.checked_in_at for v in visits.open_visits(self.db) for pid, _n in v.people}
+        here = visits.people_in_house(self.db)
         self.family_panel.show_family(family, here)
         self.consent_actions.show_state(family.id)
         self.family_stack.setCurrentWidget(self.family_panel)
