@@ -127,7 +127,10 @@ def run_gui(db_path: Path) -> int:
         db.dispose()
         return EXIT_BAD_INPUT
     try:
-        window.show()
+        if window.starts_maximised():
+            window.showMaximized()
+        else:
+            window.show()
         app.processEvents()  # the reception opens first and builds its search index
         settle_memory()
         return EXIT_OK if app.exec() == 0 else EXIT_FAILURE

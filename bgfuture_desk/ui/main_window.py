@@ -7,7 +7,14 @@ idle lock and „Смяна на потребител“ change it through the s
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QGuiApplication,
+    QKeySequence,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -37,6 +44,11 @@ from bgfuture_desk.ui.settings import SettingsPage
 from bgfuture_desk.ui.toys import ToysPage
 from bgfuture_desk.ui.widgets.page import Page, page_heading
 
+PREFERRED_SIZE = (1280, 800)
+# room for a window manager's title bar and borders around the normal size
+FRAME_ALLOWANCE = (16, 40)
+SMALL_SCREEN = (1600, 900)
+
 
 class MainWindow(QMainWindow):
     user_changed = Signal(object)  # users.UserRow
@@ -65,7 +77,7 @@ class MainWindow(QMainWindow):
         self._build_pages()
         self._build_actions()
         self._build_status_bar()
-        self.resize(1280, 800)
+        self.fit_to_screen()
         self.refresh()
         self.set_user(user)
 
@@ -165,6 +177,25 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.house_label)
         self.statusBar().addPermanentWidget(self.user_label)
 
+    def fit_to_screen(self) -> None:
+        """A normal size that fits the screen's available area (a 1366×768 house PC with its
+        task bar included), at most the 1280×800 the pages are drawn for, centred on it."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        available = screen.availableGeometry()
+        width = min(PREFERRED_SIZE[0], available.width() - FRAME_ALLOWANCE[0])
+        height = min(PREFERRED_SIZE[1], available.height() - FRAME_ALLOWANCE[1])
+        self.resize(width, height)
+        self.move(
+            available.x() + (available.width() - width) // 2,
+            available.y() + (available.height() - height) // 2,
+        )
+
+    def starts_maximised(self) -> bool:
+        """On a small screen (the house PCs' 1366×768) every pixel counts: start maximised."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        available = screen.availableGeometry()
+        return available.width() < SMALL_SCREEN[0] or available.height() < SMALL_SCREEN[1]
+
     # -- what is shown ----------------------------------------------------------------------
 
     def refresh(self) -> None:
@@ -176,7 +207,8 @@ class MainWindow(QMainWindow):
 
     def set_house_name(self, name: str) -> None:
         self.house_name = name
-        self.setWindowTitle(_("Future for every child – {house}").format(house=name))
+        # Qt adds the program's name („Бъдеще за всяко дете“) after the house's name
+        self.setWindowTitle(name)
         self.house_label.setText(name)
 
     def set_user(self, user: users.UserRow) -> None:
