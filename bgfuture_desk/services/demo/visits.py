@@ -123,7 +123,12 @@ class _Builder:
         visit = self.visit(day, purposes, open_, latest, family_id=home.family.id)
         for person in who:
             self.ctx.new(
-                rng, VisitPerson, visit.checked_in_at, visit_id=visit.id, person_id=person.id
+                rng,
+                VisitPerson,
+                visit.checked_in_at,
+                visit_id=visit.id,
+                person_id=person.id,
+                checked_out_at=visit.checked_out_at,  # everyone leaves with the visit
             )
         return VisitPlan(visit, home, adult, day, purposes)
 
