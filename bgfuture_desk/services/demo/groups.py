@@ -106,6 +106,13 @@ def _target(rng: Stream, targets: tuple[str, ...], homes: list[Household], day: 
     return G.PARENTS
 
 
+def _someone_came(marks: list[Attendance], walked_in: bool) -> None:
+    """A session is held only if somebody came: with nobody present, the first one did."""
+    if marks and not walked_in and all(m.status != A.PRESENT for m in marks):
+        marks[0].status = A.PRESENT
+        marks[0].note = ""
+
+
 def build_groups(ctx: Context, homes: list[Household], team: Team) -> None:
     rng = ctx.stream("groups")
     maker = _GroupMaker(ctx, rng, homes, team)
@@ -229,13 +236,14 @@ class _GroupMaker:
         self, session: Session, enrolled: list[Enrolment], target: str, day: dt.date
     ) -> None:
         ctx, rng, when = self.ctx, self.rng, session.ends_at
+        marks: list[Attendance] = []
         for e in enrolled:
             if e.enrolled_on > day or (e.left_on is not None and e.left_on <= day):
                 continue
             habit = self.habits.setdefault(e.person_id, rng.weighted(_HABITS))
             status = A.PRESENT if rng.chance(habit) else rng.weighted(_MISSED)
             note = rng.choice(_EXCUSES) if status == A.EXCUSED and rng.chance(0.6) else ""
-            ctx.new(
+            mark = ctx.new(
                 rng,
                 Attendance,
                 when,
@@ -244,10 +252,13 @@ class _GroupMaker:
                 status=status,
                 note=note,
             )
+            marks.append(mark)
+        came_along: list[Person] = []
         if rng.chance(0.2):  # someone came along without being enrolled
             members = {e.person_id for e in enrolled}
             walk_ins = [p for p in _eligible(target, self.homes, day) if p.id not in members]
-            for person in rng.sample(walk_ins, min(len(walk_ins), rng.randint(1, 2))):
+            came_along = rng.sample(walk_ins, min(len(walk_ins), rng.randint(1, 2)))
+            for person in came_along:
                 ctx.new(
                     rng,
                     Attendance,
@@ -257,6 +268,9 @@ class _GroupMaker:
                     status=A.PRESENT,
                     walk_in=True,
                 )
+        if not marks and not came_along:  # nobody was due and nobody came: not held
+            session.status = S.CANCELLED
+        _someone_came(marks, bool(came_along))
 
     def _visiting_today(self) -> set[uuid.UUID]:
         today = self.ctx.today
