@@ -89,9 +89,7 @@ def test_the_visit_is_out_when_its_last_member_leaves(house_db, admin, family, c
     assert out.still_in == () and visits.open_visits(house_db) == []
     with house_db.read() as session:
         times = dict(
-            session.execute(select(VisitPerson.person_id, VisitPerson.checked_out_at))
-            .tuples()
-            .all()
+            session.execute(select(VisitPerson.person_id, VisitPerson.checked_out_at)).all()
         )
     assert times == {mother: NOW.replace(minute=40), child: NOW.replace(hour=11, minute=20)}
 
