@@ -52,9 +52,7 @@ def returned_toy_text(toy: ToyView) -> str:
     if toy.status in (ToyStatus.LOST, ToyStatus.IN_REPAIR):
         state = toy.status_label
     else:
-        state = _("{status}, {condition}").format(
-            status=toy.status_label, condition=toy.condition_label
-        )
+        state = f"{toy.status_label}, {toy.condition_label}"
     return f"{toy.inventory_code} ({state})"
 
 
