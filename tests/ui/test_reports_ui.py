@@ -5,14 +5,16 @@ progress bar, its result per file and its refusals."""
 from __future__ import annotations
 
 import datetime as dt
+import sys
 import threading
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPointF, QSettings, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QWizard
 
+from bgfuture_desk.export_folder import Mount
 from bgfuture_desk.services.consolidate import consolidate
 from bgfuture_desk.services.demo import generate_demo
 from bgfuture_desk.services.export import export_month
@@ -56,12 +58,22 @@ def folders(tmp_path) -> dict[str, Path]:
     return out
 
 
+@pytest.fixture(autouse=True)
+def computer_settings(tmp_path) -> Path:
+    """What the desk remembers on this computer goes to a folder of the test, not to the
+    user's configuration."""
+    folder = tmp_path / "settings"
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+    return folder
+
+
 @pytest.fixture
 def page(qtbot, house, admin, folders):
     page = ReportsPage(house)
     page.set_actor(admin)
     page.today = lambda: EARLY
     page.documents_folder = lambda: folders["usb"]
+    page.mounted_volumes = lambda: [Mount("/"), Mount("/home")]  # no stick
     page.consolidated_file = lambda: folders["coordinator"] / "all.sqlite"
     qtbot.addWidget(page)
     page.resize(1000, 700)
@@ -298,3 +310,66 @@ def test_ctrl_e_opens_the_wizard_on_the_reports_page_only(qtbot, make_window, ad
     assert wizard.actor.name == "Мария Петрова"
     wizard_click(qtbot, wizard, CANCEL)
     assert not wizard.isVisible()
+
+
+def stick_mount(monkeypatch, name: str) -> tuple[Mount, Path]:
+    """A stick as the system mounts it for the user „maria“ (on Windows, a drive letter)."""
+    monkeypatch.setenv("USER", "maria")
+    if sys.platform == "win32":
+        return Mount("E:/", removable=True), Path("E:/")
+    return Mount(f"/media/maria/{name}"), Path(f"/media/maria/{name}")
+
+
+def export_january(qtbot, page, path: Path) -> None:
+    wizard = open_wizard(qtbot, page)
+    retype(qtbot, wizard.month_page.path, str(path))
+    wizard_click(qtbot, wizard, NEXT)
+    type_text(qtbot, wizard.passphrase_page.passphrase, PASSPHRASE)
+    type_text(qtbot, wizard.passphrase_page.repeat, PASSPHRASE)
+    wizard_click(qtbot, wizard, COMMIT)
+    qtbot.waitUntil(lambda: wizard.run_page.result is not None, timeout=20_000)
+    wizard_click(qtbot, wizard, FINISH)
+    assert path.is_file()
+
+
+def test_the_wizard_proposes_the_stick_when_one_is_in(qtbot, page, folders, monkeypatch):
+    mount, root = stick_mount(monkeypatch, "KINGSTON")
+    page.mounted_volumes = lambda: [Mount("/"), Mount("/boot/efi"), mount]
+
+    wizard = open_wizard(qtbot, page)
+
+    assert wizard.month_page.path.text() == str(root / "kran-2025-01.bgfx")
+
+
+def test_without_a_stick_documents_then_the_folder_used_last(
+    qtbot, page, folders, tmp_path, computer_settings
+):
+    wizard = open_wizard(qtbot, page)
+    assert wizard.month_page.path.text() == str(folders["usb"] / "kran-2025-01.bgfx")
+    wizard.reject()
+    elsewhere = tmp_path / "for the coordinator"
+    elsewhere.mkdir()
+
+    export_january(qtbot, page, elsewhere / "kran-2025-01.bgfx")
+
+    wizard = open_wizard(qtbot, page)
+    assert Path(wizard.month_page.path.text()).parent == elsewhere
+    assert list(computer_settings.rglob("*.ini"))  # remembered in the test's folder
+    wizard.reject()
+    for file in elsewhere.iterdir():
+        file.unlink()
+    elsewhere.rmdir()  # the folder is gone: Documents again
+    wizard = open_wizard(qtbot, page)
+    assert Path(wizard.month_page.path.text()).parent == folders["usb"]
+
+
+def test_a_stick_comes_before_the_folder_used_last(qtbot, page, tmp_path, monkeypatch):
+    elsewhere = tmp_path / "exports"
+    elsewhere.mkdir()
+    export_january(qtbot, page, elsewhere / "kran-2025-01.bgfx")
+    mount, root = stick_mount(monkeypatch, "USB")
+    page.mounted_volumes = lambda: [Mount("/"), mount]
+
+    wizard = open_wizard(qtbot, page)
+
+    assert Path(wizard.month_page.path.text()).parent == root

@@ -11,7 +11,7 @@ from bgfuture_desk.domain.vocab import ToyStatus
 from bgfuture_desk.services import toys
 from bgfuture_desk.services.toys import ToyInput
 from bgfuture_desk.ui.models.basket_model import LEND_NOTE, RET_STATE, RET_TOY
-from bgfuture_desk.ui.models.toy_table_model import COL_CODE, COL_CONDITION
+from bgfuture_desk.ui.models.toy_table_model import COL_CODE, COL_CONDITION, COL_NAME
 from tests.ui.elision import cut_texts, text_width
 from tests.ui.helpers import type_text
 from tests.ui.test_toys import CTRL, open_family, scan
@@ -32,7 +32,8 @@ def test_a_toy_in_the_basket_is_not_suggested_again(qtbot, toys_page, shterevi, 
 
     view = lending.side.suggested_view
     view.setFocus()
-    view.setCurrentIndex(lending.side.suggested.index(suggested_codes(lending).index(puzzle), 0))
+    row = suggested_codes(lending).index(puzzle)
+    view.setCurrentIndex(lending.side.suggested.index(row, COL_NAME))
     qtbot.keyClick(view, Qt.Key.Key_Return)  # the suggestion goes into the basket
     scan(qtbot, lending.scan, game)  # and a scanned one too
 

@@ -226,8 +226,10 @@ class GroupsPage(DeskPage):
     # -- the register -------------------------------------------------------------------------
 
     def on_session_chosen(self, session: SessionView | None) -> None:
-        """The register tab opens next on the session chosen among the group's sessions."""
-        self.chosen_session = session.id if session is not None else None
+        """The register tab opens next on the session chosen among the group's sessions
+        (a choice made while the register is shown comes from a refresh, not the assistant)."""
+        if self.tabs.currentWidget() is not self.register:
+            self.chosen_session = session.id if session is not None else None
 
     def open_register(self, session: SessionView) -> None:
         self.chosen_session = None

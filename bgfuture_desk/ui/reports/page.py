@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from bgfuture_desk.export_folder import Mount, proposed_folder
 from bgfuture_desk.i18n import N_, _, format_datetime
 from bgfuture_desk.paths import data_dir
 from bgfuture_desk.services import settings
@@ -42,6 +43,13 @@ from bgfuture_desk.services.unit import Actor, Database
 from bgfuture_desk.ui.models.export_log_table_model import COL_FILE, ExportLogTableModel
 from bgfuture_desk.ui.reports.consolidate_dialog import ConsolidateDialog
 from bgfuture_desk.ui.reports.export_wizard import ExportWizard
+from bgfuture_desk.ui.widgets.local_settings import (
+    LAST_EXPORT_FOLDER,
+    local_settings,
+    mounted_volumes,
+    remember_folder,
+    remembered_folder,
+)
 from bgfuture_desk.ui.widgets.page import Page, page_heading
 
 REMINDER_STYLE = (
@@ -79,6 +87,7 @@ class ReportsPage(Page):
         self.today: Callable[[], dt.date] = dt.date.today
         self.documents_folder: Callable[[], Path] = documents_folder
         self.consolidated_file: Callable[[], Path] = consolidated_file
+        self.mounted_volumes: Callable[[], list[Mount]] = mounted_volumes
         self.status: ExportStatus | None = None
         self.dialog: QDialog | None = None  # the wizard or dialog open last (tests use it)
         layout = QVBoxLayout(self)
@@ -194,7 +203,7 @@ class ReportsPage(Page):
             today=today,
             suggested=status.suggested_month,
             exported={row.month for row in export_log(self.db)},
-            folder=self.documents_folder(),
+            folder=self.export_folder(),
             parent=self,
         )
         wizard.setWindowModality(Qt.WindowModality.WindowModal)
@@ -202,7 +211,21 @@ class ReportsPage(Page):
         self._replace_dialog(wizard)
         wizard.open()
 
-    def on_wizard_exported(self, _result: ExportResult) -> None:
+    def export_folder(self) -> Path:
+        """A stick if one is in (the folder used last when it is on it), else the folder
+        used last, else Documents."""
+        last = remembered_folder(local_settings(), LAST_EXPORT_FOLDER)
+        return Path(
+            proposed_folder(
+                last=last,
+                last_exists=last is not None and last.is_dir(),
+                mounts=self.mounted_volumes(),
+                documents=self.documents_folder(),
+            )
+        )
+
+    def on_wizard_exported(self, result: ExportResult) -> None:
+        remember_folder(local_settings(), LAST_EXPORT_FOLDER, result.path.parent)
         self.refresh()
 
     def open_consolidation(self) -> None:
