@@ -7,7 +7,6 @@ input, 1 on any other failure (DESIGN.md, "Command-line contract").
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -190,25 +189,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - Python's advice for SIGPIPE
         return 1
     except Exception as err:  # noqa: BLE001 - the last line of defence: no tracebacks
-        print(_("Unexpected error: {error}").format(error=f"{type(err).__name__}: {err}"),
-              file=sys.stderr)
-        log = _log_traceback()
+        from bgfuture_desk import errorlog
+
+        log = errorlog.write(err)
+        known = errorlog.database_problem(err)
+        if known is not None:
+            print(_("Error: {message}").format(message=known), file=sys.stderr)
+            return 1
+        print(_("Unexpected error: {error}").format(error=type(err).__name__), file=sys.stderr)
         if log:
             print(_("Details for the developers: {path}").format(path=log), file=sys.stderr)
         return 1
-
-
-def _log_traceback() -> Path | None:
-    """Keep the traceback for the developers in a log file, never on the user's screen."""
-    import traceback
-
-    from bgfuture_desk.paths import data_dir
-
-    try:
-        log = data_dir() / "errors.log"
-        log.parent.mkdir(parents=True, exist_ok=True)
-        with open(log, "a", encoding="utf-8") as fh:
-            fh.write(f"--- {dt.datetime.now().isoformat()}\n{traceback.format_exc()}\n")
-        return log
-    except OSError:
-        return None

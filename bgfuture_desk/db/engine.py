@@ -47,6 +47,7 @@ def sqlite_engine(path: Path) -> Engine:
         sqlite_url(path),
         connect_args={"timeout": BUSY_TIMEOUT_MS / 1000},
         json_serializer=dump_json,
+        hide_parameters=True,  # error texts (and so errors.log) never carry families' data
     )
     event.listen(engine, "connect", _on_sqlite_connect)
     return engine
@@ -58,7 +59,7 @@ def engine_for(target: str | Path) -> Engine:
         url = make_url(target)
         if url.get_backend_name() == "sqlite" and url.database:
             return sqlite_engine(Path(url.database))
-        return create_engine(url, json_serializer=dump_json)
+        return create_engine(url, json_serializer=dump_json, hide_parameters=True)
     return sqlite_engine(Path(target))
 
 
