@@ -21,6 +21,7 @@ from bgfuture_desk.services.unit import Database
 from bgfuture_desk.ui.login import FirstAdminDialog, LoginDialog
 from bgfuture_desk.ui.main_window import MainWindow
 from bgfuture_desk.ui.setup_wizard import SetupWizard
+from bgfuture_desk.ui.widgets.local_settings import local_settings
 
 EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -127,10 +128,7 @@ def run_gui(db_path: Path) -> int:
         db.dispose()
         return EXIT_BAD_INPUT
     try:
-        if window.starts_maximised():
-            window.showMaximized()
-        else:
-            window.show()
+        window.show_where_it_was(local_settings())
         app.processEvents()  # the reception opens first and builds its search index
         settle_memory()
         return EXIT_OK if app.exec() == 0 else EXIT_FAILURE

@@ -6,7 +6,7 @@ idle lock and „Смяна на потребител“ change it through the s
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -43,6 +43,11 @@ from bgfuture_desk.ui.reports import ReportsPage
 from bgfuture_desk.ui.settings import SettingsPage
 from bgfuture_desk.ui.toys import ToysPage
 from bgfuture_desk.ui.widgets.page import Page, page_heading
+from bgfuture_desk.ui.widgets.window_geometry import (
+    placed_on_screens,
+    remember_window,
+    remembered_window,
+)
 
 PREFERRED_SIZE = (1280, 800)
 # room for a window manager's title bar and borders around the normal size
@@ -70,6 +75,7 @@ class MainWindow(QMainWindow):
         self.login_dialog: LoginDialog | None = None
         self.about_box: QMessageBox | None = None
         self.put_away: list[QDialog] = []
+        self.remember_in: QSettings | None = None  # where the frame is kept when closed
         if idle_timeout_ms is None:
             idle_timeout_ms = settings.read_settings(db)["idle_lock_minutes"] * MINUTE_MS
         self.idle = IdleWatcher(idle_timeout_ms, self)
@@ -189,6 +195,29 @@ class MainWindow(QMainWindow):
             available.x() + (available.width() - width) // 2,
             available.y() + (available.height() - height) // 2,
         )
+
+    def show_where_it_was(self, settings: QSettings) -> None:
+        """Shown at the frame and state of the last start when a screen still shows that frame;
+        otherwise at the default size, maximised on a small screen."""
+        remembered = remembered_window(settings)
+        frame = None
+        if remembered is not None:
+            screens = [
+                screen.availableGeometry().adjusted(
+                    FRAME_ALLOWANCE[0] // 2, FRAME_ALLOWANCE[1] - FRAME_ALLOWANCE[0] // 2,
+                    -(FRAME_ALLOWANCE[0] // 2), -(FRAME_ALLOWANCE[0] // 2),
+                )
+                for screen in QGuiApplication.screens()
+            ]
+            frame = placed_on_screens(remembered.normal, screens)
+        if frame is not None:
+            self.setGeometry(frame)
+        maximised = remembered.maximised if frame is not None else self.starts_maximised()
+        self.remember_in = settings
+        if maximised:
+            self.showMaximized()
+        else:
+            self.show()
 
     def starts_maximised(self) -> bool:
         """On a small screen (the house PCs' 1366×768) every pixel counts: start maximised."""
@@ -330,6 +359,8 @@ class MainWindow(QMainWindow):
         if self.login_dialog is not None:
             self.login_dialog.done(0)
         self.idle.stop()
+        if self.remember_in is not None:
+            remember_window(self.remember_in, self.normalGeometry(), self.isMaximized())
         super().closeEvent(event)
 
 

@@ -28,6 +28,17 @@ def bulgarian_qt(qapp):
     return install_translations(qapp)
 
 
+@pytest.fixture(autouse=True)
+def computer_settings(tmp_path) -> Path:
+    """What the desk remembers on this computer (window frame, last export folder) goes to a
+    folder of the test, never to the user's configuration."""
+    from PySide6.QtCore import QSettings
+
+    folder = tmp_path / "settings"
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+    return folder
+
+
 @pytest.fixture
 def admin_user(house_db):
     from bgfuture_desk.services import users

@@ -10,7 +10,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, QSettings, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QWizard
 
@@ -56,15 +56,6 @@ def folders(tmp_path) -> dict[str, Path]:
     for folder in out.values():
         folder.mkdir()
     return out
-
-
-@pytest.fixture(autouse=True)
-def computer_settings(tmp_path) -> Path:
-    """What the desk remembers on this computer goes to a folder of the test, not to the
-    user's configuration."""
-    folder = tmp_path / "settings"
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
-    return folder
 
 
 @pytest.fixture
