@@ -10,7 +10,6 @@ from bgfuture_desk.ui.widgets.local_settings import local_settings
 from bgfuture_desk.ui.widgets.window_geometry import (
     placed_on_screens,
     remember_window,
-    remembered_window,
 )
 
 SCREEN = QRect(0, 0, 1366, 728)
