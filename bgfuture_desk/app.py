@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import gc
 import sys
+import threading
 from pathlib import Path
+from types import TracebackType
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
+from bgfuture_desk import errorlog
 from bgfuture_desk.errors import UserError
 from bgfuture_desk.i18n import _
 from bgfuture_desk.paths import APP_NAME
@@ -58,6 +61,35 @@ def show_error(text: str, parent: QWidget | None = None) -> None:
     QMessageBox.critical(parent, _("Error"), text)
 
 
+def report_unexpected(exc: BaseException, parent: QWidget | None = None) -> None:
+    """Log ``exc`` (scrubbed) and tell the assistant in Bulgarian; the app keeps running."""
+    log = errorlog.write(exc)
+    show_error(errorlog.user_message(exc, log), parent)
+
+
+def _on_exception(
+    kind: type[BaseException], exc: BaseException, tb: TracebackType | None
+) -> None:
+    if issubclass(kind, KeyboardInterrupt):
+        sys.__excepthook__(kind, exc, tb)
+        return
+    if exc.__traceback__ is None:
+        exc = exc.with_traceback(tb)
+    report_unexpected(exc, QApplication.activeWindow())
+
+
+def _on_thread_exception(args: threading.ExceptHookArgs) -> None:
+    # A message box belongs to the GUI thread: from another thread only the log is written.
+    if args.exc_value is not None:
+        errorlog.write(args.exc_value)
+
+
+def install_exception_hook() -> None:
+    """One hook for every exception that escapes a slot or a thread: logged, shown, survived."""
+    sys.excepthook = _on_exception
+    threading.excepthook = _on_thread_exception
+
+
 def open_house(db_path: Path, parent: QWidget | None = None) -> Database | None:
     """The house file: made by the set-up wizard when missing, else opened (and upgraded)."""
     if not db_path.exists():
@@ -69,6 +101,9 @@ def open_house(db_path: Path, parent: QWidget | None = None) -> Database | None:
         opened = database.open_database(db_path)
     except UserError as err:
         show_error(err.message, parent)
+        return None
+    except Exception as err:  # noqa: BLE001 - a locked or damaged file: a message, no traceback
+        report_unexpected(err, parent)
         return None
     if opened.backup is not None:
         QMessageBox.information(
@@ -113,6 +148,7 @@ def settle_memory() -> None:
 def run_gui(db_path: Path) -> int:
     """Start the desktop app on ``db_path``; returns the exit status."""
     app = create_application()
+    install_exception_hook()
     db = open_house(Path(db_path))
     if db is None:
         return EXIT_OK if not Path(db_path).exists() else EXIT_BAD_INPUT
@@ -127,6 +163,10 @@ def run_gui(db_path: Path) -> int:
         show_error(err.message)
         db.dispose()
         return EXIT_BAD_INPUT
+    except Exception as err:  # noqa: BLE001 - a locked or damaged file while logging in
+        report_unexpected(err)
+        db.dispose()
+        return EXIT_FAILURE
     try:
         window.show_where_it_was(local_settings())
         app.processEvents()  # the reception opens first and builds its search index

@@ -117,14 +117,23 @@ def _texts(exc: BaseException) -> list[str]:
     return texts
 
 
+def is_locked(exc: BaseException) -> bool:
+    """Another connection holds the file past the busy timeout."""
+    return any(mark in text for text in _texts(exc) for mark in _LOCKED)
+
+
+def busy_message() -> str:
+    return _(
+        "The database is busy: another program or window is using the file. Close it "
+        "and try again."
+    )
+
+
 def database_problem(exc: BaseException) -> str | None:
     """One Bulgarian sentence when ``exc`` is a locked or a damaged database, else None."""
     texts = _texts(exc)
-    if any(mark in text for text in texts for mark in _LOCKED):
-        return _(
-            "The database is busy: another program or window is using the file. Close it "
-            "and try again."
-        )
+    if is_locked(exc):
+        return busy_message()
     if any(mark in text for text in texts for mark in _DAMAGED):
         return _(
             "The database file is damaged. Restore it from a backup copy or call the "

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from sqlalchemy.exc import DatabaseError as SqlDatabaseError
 
+from bgfuture_desk import errorlog
 from bgfuture_desk.db import migrate
 from bgfuture_desk.db.engine import check_sqlite_file, engine_for, is_url
 from bgfuture_desk.errors import DatabaseFileError
@@ -34,18 +35,23 @@ def open_database(target: str | Path) -> Opened:
     )
     try:
         migrate.file_schema_state(path)  # refuses a newer or foreign file before any write
-    except SqlDatabaseError:
-        raise damaged from None
+    except SqlDatabaseError as err:
+        raise _busy_or(damaged, err) from None
     engine = engine_for(path)
     try:
         backup = migrate.upgrade_file(engine, path)
-    except SqlDatabaseError:
+    except SqlDatabaseError as err:
         engine.dispose()
-        raise damaged from None
+        raise _busy_or(damaged, err) from None
     except DatabaseFileError:
         engine.dispose()
         raise
     return Opened(Database(engine, path), backup)
+
+
+def _busy_or(damaged: DatabaseFileError, err: Exception) -> DatabaseFileError:
+    """A file held by another program is busy, not damaged: say which."""
+    return DatabaseFileError(errorlog.busy_message()) if errorlog.is_locked(err) else damaged
 
 
 def create_database(path: Path) -> Database:
