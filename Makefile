@@ -25,6 +25,7 @@ run: $(STAMP)
 # Every test, then the lint; CI runs exactly this. The consolidation tests also run against
 # PostgreSQL: a throwaway server is started for them and stopped afterwards, pass or fail.
 test: $(STAMP)
+	sh tools/system-deps.sh --tests
 	PYTHON=$(PYTHON) sh tools/postgres-test.sh run $(BIN)/python -m pytest -q
 	$(BIN)/ruff check .
 

@@ -4,6 +4,8 @@
 # libxcb-icccm4, libxcb-keysyms1, libxcb-cursor0 … the app does not start on a desktop, and
 # Qt's message names another one), the ones Qt needs even without a screen, and pdftoppm
 # (poppler-utils), with which the tests render printouts to read their barcodes back.
+# With --tests also the X server and the tool with which a test starts the real app on a
+# 1366×768 screen and drives it by keyboard (xvfb, xdotool).
 # Installed only when missing and only where we may (root with apt-get); elsewhere a hint.
 # Each pair is "soname:Debian package".
 pairs="libGL.so.1:libgl1 libEGL.so.1:libegl1 libfontconfig.so.1:libfontconfig1
@@ -21,7 +23,11 @@ for pair in $pairs; do
   lib=${pair%%:*}
   ldconfig -p 2>/dev/null | grep -q "$lib" || { missing="$missing $lib"; packages="$packages ${pair#*:}"; }
 done
-command -v pdftoppm >/dev/null 2>&1 || { missing="$missing pdftoppm"; packages="$packages poppler-utils"; }
+commands="pdftoppm:poppler-utils"
+[ "$1" = "--tests" ] && commands="$commands Xvfb:xvfb xdotool:xdotool"
+for pair in $commands; do
+  command -v "${pair%%:*}" >/dev/null 2>&1 || { missing="$missing ${pair%%:*}"; packages="$packages ${pair#*:}"; }
+done
 [ -z "$missing" ] && exit 0
 if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $packages >/dev/null

@@ -53,6 +53,8 @@ PREFERRED_SIZE = (1280, 800)
 # room for a window manager's title bar and borders around the normal size
 FRAME_ALLOWANCE = (16, 40)
 SMALL_SCREEN = (1600, 900)
+NAV_PADDING = (10, 7)  # the side menu's item padding, horizontal and vertical
+NAV_SPARE = 24  # room for a vertical scroll bar should the menu ever need one
 
 
 class MainWindow(QMainWindow):
@@ -98,8 +100,9 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget(workspace)
         self.nav.setAccessibleName(_("Parts of the program"))
         self.nav.setObjectName("nav")
-        self.nav.setFixedWidth(200)
-        self.nav.setStyleSheet("QListWidget#nav::item { padding: 7px 10px; }")
+        self.nav.setStyleSheet(
+            f"QListWidget#nav::item {{ padding: {NAV_PADDING[1]}px {NAV_PADDING[0]}px; }}"
+        )
         self.pages_stack = QStackedWidget(workspace)
         self.search = SharedSearch(self.db)  # the pages share one search index
         self.settings_page = SettingsPage(self.db, self.pages_stack)
@@ -114,6 +117,7 @@ class MainWindow(QMainWindow):
         for page in self.pages:
             self.nav.addItem(page.title())
             self.pages_stack.addWidget(page)
+        self.nav.setFixedWidth(self._nav_width())
         row.addWidget(self.nav)
         row.addWidget(self.pages_stack, 1)
         self.nav.currentRowChanged.connect(self.on_nav_row_changed)
@@ -123,6 +127,14 @@ class MainWindow(QMainWindow):
         self.screen_stack.addWidget(workspace)
         self.screen_stack.addWidget(self.cover)
         self.setCentralWidget(self.screen_stack)
+
+    def _nav_width(self) -> int:
+        """As wide as the longest part's name, so the pages keep the rest of a small screen."""
+        metrics = self.nav.fontMetrics()
+        longest = max(
+            metrics.horizontalAdvance(self.nav.item(row).text()) for row in range(self.nav.count())
+        )
+        return longest + 2 * NAV_PADDING[0] + 2 * self.nav.frameWidth() + NAV_SPARE
 
     def _build_cover(self) -> QWidget:
         """What stays on the screen while the desk is locked: nothing about any family."""
