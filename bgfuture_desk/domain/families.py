@@ -28,7 +28,13 @@ def surname(members: Iterable[Member], on: dt.date) -> str:
     """„Иванови“: from the adults' last names, else from everyone's."""
     members = list(members)
     adults = [m.last_name for m in members if not is_child(m.role, m.birth_date, on)]
-    return family_surname(adults) or family_surname(m.last_name for m in members)
+    return surname_of(adults, [m.last_name for m in members])
+
+
+def surname_of(adults: Iterable[str], everyone: Iterable[str]) -> str:
+    """The family name from the adults' last names, else from everyone's (a family of
+    children registered alone); for callers that already know who is a child."""
+    return family_surname(adults) or family_surname(everyone)
 
 
 def title(code: str, surname_text: str, settlement: str) -> str:
@@ -39,10 +45,10 @@ def title(code: str, surname_text: str, settlement: str) -> str:
 def contact_phone(phones: Iterable[str], members: Iterable[Member], on: dt.date) -> str:
     """The number to call: the family's first phone, else the first adult's who has one
     (a child's number is never the family's contact). Returned as stored."""
-    for number in phones:
-        if number:
-            return number
-    for member in members:
-        if member.phone and not is_child(member.role, member.birth_date, on):
-            return member.phone
-    return ""
+    adults = (m.phone for m in members if not is_child(m.role, m.birth_date, on))
+    return contact_phone_of(phones, adults)
+
+
+def contact_phone_of(phones: Iterable[str], adults_phones: Iterable[str]) -> str:
+    """``contact_phone`` for callers that already know who is an adult."""
+    return next((n for n in phones if n), "") or next((n for n in adults_phones if n), "")

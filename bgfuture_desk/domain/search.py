@@ -8,7 +8,6 @@ official and informal Latin meet), digit runs (a phone in any format, its last d
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import unicodedata
 from collections.abc import Mapping
@@ -183,7 +182,3 @@ def assignable(options: list[list[int]]) -> bool:
     return all(place(word, set()) for word in range(len(options)))
 
 
-def age_months(born: dt.date, today: dt.date) -> int:
-    """Whole months of age, for babies under one year."""
-    months = (today.year - born.year) * 12 + today.month - born.month
-    return max(0, months - (today.day < born.day))

@@ -33,14 +33,6 @@ def days_overdue(due_on: dt.date, today: dt.date) -> int:
     return max(0, (today - due_on).days)
 
 
-def age_months(born: dt.date, on: dt.date) -> int:
-    """Whole months of age on a day (a child born on the 31st is a month old on the 30th…)."""
-    months = (on.year - born.year) * 12 + on.month - born.month
-    if on.day < born.day:
-        months -= 1
-    return max(0, months)
-
-
 def fits_age(age_min_months: int, age_max_months: int, child_age_months: int) -> bool:
     return age_min_months <= child_age_months <= age_max_months
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from bgfuture_desk.db.models import Consent, Person
+from bgfuture_desk.domain.people import age_years
 from bgfuture_desk.domain.vocab import ConsentKind, ConsentMethod, PersonRole
 from bgfuture_desk.errors import NotFoundError, UserError, ValidationError
 from bgfuture_desk.i18n import _, format_date
@@ -44,7 +45,6 @@ from bgfuture_desk.services.consents_queries import (
     photo_text,
     today,
 )
-from bgfuture_desk.services.registry_queries import age_years
 from bgfuture_desk.services.unit import Actor, Database
 
 __all__ = [

@@ -14,13 +14,14 @@ from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from bgfuture_desk.db.models import Consent, Family, Person, User
+from bgfuture_desk.domain import families as family_rules
+from bgfuture_desk.domain.people import is_child_person as is_child
 from bgfuture_desk.domain.phones import format_phone
-from bgfuture_desk.domain.surnames import family_surname
-from bgfuture_desk.domain.vocab import ConsentKind, ConsentMethod, ConsentState, PersonRole
+from bgfuture_desk.domain.vocab import ConsentKind, ConsentMethod, ConsentState
 from bgfuture_desk.errors import NotFoundError
 from bgfuture_desk.i18n import N_, _
 from bgfuture_desk.services import consents_forms as forms
-from bgfuture_desk.services.registry_queries import ADULT_AGE, age_years, live_person
+from bgfuture_desk.services.registry_queries import live_person
 from bgfuture_desk.services.unit import Database
 
 # Short names of the photo purposes, for lists and headers („снимки: уебсайт“).
@@ -147,11 +148,6 @@ def _newest_first(query):
     return query.order_by(Consent.given_on.desc(), Consent.created_at.desc())
 
 
-def is_child(person: Person, on: dt.date) -> bool:
-    age = age_years(person.birth_date, on)
-    return person.role == PersonRole.CHILD or (age is not None and age < ADULT_AGE)
-
-
 # ---- reading ----
 
 
@@ -198,17 +194,19 @@ def _latest(rows: Iterable[Consent]) -> dict[tuple[uuid.UUID, str], Consent]:
     return out
 
 
+def _rule_members(members: list[Person]) -> list[family_rules.Member]:
+    return [family_rules.Member(m.role, m.birth_date, m.last_name, m.phone) for m in members]
+
+
 def _phone(family: Family, members: list[Person]) -> str:
-    number = family.phone or family.phone2
-    if not number:
-        number = next((m.phone for m in members if m.phone and not is_child(m, today())), "")
+    phones = (family.phone, family.phone2)
+    number = family_rules.contact_phone(phones, _rule_members(members), today())
     return format_phone(number) if number else ""
 
 
 def _title(family: Family, members: list[Person]) -> str:
-    adults = [m.last_name for m in members if not is_child(m, today())]
-    surname = family_surname(adults) or family_surname(m.last_name for m in members)
-    return " · ".join(p for p in (family.code, surname, family.settlement) if p)
+    surname = family_rules.surname(_rule_members(members), today())
+    return family_rules.title(family.code, surname, family.settlement)
 
 
 def _states(

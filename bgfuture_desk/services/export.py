@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import re
 import tempfile
 import time
 import uuid
@@ -21,13 +20,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from babel import dates as babel_dates
 from sqlalchemy import select
 
 from bgfuture_desk import __version__
 from bgfuture_desk.db.models import ExportLog, User, utcnow
+from bgfuture_desk.domain.months import Month, MonthError
 from bgfuture_desk.errors import UserError, ValidationError
-from bgfuture_desk.i18n import LOCALE, _
+from bgfuture_desk.i18n import _
 from bgfuture_desk.services import export_file
 from bgfuture_desk.services.export_manifest import ExportManifest
 from bgfuture_desk.services.export_snapshot import (
@@ -42,7 +41,6 @@ Progress = Callable[[int, int, str], None]
 MIN_PASSPHRASE = 8
 # Bigger houses travel on a USB stick anyway, and zlib would cost seconds per 100 MB.
 COMPRESS_UP_TO = 64 * 1024 * 1024
-_MONTH = re.compile(r"(\d{4})-(\d{2})")
 
 
 def no_progress(_done: int, _total: int, _message: str) -> None:
@@ -54,10 +52,10 @@ def no_progress(_done: int, _total: int, _message: str) -> None:
 
 def parse_month(text: str, today: dt.date | None = None) -> dt.date:
     """The first day of a month written YYYY-MM; refuses other forms and future months."""
-    match = _MONTH.fullmatch(text.strip())
-    if not match or not 1 <= int(match[2]) <= 12 or int(match[1]) < 2000:
-        raise ValidationError({"month": _("Write the month as YYYY-MM, for example 2026-10.")})
-    first = dt.date(int(match[1]), int(match[2]), 1)
+    try:
+        first = Month.parse(text).first_day
+    except MonthError as err:
+        raise ValidationError({"month": str(err)}) from None
     if first > (today or dt.date.today()):
         raise ValidationError(
             {"month": _("The month {month} has not begun yet.").format(month=text.strip())}
@@ -67,14 +65,12 @@ def parse_month(text: str, today: dt.date | None = None) -> dt.date:
 
 def previous_month(today: dt.date | None = None) -> str:
     """The month an export is normally for: the one before today's."""
-    last = (today or dt.date.today()).replace(day=1) - dt.timedelta(days=1)
-    return f"{last:%Y-%m}"
+    return str(Month.of(today or dt.date.today()).previous())
 
 
 def month_label(month: str) -> str:
     """„октомври 2026 г.“"""
-    first = dt.date(int(month[:4]), int(month[5:7]), 1)
-    return babel_dates.format_date(first, "LLLL y 'г.'", locale=LOCALE)
+    return Month.parse(month).label()
 
 
 def validate_passphrase(passphrase: str, repeat: str | None = None) -> dict[str, str]:

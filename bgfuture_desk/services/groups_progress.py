@@ -10,7 +10,6 @@ of a group still running. A completion belongs to the month of the group's last 
 from __future__ import annotations
 
 import datetime as dt
-import re
 import uuid
 from collections import defaultdict
 from dataclasses import dataclass
@@ -20,9 +19,9 @@ from sqlalchemy.orm import Session as DbSession
 
 from bgfuture_desk.db.models import Attendance, Enrolment, Group, Programme, Session
 from bgfuture_desk.domain.groups import completed as has_completed
+from bgfuture_desk.domain.months import Month, MonthError
 from bgfuture_desk.domain.vocab import AttendanceStatus, SessionStatus
 from bgfuture_desk.errors import ValidationError
-from bgfuture_desk.i18n import _
 from bgfuture_desk.services.groups_queries import (
     by_person,
     covers,
@@ -34,8 +33,6 @@ from bgfuture_desk.services.groups_queries import (
 )
 from bgfuture_desk.services.registry_queries import live_person
 from bgfuture_desk.services.unit import Database
-
-_MONTH = re.compile(r"(\d{4})-(\d{2})")
 
 
 @dataclass(frozen=True)
@@ -235,11 +232,10 @@ def person_history(db: Database, person_id: uuid.UUID) -> list[HistoryRow]:
 
 def month_bounds(month: str) -> tuple[dt.date, dt.date]:
     """ "2026-11" -> (1 November, 1 December); a Bulgarian error for anything else."""
-    match = _MONTH.fullmatch(month.strip())
-    if match and 1 <= int(match.group(2)) <= 12:
-        first = dt.date(int(match.group(1)), int(match.group(2)), 1)
-        return first, (first + dt.timedelta(days=32)).replace(day=1)
-    raise ValidationError({"month": _("Enter the month as YYYY-MM, e.g. 2026-11.")})
+    try:
+        return Month.parse(month).bounds
+    except MonthError as err:
+        raise ValidationError({"month": str(err)}) from None
 
 
 def _held_in(session: DbSession, first: dt.date, after: dt.date) -> list[tuple]:

@@ -55,6 +55,7 @@ from bgfuture_desk.services.registry_queries import (
     live_family,
     live_person,
     person_view,
+    working_family,
 )
 from bgfuture_desk.services.unit import Actor, Database
 
@@ -119,15 +120,6 @@ def _apply_family(family: Family, data: FamilyInput) -> None:
     family.notes = data.notes
 
 
-def _not_merged(family: Family, session: Session) -> Family:
-    if family.merged_into_id is not None:
-        target = session.get(Family, family.merged_into_id)
-        raise UserError(
-            _("This family was merged into {code}.").format(code=target.code if target else "")
-        )
-    return family
-
-
 def _checked_person(data: PersonInput) -> PersonInput:
     errors = validate_person(data)
     if errors:
@@ -176,7 +168,7 @@ def update_family(
     if errors:
         raise InvalidForm(errors, family)
     with db.unit(actor, "update_family") as uow:
-        record = _not_merged(live_family(uow.session, family_id), uow.session)
+        record = working_family(uow.session, family_id)
         _apply_family(record, clean_family(family))
         uow.session.flush()
         view = family_view(uow.session, record)
@@ -190,7 +182,7 @@ def add_person(
     """A new member of an existing family, after the duplicate guard."""
     data = _checked_person(person)
     with db.unit(actor, "add_person") as uow:
-        family = _not_merged(live_family(uow.session, family_id), uow.session)
+        family = working_family(uow.session, family_id)
         if not force:
             candidates = duplicates_in(uow.session, [data], family_id=family.id)
             if candidates:
@@ -227,7 +219,7 @@ def move_person(
     """
     with db.unit(actor, "move_person") as uow:
         person = live_person(uow.session, person_id)
-        target = _not_merged(live_family(uow.session, to_family_id), uow.session)
+        target = working_family(uow.session, to_family_id)
         if person.family_id == target.id:
             raise UserError(_("The person is already in this family."))
         person.family_id = target.id
@@ -261,8 +253,8 @@ def merge_families(
         raise UserError(_("A family cannot be merged with itself."))
     with db.unit(actor, "merge_families") as uow:
         session = uow.session
-        keep = _not_merged(live_family(session, keep_id), session)
-        gone = _not_merged(live_family(session, merge_id), session)
+        keep = working_family(session, keep_id)
+        gone = working_family(session, merge_id)
         for model in _FAMILY_RECORDS:
             for row in session.scalars(select(model).where(model.family_id == gone.id)):
                 row.family_id = keep.id
@@ -284,12 +276,13 @@ def archive_family(
     """Archive a family that no longer comes (or bring it back); nothing is deleted."""
     action = "archive_family" if archived else "unarchive_family"
     with db.unit(actor, action) as uow:
-        family = live_family(uow.session, family_id)
         if not archived:
-            _not_merged(family, uow.session)
+            family = working_family(uow.session, family_id)
             family.archived_at = None
-        elif family.archived_at is None:
-            family.archived_at = utcnow()
+        else:
+            family = live_family(uow.session, family_id)
+            if family.archived_at is None:
+                family.archived_at = utcnow()
         uow.session.flush()
         view = family_view(uow.session, family)
         uow.commit()

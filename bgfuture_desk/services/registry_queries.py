@@ -15,15 +15,15 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bgfuture_desk.db.models import Family, Person
+from bgfuture_desk.domain import families as family_rules
 from bgfuture_desk.domain.houses import family_code
 from bgfuture_desk.domain.names import transliterate
-from bgfuture_desk.domain.surnames import family_surname
+from bgfuture_desk.domain.people import age_years, is_child
 from bgfuture_desk.domain.vocab import PersonRole, Sex
-from bgfuture_desk.errors import NotFoundError
+from bgfuture_desk.errors import NotFoundError, UserError
 from bgfuture_desk.i18n import _
 from bgfuture_desk.services.unit import Database
 
-ADULT_AGE = 18
 _CODE = re.compile(r"([A-Z]{2,4})-?0*([0-9]{1,6})")
 
 
@@ -44,7 +44,7 @@ class PersonView:
     phone: str
     expected_birth: dt.date | None
     notes: str
-    is_child: bool  # under 18 today, or registered as a child
+    is_child: bool  # domain.people.is_child today
 
     @property
     def role_label(self) -> str:
@@ -74,23 +74,23 @@ class FamilyView:
     def surname(self) -> str:
         """„Иванови“: the family name as Bulgarians say it, from the adults' last names."""
         adults = [m.last_name for m in self.members if not m.is_child]
-        return family_surname(adults) or family_surname(m.last_name for m in self.members)
+        return family_rules.surname_of(adults, (m.last_name for m in self.members))
 
     @property
     def title(self) -> str:
         """„KRN-0042 · Иванови · гр. Крън“ — how the family is named in lists and headings."""
-        return " · ".join(p for p in (self.code, self.surname, self.settlement) if p)
+        return family_rules.title(self.code, self.surname, self.settlement)
 
-
-def age_years(born: dt.date | None, on: dt.date) -> int | None:
-    """Whole years of age on a day (a birthday on 29 February counts from 1 March)."""
-    if born is None:
-        return None
-    return on.year - born.year - ((on.month, on.day) < (born.month, born.day))
+    @property
+    def contact_phone(self) -> str:
+        """The number to call, as stored: the family's, else the first adult's."""
+        adults = (m.phone for m in self.members if not m.is_child)
+        return family_rules.contact_phone_of((self.phone, self.phone2), adults)
 
 
 def person_view(person: Person, code: str | None, today: dt.date | None = None) -> PersonView:
-    age = age_years(person.birth_date, today or dt.date.today())
+    on = today or dt.date.today()
+    age = age_years(person.birth_date, on)
     return PersonView(
         id=person.id,
         family_id=person.family_id,
@@ -107,7 +107,7 @@ def person_view(person: Person, code: str | None, today: dt.date | None = None) 
         phone=person.phone,
         expected_birth=person.expected_birth,
         notes=person.notes,
-        is_child=person.role == PersonRole.CHILD or (age is not None and age < ADULT_AGE),
+        is_child=is_child(person.role, person.birth_date, on),
     )
 
 
@@ -147,6 +147,18 @@ def live_family(session: Session, family_id: uuid.UUID) -> Family:
     family = session.get(Family, family_id)
     if family is None or family.deleted_at is not None:
         raise NotFoundError(_("No such family."))
+    return family
+
+
+def working_family(session: Session, family_id: uuid.UUID) -> Family:
+    """A live family that was not merged into another: the only kind a visit, a loan or a
+    change can be recorded for (a merged family's card leads to the one it joined)."""
+    family = live_family(session, family_id)
+    if family.merged_into_id is not None:
+        target = session.get(Family, family.merged_into_id)
+        raise UserError(
+            _("This family was merged into {code}.").format(code=target.code if target else "")
+        )
     return family
 
 

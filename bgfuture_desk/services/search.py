@@ -21,13 +21,13 @@ from sqlalchemy.orm import Session
 
 from bgfuture_desk.db.models import Family, House, Person
 from bgfuture_desk.domain.names import search_key
+from bgfuture_desk.domain.people import age_months, age_years
 from bgfuture_desk.domain.phones import format_phone
-from bgfuture_desk.domain.search import age_months, stored_phone_digits
+from bgfuture_desk.domain.search import stored_phone_digits
 from bgfuture_desk.domain.search_index import Entry, Match, MatchIndex
 from bgfuture_desk.domain.surnames import family_surname
 from bgfuture_desk.domain.vocab import PersonRole
 from bgfuture_desk.i18n import _, ngettext
-from bgfuture_desk.services.registry_queries import age_years
 from bgfuture_desk.services.unit import Database
 
 # Settlement words shorter than this ("гр.", "с.") do not make a family match.

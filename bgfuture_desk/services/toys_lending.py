@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from bgfuture_desk.db.models import Family, Loan, Person, Toy
 from bgfuture_desk.domain import toys as rules
+from bgfuture_desk.domain.people import age_months
 from bgfuture_desk.domain.vocab import ToyStatus
 from bgfuture_desk.errors import UserError
 from bgfuture_desk.i18n import _, format_date, ngettext
@@ -76,7 +77,7 @@ def _borrower(session: Session, family_id: uuid.UUID, day: dt.date) -> _Borrower
     out = session.execute(query).all()
     overdue = tuple((code, rules.days_overdue(due, day)) for due, code in out if due < day)
     months = tuple(
-        rules.age_months(m.birth_date, day)
+        age_months(m.birth_date, day)
         for m in view.members
         if m.is_child and m.birth_date and m.birth_date <= day
     )

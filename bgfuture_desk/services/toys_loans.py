@@ -112,9 +112,7 @@ def families_by_id(session: Session, ids: Iterable[uuid.UUID]) -> dict[uuid.UUID
 def family_phone(family: FamilyView | None) -> str:
     if family is None:
         return ""
-    number = family.phone or family.phone2
-    if not number:
-        number = next((m.phone for m in family.members if m.phone and not m.is_child), "")
+    number = family.contact_phone
     return format_phone(number) if number else ""
 
 

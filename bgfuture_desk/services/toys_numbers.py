@@ -4,7 +4,6 @@ borrowed toys (the coordinator's monthly indicators and the librarian's shelf de
 from __future__ import annotations
 
 import datetime as dt
-import re
 import uuid
 from collections import Counter
 from dataclasses import dataclass
@@ -12,14 +11,13 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from bgfuture_desk.db.models import Loan, Toy
+from bgfuture_desk.domain.months import Month, MonthError
 from bgfuture_desk.domain.vocab import ToyStatus
 from bgfuture_desk.errors import UserError
-from bgfuture_desk.i18n import _
 from bgfuture_desk.services import toys_queries as q
 from bgfuture_desk.services.unit import Database
 
 TOP = 10
-_MONTH = re.compile(r"(\d{4})-(\d{2})")
 
 
 @dataclass(frozen=True)
@@ -51,16 +49,15 @@ class MonthCount:
 
 def month_bounds(month: str) -> tuple[dt.date, dt.date]:
     """First and last day of "YYYY-MM"; a Bulgarian error for anything else."""
-    match = _MONTH.fullmatch(month.strip())
-    if match and 1 <= int(match.group(2)) <= 12:
-        first = dt.date(int(match.group(1)), int(match.group(2)), 1)
-        following = (first + dt.timedelta(days=32)).replace(day=1)
-        return first, following - dt.timedelta(days=1)
-    raise UserError(_("Give the month as YYYY-MM, for example 2026-11."))
+    try:
+        parsed = Month.parse(month)
+    except MonthError as err:
+        raise UserError(str(err)) from None
+    return parsed.first_day, parsed.last_day
 
 
 def _month_of(day: dt.date) -> str:
-    return f"{day.year:04d}-{day.month:02d}"
+    return str(Month.of(day))
 
 
 def loan_numbers(db: Database, month: str) -> LoanNumbers:

@@ -21,6 +21,7 @@ from bgfuture_desk.errors import NotFoundError, UserError, ValidationError
 from bgfuture_desk.i18n import _, format_time
 from bgfuture_desk.services import visits_checks as checks
 from bgfuture_desk.services import visits_queries as q
+from bgfuture_desk.services.registry_queries import working_family
 from bgfuture_desk.services.unit import Actor, Database, UnitOfWork
 from bgfuture_desk.services.visits_checks import MAX_ANONYMOUS
 from bgfuture_desk.services.visits_queries import (
@@ -104,7 +105,7 @@ def check_in(
     now = q.now()
     with db.unit(actor, "check_in") as uow:
         session, errors = uow.session, {}
-        family = checks.live_family(session, family_id)
+        family = working_family(session, family_id)
         people = checks.family_members(session, family, person_ids, errors)
         codes = checks.purpose_codes(purposes, errors)
         checks.check_specialist(session, specialist_id, errors)
@@ -266,7 +267,7 @@ def _corrected_people(
             errors["person_ids"] = _("An anonymous visit has no registered people.")
         return None
     return checks.family_members(
-        session, checks.live_family(session, visit.family_id), person_ids, errors
+        session, working_family(session, visit.family_id), person_ids, errors
     )
 
 

@@ -109,18 +109,6 @@ def check_specialist(
         )
 
 
-def live_family(session: Session, family_id: uuid.UUID) -> Family:
-    family = session.get(Family, family_id)
-    if family is None or family.deleted_at is not None:
-        raise NotFoundError(_("This family does not exist or was deleted."))
-    if family.merged_into_id is not None:
-        kept = session.get(Family, family.merged_into_id)
-        raise UserError(
-            _("The family {code} was merged into {kept}; check in the family {kept}.").format(
-                code=family.code, kept=kept.code if kept else "?"
-            )
-        )
-    return family
 
 
 def family_members(

@@ -26,12 +26,12 @@ from bgfuture_desk.db.models import (
     VisitPerson,
     VisitPurposeRow,
 )
-from bgfuture_desk.domain.vocab import PersonRole, SpecialistKind, VisitPurpose
+from bgfuture_desk.domain.people import is_child_person as is_child_on
+from bgfuture_desk.domain.vocab import SpecialistKind, VisitPurpose
 from bgfuture_desk.errors import NotFoundError
 from bgfuture_desk.i18n import _
 from bgfuture_desk.services.unit import Database
 
-ADULT_AGE = 18
 _PURPOSE_ORDER = {p.value: n for n, p in enumerate(VisitPurpose)}
 
 
@@ -141,18 +141,6 @@ def _kind_label(kind: str) -> str:
         return SpecialistKind(kind).label
     except ValueError:
         return kind
-
-
-def age_on(birth: dt.date, day: dt.date) -> int:
-    """Full years on ``day`` (someone born on 29 February is a year older on 1 March)."""
-    return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
-
-
-def is_child_on(person: Person, day: dt.date) -> bool:
-    """Under 18 on the day; without a birth date, the role decides."""
-    if person.birth_date is not None:
-        return age_on(person.birth_date, day) < ADULT_AGE
-    return person.role == PersonRole.CHILD
 
 
 def day_bounds(day: dt.date) -> tuple[dt.datetime, dt.datetime]:

@@ -41,7 +41,7 @@ from bgfuture_desk.domain.vocab import PersonRole, ReferralStatus
 from bgfuture_desk.errors import ValidationError
 from bgfuture_desk.services import setup, users
 from bgfuture_desk.services.demo import DEMO_PASSWORD, generate_demo
-from bgfuture_desk.services.demo.common import age_months, patronymic
+from bgfuture_desk.services.demo.common import months_old, patronymic
 
 TODAY = dt.date(2026, 11, 23)  # a Monday
 PHONE = re.compile(r"^0[89]\d{2} \d{3} \d{3}$")
@@ -154,7 +154,7 @@ def test_patronymics_follow_the_ending_of_the_fathers_name():
 def test_children_of_every_age_and_pregnant_women(session):
     people = _all(session, Person)
     children = [p for p in people if p.role == PersonRole.CHILD]
-    years = [age_months(c.birth_date, TODAY) // 12 for c in children]
+    years = [months_old(c.birth_date, TODAY) // 12 for c in children]
     assert all(0 <= y <= 17 for y in years)
     bands = {
         "0-3": [y for y in years if y < 3],

@@ -145,4 +145,4 @@ def test_a_wrong_month_is_refused_in_bulgarian(house_db):
     for month in ("2027-13", "март", "2027/03"):
         with pytest.raises(ValidationError) as err:
             groups.programme_numbers(house_db, month)
-        assert err.value.errors == {"month": "Въведете месеца като ГГГГ-ММ, например 2026-11."}
+        assert err.value.errors == {"month": "Напишете месеца като ГГГГ-ММ, например 2026-10."}

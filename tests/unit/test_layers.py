@@ -82,3 +82,34 @@ def test_no_screen_imports_the_database_layer():
         for path, found in _ui_imports().items()
     }
     assert not {p: m for p, m in offenders.items() if m}
+
+
+# One rule for each fact about people and months: a second definition is how the day's child
+# count and the family panel came to disagree about the same person.
+ONE_DEFINITION = {
+    "is_child": "bgfuture_desk/domain/people.py",
+    "is_child_on": "bgfuture_desk/domain/people.py",
+    "age_years": "bgfuture_desk/domain/people.py",
+    "age_on": "bgfuture_desk/domain/people.py",
+    "age_months": "bgfuture_desk/domain/people.py",
+    "_months_old": "bgfuture_desk/domain/people.py",
+    "parse_month": "bgfuture_desk/services/export.py",  # refuses a month not yet begun
+}
+_DEFINITION = re.compile(r"^\s*def\s+(\w+)\s*\(", re.MULTILINE)
+_MONTH_PATTERN = re.compile(r"re\.compile\(r?[\"']\(\\d\{4\}\)-")
+
+
+def test_the_rules_about_people_and_months_are_defined_once():
+    where: dict[str, list[str]] = {}
+    month_parsers = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        text = path.read_text(encoding="utf-8")
+        relative = str(path.relative_to(PACKAGE.parent))
+        for name in _DEFINITION.findall(text):
+            if name in ONE_DEFINITION:
+                where.setdefault(name, []).append(relative)
+        if _MONTH_PATTERN.search(text):
+            month_parsers.append(relative)
+    for name, home in ONE_DEFINITION.items():
+        assert where.get(name, [home]) == [home], (name, where.get(name))
+    assert month_parsers == ["bgfuture_desk/domain/months.py"]

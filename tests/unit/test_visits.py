@@ -204,7 +204,7 @@ def test_wrong_check_in_is_refused_in_bulgarian_and_nothing_saved(
 
 
 def test_unknown_family_is_not_found(house_db, admin, home):
-    with pytest.raises(NotFoundError, match="Това семейство не съществува"):
+    with pytest.raises(NotFoundError, match="Няма такова семейство"):
         visits.check_in(
             house_db, admin, family_id=home.pedagogue, person_ids=[home.mother], purposes=["play"]
         )

@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.orm import Session
 
 from bgfuture_desk.db.models import House, Travelling
+from bgfuture_desk.domain.people import age_months
 from bgfuture_desk.domain.vocab import Sex
 from bgfuture_desk.services.demo.data_people import PATRONYMIC_EXCEPTIONS
 
@@ -103,11 +104,9 @@ def years_ago(today: dt.date, rng: Stream, years: int) -> dt.date:
     return today - dt.timedelta(days=int(years * 365.25) + rng.randint(1, 360))
 
 
-def age_months(born: dt.date | None, on: dt.date) -> int:
-    if born is None:
-        return 0
-    months = (on.year - born.year) * 12 + on.month - born.month
-    return months - (on.day < born.day)
+def months_old(born: dt.date | None, on: dt.date) -> int:
+    """``domain.people.age_months``, 0 without a birth date (the demo's plans need a number)."""
+    return age_months(born, on) or 0
 
 
 # Names: patronymics and the female forms of family names.

@@ -16,7 +16,7 @@ from bgfuture_desk.domain.vocab import SpecialistKind as K
 from bgfuture_desk.i18n import _
 from bgfuture_desk.services import setup
 from bgfuture_desk.services.consents_forms import shipped_form
-from bgfuture_desk.services.demo.common import Context, Stream, age_months, at_time, utc_of
+from bgfuture_desk.services.demo.common import Context, Stream, at_time, months_old, utc_of
 from bgfuture_desk.services.demo.data_things import (
     CLOSED_OUTCOMES,
     GENERIC_OUTCOME,
@@ -235,7 +235,7 @@ def _fits(who: str, person: Person, day: dt.date) -> bool:
     if who == "adult":
         return person.role != PersonRole.CHILD
     low, high = _AGES[who]
-    return person.role == PersonRole.CHILD and low <= age_months(person.birth_date, day) < high
+    return person.role == PersonRole.CHILD and low <= months_old(person.birth_date, day) < high
 
 
 def _numbered(ctx: Context, rng: Stream, slips: list[_Slip], team: Team) -> None:

@@ -39,8 +39,8 @@ from bgfuture_desk.services import setup
 from bgfuture_desk.services.demo.common import (
     Context,
     Stream,
-    age_months,
     at_time,
+    months_old,
 )
 from bgfuture_desk.services.demo.data_things import (
     GENERIC_TOPICS,
@@ -62,7 +62,7 @@ def _eligible(target: str, homes: list[Household], day: dt.date) -> list[Person]
     """Who a group for ``target`` is for, on a day (families who do come to the house)."""
 
     def child_between(low: int, high: int) -> Callable[[Person], bool]:
-        return lambda p: p.role == PersonRole.CHILD and low <= age_months(p.birth_date, day) < high
+        return lambda p: p.role == PersonRole.CHILD and low <= months_old(p.birth_date, day) < high
 
     baby = child_between(0, 12)
     tests: dict[str, Callable[[Person, Household], bool]] = {

@@ -18,7 +18,7 @@ from bgfuture_desk.db.models import Loan, LoanReminder, Reservation, Toy
 from bgfuture_desk.domain.houses import code_number, toy_code
 from bgfuture_desk.domain.toys import due_date
 from bgfuture_desk.domain.vocab import ToyCondition, ToyStatus, VisitPurpose
-from bgfuture_desk.services.demo.common import Context, Stream, age_months, at_time, utc_of
+from bgfuture_desk.services.demo.common import Context, Stream, at_time, months_old, utc_of
 from bgfuture_desk.services.demo.data_things import (
     LOAN_MISSING_NOTE,
     REMINDER_NOTES,
@@ -149,7 +149,7 @@ class _Lending:
             return None
         free = [s for s in self.shelves if s.free_from <= plan.day]
         months = [
-            age_months(c.birth_date, plan.day)
+            months_old(c.birth_date, plan.day)
             for c in plan.home.present_on(plan.day, plan.home.children)
         ]
         suitable = [s for s in free if s.suits(months)]

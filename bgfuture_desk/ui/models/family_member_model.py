@@ -13,6 +13,7 @@ import uuid
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 
+from bgfuture_desk.domain import people
 from bgfuture_desk.domain.phones import format_phone
 from bgfuture_desk.i18n import N_, _, format_time
 from bgfuture_desk.services.consents import PHOTO_PURPOSES, photo_text
@@ -42,16 +43,7 @@ def masked_egn(egn: str | None) -> str:
 
 
 def age_text(person: PersonView) -> str:
-    if person.age_years is None:
-        return ""
-    if person.age_years == 0 and person.birth_date is not None:
-        months = _months_old(person.birth_date, dt.date.today())
-        return _("{n} mo.").format(n=months)
-    return _("{n} y.").format(n=person.age_years)
-
-
-def _months_old(born: dt.date, today: dt.date) -> int:
-    return (today.year - born.year) * 12 + today.month - born.month - (today.day < born.day)
+    return people.age_text(person.birth_date, dt.date.today())
 
 
 class FamilyMemberModel(QAbstractTableModel):

@@ -10,6 +10,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from bgfuture_desk.domain import toys as toy_rules
+from bgfuture_desk.domain.people import age_months
 from bgfuture_desk.i18n import _, ngettext
 from bgfuture_desk.services.registry import FamilyView
 from bgfuture_desk.services.toys import LoanView
@@ -27,7 +28,7 @@ def children_text(family: FamilyView, today: dt.date) -> str:
         if kid.birth_date is None:
             parts.append(kid.first_name)
         else:
-            age = toy_rules.child_age_label(toy_rules.age_months(kid.birth_date, today))
+            age = toy_rules.child_age_label(age_months(kid.birth_date, today))
             parts.append(f"{kid.first_name} ({age})")
     return _("Children: {names}").format(names=", ".join(parts))
 
