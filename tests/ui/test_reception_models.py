@@ -38,7 +38,7 @@ HITS = [
 
 def person(name: str, role: str, age: int, *, egn: str | None = None) -> PersonView:
     first, last = name.split()
-    born = dt.date(2025 - age, 1, 1)
+    born = dt.date(dt.date.today().year - age, 1, 1)  # ``age`` years old today
     return PersonView(
         uuid.uuid4(), FAMILY, "KRN-0042", role, first, "", last, name, born, age, None,
         egn, "0888123456" if role == "mother" else "", None, "", age < 18,
