@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
@@ -41,7 +42,7 @@ from bgfuture_desk.ui.models.family_member_model import (
     FamilyMemberModel,
 )
 from bgfuture_desk.ui.widgets.fields import PurposeChecks, SpecialistCombo, qdatetime
-from bgfuture_desk.ui.widgets.form import error_label, show_message
+from bgfuture_desk.ui.widgets.form import reserved_error_label, show_message
 from bgfuture_desk.ui.widgets.page import page_heading
 
 PHOTO_WIDTH = 150
@@ -179,9 +180,9 @@ class FamilyPanel(QWidget):
         layout.addLayout(row)
 
     def _build_check_in(self, layout: QVBoxLayout) -> None:
-        purposes_label = QLabel(_("&Purpose of the visit:"), self)
+        purposes_label = QLabel(_("&Purpose of the visit (keys 1–9 and 0 tick it):"), self)
         layout.addWidget(purposes_label)
-        self.purposes = PurposeChecks(self, columns=3)
+        self.purposes = PurposeChecks(self, columns=3, numbered=True)
         purposes_label.setBuddy(self.purposes.first_box())
         layout.addWidget(self.purposes)
         grid = QGridLayout()
@@ -206,9 +207,12 @@ class FamilyPanel(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.25)
         self.check_in_button.setFont(font)
         self.check_in_button.clicked.connect(self.request_check_in)
-        layout.addWidget(self.check_in_button)
-        self.error = error_label(self)
-        layout.addWidget(self.error)
+        # the refusal beside the button, in room kept for it: nothing moves when it comes
+        row = QHBoxLayout()
+        row.addWidget(self.check_in_button, 3)
+        self.error = reserved_error_label(self)
+        row.addWidget(self.error, 2)
+        layout.addLayout(row)
 
     def _build_family_buttons(self, layout: QVBoxLayout) -> None:
         row = QHBoxLayout()
@@ -231,10 +235,16 @@ class FamilyPanel(QWidget):
     def set_specialists(self, rows: list[SpecialistRow]) -> None:
         self.specialist.set_rows(rows)
 
-    def show_family(self, family: FamilyView, here: dict[uuid.UUID, dt.datetime]) -> None:
+    def show_family(
+        self,
+        family: FamilyView,
+        here: dict[uuid.UUID, dt.datetime],
+        last_purposes: Iterable[str] = (),
+    ) -> None:
         """Show ``family``; ``here`` maps members now in the house to their check-in time.
         The purposes and the specialist stay as they were when the same family is shown
-        again (after a save), and start empty for another family."""
+        again (after a save); another family starts with ``last_purposes`` ticked (those of
+        its latest visit: a family mostly comes for the same thing)."""
         another = self.family is None or self.family.id != family.id
         self.family = family
         self.title.setText(family.title)
@@ -253,7 +263,7 @@ class FamilyPanel(QWidget):
         self._update_member_buttons()
         self.show_consent(None)
         if another:
-            self.purposes.clear()
+            self.purposes.set_values(last_purposes)
             self.specialist.set_value(None)
             self.earlier.setChecked(False)
         if not self.earlier.isChecked():
@@ -332,6 +342,22 @@ class FamilyPanel(QWidget):
             self.earlier_at.setFocus()
 
     # -- checking in ------------------------------------------------------------------------
+
+    def purpose_key(self, event: QKeyEvent) -> bool:
+        """A digit (1–9, 0 for the tenth) ticks or unticks its purpose; True when it did."""
+        if self.family is None or not self.check_in_button.isEnabled():
+            return False
+        plain = Qt.KeyboardModifier.NoModifier | Qt.KeyboardModifier.KeypadModifier
+        if event.modifiers() | plain != plain:
+            return False
+        return self.purposes.toggle_key(event.text())
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Digits no child used (the members, the purposes, the buttons) tick purposes."""
+        if self.purpose_key(event):
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def request(self) -> CheckInRequest | None:
         if self.family is None:
