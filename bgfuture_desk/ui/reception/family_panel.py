@@ -209,9 +209,9 @@ class FamilyPanel(QWidget):
         self.check_in_button.clicked.connect(self.request_check_in)
         # the refusal beside the button, in room kept for it: nothing moves when it comes
         row = QHBoxLayout()
-        row.addWidget(self.check_in_button, 3)
-        self.error = reserved_error_label(self)
-        row.addWidget(self.error, 2)
+        row.addWidget(self.check_in_button, 1)
+        self.error = reserved_error_label(self, lines=3)
+        row.addWidget(self.error, 1)
         layout.addLayout(row)
 
     def _build_family_buttons(self, layout: QVBoxLayout) -> None:
@@ -270,7 +270,7 @@ class FamilyPanel(QWidget):
             now = visits_queries.now()
             self.earlier_at.setMaximumDateTime(qdatetime(now))
             self.earlier_at.setDateTime(qdatetime(now.replace(second=0)))
-        show_message(self.error, "")
+        self.show_error("")
 
     def show_consent(self, state: FamilyConsentState | None) -> None:
         """The family's consent state in its colour, each member's photo consent in the list;
@@ -378,9 +378,10 @@ class FamilyPanel(QWidget):
 
     def show_error(self, text: str) -> None:
         show_message(self.error, text)
+        self.error.setToolTip(text)  # in full, should a long refusal not fit its room
 
     def after_check_in(self) -> None:
         """Ready for the next family: nothing ticked, purposes kept off."""
         self.purposes.clear()
         self.earlier.setChecked(False)
-        show_message(self.error, "")
+        self.show_error("")
