@@ -209,8 +209,9 @@ class FamilyPanel(QWidget):
         self.check_in_button.clicked.connect(self.request_check_in)
         # the refusal beside the button, in room kept for it: nothing moves when it comes
         row = QHBoxLayout()
-        row.addWidget(self.check_in_button, 1)
-        self.error = reserved_error_label(self, lines=3)
+        self.check_in_button.setMinimumWidth(self.check_in_button.sizeHint().width() + 24)
+        row.addWidget(self.check_in_button)
+        self.error = reserved_error_label(self, lines=2)
         row.addWidget(self.error, 1)
         layout.addLayout(row)
 
