@@ -72,6 +72,7 @@ def test_a_known_family_is_checked_in_with_six_keys(qtbot, day, reception, shter
     panel = page.family_panel
     assert panel.family.id == shterevi.id
     assert ticked_purposes(panel) == []  # a new family: nothing to offer yet
+    assert panel.purposes_note.text() == ""
     keys.press(Qt.Key.Key_1)
     assert ticked_purposes(panel) == ["1  консултация"]
     keys.press(Qt.Key.Key_Return, CTRL)
@@ -130,7 +131,10 @@ def test_the_family_s_last_purposes_come_ticked(qtbot, day, reception, shterevi,
 
     keys.type("Щер")
     keys.press(Qt.Key.Key_Return)
-    assert ticked_purposes(page.family_panel) == ["4  игра", "5  здравни въпроси"]
+    panel = page.family_panel
+    assert ticked_purposes(panel) == ["4  игра", "5  здравни въпроси"]
+    assert panel.purposes_note.text() == "като при последното посещение"
+    assert panel.purposes_note.isVisible()
     keys.press(Qt.Key.Key_Return, CTRL)
 
     assert keys.count == 5
@@ -146,7 +150,10 @@ def test_the_family_s_last_purposes_come_ticked(qtbot, day, reception, shterevi,
     keys.press(Qt.Key.Key_Escape)
     keys.type("Щер")
     keys.press(Qt.Key.Key_Return)
-    assert ticked_purposes(page.family_panel) == ["4  игра", "5  здравни въпроси"]
+    assert ticked_purposes(panel) == ["4  игра", "5  здравни въпроси"]
+    keys.press(Qt.Key.Key_5)  # changed: no longer what the last visit had
+    assert ticked_purposes(panel) == ["4  игра"]
+    assert panel.purposes_note.text() == ""
 
 
 def test_the_no_purpose_error_does_not_move_the_page(qtbot, reception, shterevi):

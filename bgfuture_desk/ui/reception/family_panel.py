@@ -47,6 +47,7 @@ from bgfuture_desk.ui.widgets.page import page_heading
 
 PHOTO_WIDTH = 150
 NOTICE_STYLE = "color: #b3261e; font-weight: bold;"
+NOTE_STYLE = "color: #555555; font-style: italic;"
 CHECK_IN_STYLE = (
     "QPushButton { background: #2e7d32; color: white; font-weight: bold; padding: 8px 16px;"
     " border-radius: 4px; } QPushButton:focus { border: 2px solid #0b3d0e; }"
@@ -180,9 +181,16 @@ class FamilyPanel(QWidget):
         layout.addLayout(row)
 
     def _build_check_in(self, layout: QVBoxLayout) -> None:
+        row = QHBoxLayout()
         purposes_label = QLabel(_("&Purpose of the visit (keys 1–9 and 0 tick it):"), self)
-        layout.addWidget(purposes_label)
+        row.addWidget(purposes_label)
+        self.purposes_note = QLabel(self)
+        self.purposes_note.setStyleSheet(NOTE_STYLE)
+        row.addWidget(self.purposes_note, 1)
+        layout.addLayout(row)
         self.purposes = PurposeChecks(self, columns=3, numbered=True)
+        for box in self.purposes.boxes.values():
+            box.toggled.connect(lambda _on: self.purposes_note.clear())
         purposes_label.setBuddy(self.purposes.first_box())
         layout.addWidget(self.purposes)
         grid = QGridLayout()
@@ -265,6 +273,7 @@ class FamilyPanel(QWidget):
         self.show_consent(None)
         if another:
             self.purposes.set_values(last_purposes)
+            self.purposes_note.setText(_("as at the last visit") if last_purposes else "")
             self.specialist.set_value(None)
             self.earlier.setChecked(False)
         if not self.earlier.isChecked():
@@ -384,5 +393,6 @@ class FamilyPanel(QWidget):
     def after_check_in(self) -> None:
         """Ready for the next family: nothing ticked, purposes kept off."""
         self.purposes.clear()
+        self.purposes_note.clear()
         self.earlier.setChecked(False)
         self.show_error("")
