@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from bgfuture_desk.db.models import Family, Person
 from bgfuture_desk.domain.names import search_key
+from bgfuture_desk.domain.vocab import PersonRole
 from bgfuture_desk.errors import UserError
 from bgfuture_desk.i18n import N_, _
 from bgfuture_desk.services.registry_forms import (
@@ -29,6 +30,8 @@ from bgfuture_desk.services.unit import Database
 SAME_EGN = N_("Same EGN")
 SAME_PHONE = N_("Same phone")
 SIMILAR_NAME = N_("Same date of birth and a similar name")
+RULE_ORDER = (SAME_EGN, SIMILAR_NAME, SAME_PHONE)
+CHILD_ROLES = {PersonRole.CHILD.value}
 
 
 @dataclass(frozen=True)
@@ -112,13 +115,16 @@ class _Collector:
         self._add(candidate, reason)
 
     def family(self, f: Family, reason: str) -> None:
+        """A family is named by its people (its code has a column of its own); the adults
+        first, as they are the ones at the desk."""
         if f.id in (self.exclude_id, self.own_family_id):
             return
         members = self.session.scalars(
-            select(Person.last_name).where(Person.family_id == f.id, Person.deleted_at.is_(None))
-        )
-        surnames = list(dict.fromkeys(n for n in members if n))
-        name = " · ".join(p for p in (f.code, " / ".join(surnames), f.settlement) if p)
+            select(Person).where(Person.family_id == f.id, Person.deleted_at.is_(None))
+        ).all()
+        adults = [p.full_name for p in members if p.role not in CHILD_ROLES]
+        names = adults or [p.full_name for p in members]
+        name = ", ".join(dict.fromkeys(names)) or f.settlement
         self._add(DuplicateCandidate("family", f.id, f.id, f.code, name, ""), reason)
 
     def _add(self, candidate: DuplicateCandidate, reason: str) -> None:
@@ -127,9 +133,26 @@ class _Collector:
         if reason not in reasons:
             reasons.append(reason)
 
+    def _fold_families(self) -> None:
+        """A family found (by its phone) whose member is found too is one record: the
+        member's row names every reason, the family's own row goes."""
+        families = {
+            c.family_id for (kind, _id), (c, _r) in self.found.items() if kind == "person"
+        }
+        for key, (candidate, reasons) in list(self.found.items()):
+            if candidate.kind != "family" or candidate.id not in families:
+                continue
+            del self.found[key]
+            for (kind, _id), (person, own) in self.found.items():
+                if kind == "person" and person.family_id == candidate.id:
+                    own.extend(r for r in reasons if r not in own)
+
     def result(self) -> list[DuplicateCandidate]:
+        self._fold_families()
+        order = {r: n for n, r in enumerate(RULE_ORDER)}
         out = []
         for candidate, reasons in self.found.values():
+            reasons.sort(key=lambda r: order.get(r, len(order)))
             text = "; ".join(_(r) for r in reasons)
             out.append(
                 DuplicateCandidate(

@@ -259,6 +259,23 @@ def people_in_house(db: Database) -> dict[uuid.UUID, dt.datetime]:
     return {pid: v.checked_in_at for v in open_visits(db) for pid, _name in v.still_in}
 
 
+def last_purposes(db: Database, family_id: uuid.UUID) -> tuple[str, ...]:
+    """The purposes of the family's most recent live visit, in the vocabulary's order (a
+    family mostly comes for the same thing, so the desk offers them again); () when none."""
+    latest = (
+        select(Visit.id)
+        .where(Visit.family_id == family_id, Visit.deleted_at.is_(None))
+        .order_by(Visit.checked_in_at.desc(), Visit.created_at.desc())
+        .limit(1)
+    )
+    query = select(VisitPurposeRow.purpose).where(
+        VisitPurposeRow.visit_id == latest.scalar_subquery(),
+        VisitPurposeRow.deleted_at.is_(None),
+    )
+    with db.read() as session:
+        return _sorted_purposes(list(session.scalars(query)))
+
+
 def _distinct_people(session: Session, day: dt.date, visits: list[VisitView]) -> tuple[int, int]:
     """(children, adults) among the distinct registered people of the day's visits."""
     ids = {pid for v in visits for pid, _name in v.people}

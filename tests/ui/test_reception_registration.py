@@ -141,6 +141,61 @@ def test_a_duplicate_is_offered_and_save_anyway_saves(qtbot, reception, demo_hou
     )} == {first.id, saved.id}  # fmt: skip
 
 
+def test_the_duplicates_name_every_reason_and_the_people(qtbot, reception, demo_house, admin):
+    egn = make_egn(dt.date(1994, 5, 2), 33, "female")
+    first = registry.create_family(
+        demo_house,
+        admin,
+        FamilyInput(settlement="гр. Крън", phone="0877 410 229"),
+        [
+            PersonInput(
+                "mother", "Радка", last_name="Щерева", birth_date=dt.date(1994, 5, 2), egn=egn
+            )
+        ],
+    )
+    phoned = registry.create_family(
+        demo_house,
+        admin,
+        FamilyInput(settlement="гр. Крън", phone="0877 410 230"),
+        [PersonInput("father", "Кирил", last_name="Кирилов", birth_date=dt.date(1989, 1, 1))],
+    )
+    window, page = reception()
+    dialog = open_new_family(qtbot, window, page)
+    type_text(qtbot, dialog.family_form.phone, "0877 410 229")
+    form = dialog.member_forms()[0]
+    type_text(qtbot, form.first_name, "Radka")
+    type_text(qtbot, form.last_name, "Shtereva")
+    type_text(qtbot, form.egn, egn)
+
+    click(qtbot, dialog.save_button)
+
+    duplicates = dialog.duplicates
+    assert duplicates.isVisible()
+    rows = [
+        tuple(duplicates.table.item(r, c).text() for c in range(3))
+        for r in range(duplicates.table.rowCount())
+    ]
+    assert rows == [
+        (
+            "Радка Щерева",
+            first.code,
+            "Същото ЕГН; Същата дата на раждане и подобно име; Същият телефон",
+        )
+    ]
+    assert duplicates.table.horizontalHeaderItem(0).text() == "Име"
+    click(qtbot, duplicates.back_button)
+
+    retype(qtbot, dialog.family_form.phone, "0877 410 230")
+    click(qtbot, dialog.save_button)
+    rows = [
+        tuple(dialog.duplicates.table.item(r, c).text() for c in range(3))
+        for r in range(dialog.duplicates.table.rowCount())
+    ]
+    # the family found by its phone is named by its people, its code in its own column
+    assert ("Кирил Кирилов", phoned.code, "Същият телефон") in rows
+    assert all(not name.startswith("KRN-") for name, _code, _why in rows)
+
+
 def test_a_duplicate_can_open_the_existing_family(qtbot, reception, shterevi):
     window, page = reception()
     dialog = open_new_family(qtbot, window, page)

@@ -42,14 +42,46 @@ def test_same_phone_in_another_format_is_a_duplicate(house_db, admin):
     with pytest.raises(DuplicatesFound) as caught:
         registry.create_family(house_db, admin, new, [PersonInput("father", "Иван")])
 
-    found = {(c.kind, c.id, c.reason) for c in caught.value.candidates}
-    assert found == {
-        ("family", first.id, "Същият телефон"),
-        ("person", first.members[0].id, "Същият телефон"),
-    }
-    family = next(c for c in caught.value.candidates if c.kind == "family")
-    assert family.name == "KRN-0001 · Иванова · гр. Крън"
+    # the family's phone and its mother's are one record to check: one row
+    [found] = caught.value.candidates
+    assert (found.kind, found.id, found.reason) == ("person", first.members[0].id, "Същият телефон")
+    assert (found.name, found.family_code) == ("Мария Петрова Иванова", "KRN-0001")
     assert count(house_db, Family) == 1
+
+
+def test_a_family_found_by_its_phone_is_named_by_its_people(house_db, admin):
+    father = PersonInput("father", "Иван", last_name="Иванов")
+    first = registry.create_family(house_db, admin, KRAN, [CHILD, father])
+    typed = FamilyInput(settlement="гр. Крън", phone="0888-123-456")
+
+    [found] = registry.find_duplicates(house_db, family=typed)
+
+    assert (found.kind, found.id, found.reason) == ("family", first.id, "Същият телефон")
+    assert found.name == "Иван Иванов"  # the adults; the code is in a column of its own
+    assert found.family_code == "KRN-0001"
+    alone = new_family(house_db, admin, CHILD, phone="0877 000 111", settlement="гр. Казанлък")
+    [found] = registry.find_duplicates(house_db, family=FamilyInput("гр. Крън", phone="0877000111"))
+    assert (found.id, found.name) == (alone.id, "Елена Иванова")  # no adult: the children
+
+
+def test_every_reason_that_matched_is_named(house_db, admin):
+    """Same ЕГН, same birth date and name, and the family's phone: all three, on one row."""
+    mother = PersonInput(
+        "mother", "Мария", "Петрова", "Иванова", birth_date=dt.date(1992, 3, 8), egn=EGN_MOTHER
+    )
+    first = registry.create_family(house_db, admin, KRAN, [mother])
+    typed = PersonInput("mother", "Maria", last_name="Ivanova", egn=EGN_MOTHER)
+
+    [found] = registry.find_duplicates(
+        house_db, typed, family=FamilyInput("гр. Крън", phone="+359888123456")
+    )
+
+    assert (found.kind, found.id, found.name) == (
+        "person",
+        first.members[0].id,
+        "Мария Петрова Иванова",
+    )
+    assert found.reason == "Същото ЕГН; Същата дата на раждане и подобно име; Същият телефон"
 
 
 @pytest.mark.parametrize(

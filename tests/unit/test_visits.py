@@ -443,3 +443,32 @@ def test_demo_house_today(house_db, admin):
     assert summary.families == len({v.family_id for v in today if v.family_id})
     assert summary.in_house_now == sum(v.visitors for v in visits.open_visits(house_db))
     assert summary.in_house_now > 0
+
+
+def test_last_purposes_are_those_of_the_latest_live_visit(house_db, admin, home, clock):
+    assert visits.last_purposes(house_db, home.family_id) == ()
+    morning = NOW - dt.timedelta(hours=2)
+    first = _check_in(house_db, admin, home, home.mother, purposes=["group", "play"], at=morning)
+    visits.check_out(house_db, admin, first.id, at=morning + dt.timedelta(hours=1))
+    assert visits.last_purposes(house_db, home.family_id) == ("group", "play")
+
+    latest = _check_in(house_db, admin, home, home.child, purposes=["health"])
+    # entered afterwards, but the visit itself was yesterday: it is not the latest one
+    _check_in(
+        house_db,
+        admin,
+        home,
+        home.teen,
+        purposes=["documents"],
+        at=NOW - dt.timedelta(days=1),
+        checked_out_at=NOW - dt.timedelta(days=1, hours=-1),
+    )
+    visits.check_in(
+        house_db, admin, family_id=home.other_family_id, person_ids=[home.neighbour],
+        purposes=["mediator"],
+    )  # fmt: skip
+    assert visits.last_purposes(house_db, home.family_id) == ("health",)
+
+    visits.cancel_visit(house_db, admin, latest.id)
+    assert visits.last_purposes(house_db, home.family_id) == ("group", "play")
+    assert visits.last_purposes(house_db, home.other_family_id) == ("mediator",)

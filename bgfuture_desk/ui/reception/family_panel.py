@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
@@ -41,11 +42,12 @@ from bgfuture_desk.ui.models.family_member_model import (
     FamilyMemberModel,
 )
 from bgfuture_desk.ui.widgets.fields import PurposeChecks, SpecialistCombo, qdatetime
-from bgfuture_desk.ui.widgets.form import error_label, show_message
+from bgfuture_desk.ui.widgets.form import reserved_error_label, show_message
 from bgfuture_desk.ui.widgets.page import page_heading
 
 PHOTO_WIDTH = 150
 NOTICE_STYLE = "color: #b3261e; font-weight: bold;"
+NOTE_STYLE = "color: #555555; font-style: italic;"
 CHECK_IN_STYLE = (
     "QPushButton { background: #2e7d32; color: white; font-weight: bold; padding: 8px 16px;"
     " border-radius: 4px; } QPushButton:focus { border: 2px solid #0b3d0e; }"
@@ -179,9 +181,16 @@ class FamilyPanel(QWidget):
         layout.addLayout(row)
 
     def _build_check_in(self, layout: QVBoxLayout) -> None:
-        purposes_label = QLabel(_("&Purpose of the visit:"), self)
-        layout.addWidget(purposes_label)
-        self.purposes = PurposeChecks(self, columns=3)
+        row = QHBoxLayout()
+        purposes_label = QLabel(_("&Purpose of the visit (keys 1–9 and 0 tick it):"), self)
+        row.addWidget(purposes_label)
+        self.purposes_note = QLabel(self)
+        self.purposes_note.setStyleSheet(NOTE_STYLE)
+        row.addWidget(self.purposes_note, 1)
+        layout.addLayout(row)
+        self.purposes = PurposeChecks(self, columns=3, numbered=True)
+        for box in self.purposes.boxes.values():
+            box.toggled.connect(lambda _on: self.purposes_note.clear())
         purposes_label.setBuddy(self.purposes.first_box())
         layout.addWidget(self.purposes)
         grid = QGridLayout()
@@ -206,9 +215,13 @@ class FamilyPanel(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.25)
         self.check_in_button.setFont(font)
         self.check_in_button.clicked.connect(self.request_check_in)
-        layout.addWidget(self.check_in_button)
-        self.error = error_label(self)
-        layout.addWidget(self.error)
+        # the refusal beside the button, in room kept for it: nothing moves when it comes
+        row = QHBoxLayout()
+        self.check_in_button.setMinimumWidth(self.check_in_button.sizeHint().width() + 24)
+        row.addWidget(self.check_in_button)
+        self.error = reserved_error_label(self, lines=2)
+        row.addWidget(self.error, 1)
+        layout.addLayout(row)
 
     def _build_family_buttons(self, layout: QVBoxLayout) -> None:
         row = QHBoxLayout()
@@ -231,10 +244,16 @@ class FamilyPanel(QWidget):
     def set_specialists(self, rows: list[SpecialistRow]) -> None:
         self.specialist.set_rows(rows)
 
-    def show_family(self, family: FamilyView, here: dict[uuid.UUID, dt.datetime]) -> None:
+    def show_family(
+        self,
+        family: FamilyView,
+        here: dict[uuid.UUID, dt.datetime],
+        last_purposes: Iterable[str] = (),
+    ) -> None:
         """Show ``family``; ``here`` maps members now in the house to their check-in time.
         The purposes and the specialist stay as they were when the same family is shown
-        again (after a save), and start empty for another family."""
+        again (after a save); another family starts with ``last_purposes`` ticked (those of
+        its latest visit: a family mostly comes for the same thing)."""
         another = self.family is None or self.family.id != family.id
         self.family = family
         self.title.setText(family.title)
@@ -253,14 +272,15 @@ class FamilyPanel(QWidget):
         self._update_member_buttons()
         self.show_consent(None)
         if another:
-            self.purposes.clear()
+            self.purposes.set_values(last_purposes)
+            self.purposes_note.setText(_("as at the last visit") if last_purposes else "")
             self.specialist.set_value(None)
             self.earlier.setChecked(False)
         if not self.earlier.isChecked():
             now = visits_queries.now()
             self.earlier_at.setMaximumDateTime(qdatetime(now))
             self.earlier_at.setDateTime(qdatetime(now.replace(second=0)))
-        show_message(self.error, "")
+        self.show_error("")
 
     def show_consent(self, state: FamilyConsentState | None) -> None:
         """The family's consent state in its colour, each member's photo consent in the list;
@@ -333,6 +353,22 @@ class FamilyPanel(QWidget):
 
     # -- checking in ------------------------------------------------------------------------
 
+    def purpose_key(self, event: QKeyEvent) -> bool:
+        """A digit (1–9, 0 for the tenth) ticks or unticks its purpose; True when it did."""
+        if self.family is None or not self.check_in_button.isEnabled():
+            return False
+        plain = Qt.KeyboardModifier.NoModifier | Qt.KeyboardModifier.KeypadModifier
+        if event.modifiers() | plain != plain:
+            return False
+        return self.purposes.toggle_key(event.text())
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Digits no child used (the members, the purposes, the buttons) tick purposes."""
+        if self.purpose_key(event):
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
     def request(self) -> CheckInRequest | None:
         if self.family is None:
             return None
@@ -352,9 +388,11 @@ class FamilyPanel(QWidget):
 
     def show_error(self, text: str) -> None:
         show_message(self.error, text)
+        self.error.setToolTip(text)  # in full, should a long refusal not fit its room
 
     def after_check_in(self) -> None:
         """Ready for the next family: nothing ticked, purposes kept off."""
         self.purposes.clear()
+        self.purposes_note.clear()
         self.earlier.setChecked(False)
-        show_message(self.error, "")
+        self.show_error("")

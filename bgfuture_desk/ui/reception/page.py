@@ -331,6 +331,13 @@ class ReceptionPage(DeskPage):
                 if not self.results.currentIndex().isValid():
                     self._select_result(0)
                 return True
+        elif (
+            watched is self.family_panel.members_view
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and self.family_panel.purpose_key(event)
+        ):
+            return True  # a digit on the members ticks a purpose (focus is there after Enter)
         elif watched in self.typing_views and _starts_typing(event):
             # a name typed or a card scanned while a list has the focus goes to the search
             self.search.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -356,7 +363,7 @@ class ReceptionPage(DeskPage):
 
     def show_family(self, family: FamilyView) -> None:
         here = visits.people_in_house(self.db)
-        self.family_panel.show_family(family, here)
+        self.family_panel.show_family(family, here, visits.last_purposes(self.db, family.id))
         self.consent_actions.show_state(family.id)
         self.family_stack.setCurrentWidget(self.family_panel)
         self.family_panel.members_view.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -17,21 +17,44 @@ from bgfuture_desk.services.visits import SpecialistRow
 _DATE = re.compile(r"(\d{1,2})[.\-/ ](\d{1,2})[.\-/ ](\d{4})")
 
 
-class PurposeChecks(QWidget):
-    """One check box per purpose of a visit, in the vocabulary's order."""
+PURPOSE_KEYS = "1234567890"  # the n-th purpose's key: 1 to 9, then 0 for the tenth
 
-    def __init__(self, parent: QWidget | None = None, columns: int = 3) -> None:
+
+class PurposeChecks(QWidget):
+    """One check box per purpose of a visit, in the vocabulary's order.
+
+    ``numbered`` puts each purpose's key before its name („1 консултация“) for a screen
+    that ticks them by key (``toggle_key``)."""
+
+    def __init__(
+        self, parent: QWidget | None = None, columns: int = 3, *, numbered: bool = False
+    ) -> None:
         super().__init__(parent)
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(16)
         grid.setVerticalSpacing(2)
         self.boxes: dict[str, QCheckBox] = {}
+        self.keys: dict[str, str] = {}  # key typed -> purpose code
         for number, purpose in enumerate(VisitPurpose):
-            box = QCheckBox(purpose.label, self)
+            text = purpose.label
+            if numbered and number < len(PURPOSE_KEYS):
+                key = PURPOSE_KEYS[number]
+                self.keys[key] = purpose.value
+                text = f"{key}  {text}"
+            box = QCheckBox(text, self)
             grid.addWidget(box, number // columns, number % columns)
             self.boxes[purpose.value] = box
         grid.setColumnStretch(columns, 1)
+
+    def toggle_key(self, key: str) -> bool:
+        """Tick or untick the purpose of ``key`` (a digit); False when no purpose has it."""
+        code = self.keys.get(key)
+        if code is None:
+            return False
+        box = self.boxes[code]
+        box.setChecked(not box.isChecked())
+        return True
 
     def values(self) -> list[str]:
         return [code for code, box in self.boxes.items() if box.isChecked()]

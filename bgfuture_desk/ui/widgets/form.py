@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QCheckBox,
@@ -33,9 +34,20 @@ def error_label(parent: QWidget | None = None) -> QLabel:
     return label
 
 
+def reserved_error_label(parent: QWidget | None = None, lines: int = 2) -> QLabel:
+    """A red message line that keeps its room (``lines`` lines) while it is empty, so
+    nothing around it moves when a message comes or goes."""
+    label = error_label(parent)
+    label.setProperty("reserved", True)
+    label.setFixedHeight(lines * label.fontMetrics().lineSpacing() + 2)
+    label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    label.show()
+    return label
+
+
 def show_message(label: QLabel, text: str) -> None:
     label.setText(text)
-    label.setVisible(bool(text))
+    label.setVisible(bool(text) or label.property("reserved") is True)
 
 
 def status_label(parent: QWidget | None = None) -> QLabel:
