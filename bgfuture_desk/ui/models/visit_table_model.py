@@ -33,6 +33,29 @@ def visitors_text(visit: VisitView) -> str:
     return f"{visit.family_code} · {names}" if visit.family_code else names
 
 
+def _first_names(visit: VisitView) -> list[tuple[str, str]]:
+    """(first name, family name) of each registered visitor, in the visit's order."""
+    words = [name.split() for _pid, name in visit.people]
+    return [(w[0], w[-1] if len(w) > 1 else "") if w else ("", "") for w in words]
+
+
+def visitors_lines(visit: VisitView) -> str:
+    """The family on the first line, then one line per member, with the time of those who
+    left before the others: „KRN-0006 Славови“ / „Мария — излезе в 10:42“ / „Кристина“."""
+    if visit.is_anonymous:
+        return anonymous_text(visit.anonymous_adults, visit.anonymous_children)
+    names = _first_names(visit)
+    surname = family_surname(last for _first, last in names if last)
+    head = " ".join(p for p in (visit.family_code, surname) if p)
+    lines = [head] if head else []
+    for (person_id, _name), (first, _last) in zip(visit.people, names, strict=True):
+        left = visit.left_time(person_id)
+        if left is not None and left != visit.checked_out_at:
+            first = _("{name} — left at {time}").format(name=first, time=format_time(left))
+        lines.append(first)
+    return "\n".join(lines)
+
+
 def visitors_short(visit: VisitView) -> str:
     """One short line for the list: „KRN-0006 Славови: Мария, Кристина, Сабрина“."""
     if visit.is_anonymous:
@@ -67,9 +90,9 @@ class VisitTableModel(RowTableModel[VisitView]):
             time = format_time(visit.checked_in_at)
             return f"{time} *" if visit.recorded_late else time
         if column == COL_WHO:
-            return visitors_short(visit)
+            return visitors_lines(visit)
         if column == COL_PURPOSES:
-            return ", ".join(visit.purpose_labels)
+            return "\n".join(visit.purpose_labels)
         if column == COL_OUT and visit.checked_out_at is not None:
             return format_time(visit.checked_out_at)
         return ""
