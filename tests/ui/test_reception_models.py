@@ -105,10 +105,10 @@ def test_visit_table_model(qtmodeltester):
     assert [v.id for v in model.rows()] == [anonymous.id, here.id, gone.id]  # in the house first
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(4)]
     assert headers == ["Дошли", "Посетители", "Цел", "Излезли"]
-    assert model.index(0, COL_WHO).data() == "Анонимни: 1 възрастен, 2 деца"
+    assert model.index(0, COL_WHO).data() == "Анонимни:\n1 възрастен\n2 деца"
     assert model.index(2, COL_WHO).data() == "KRN-0042 Иванови\nМария\nИвон"
     assert model.index(2, COL_WHO).data(Qt.ItemDataRole.ToolTipRole) == (
-        "KRN-0042 · Мария Иванова, Ивон Иванова"
+        "KRN-0042\nМария Иванова\nИвон Иванова"
     )
     assert model.index(2, COL_PURPOSES).data() == "игра\nздравни въпроси"
     assert model.index(2, COL_IN).data() == "09:00"
@@ -130,5 +130,8 @@ def test_the_visit_table_shows_when_a_member_left_before_the_others():
 
     assert model.index(0, COL_WHO).data() == "KRN-0042 Иванови\nМария — излезе в 10:15\nИвон"
     assert model.index(0, COL_OUT).data() == ""
+    assert model.index(0, COL_WHO).data(Qt.ItemDataRole.ToolTipRole) == (
+        "KRN-0042\nМария Иванова — излезе в 10:15\nИвон Иванова"
+    )
     assert model.index(1, COL_WHO).data() == "KRN-0042 Иванови\nМария — излезе в 10:15\nИвон"
     assert model.index(1, COL_OUT).data() == "11:00"

@@ -211,7 +211,7 @@ def test_anonymous_visitors_are_counted(qtbot, reception, demo_house):
     after = panel.counts()
     assert after["anonymous"] == before["anonymous"] + 5
     assert after["here"] == before["here"] + 5
-    assert panel.model.index(0, COL_WHO).data() == "Анонимни: 2 възрастни, 3 деца"
+    assert panel.model.index(0, COL_WHO).data() == "Анонимни:\n2 възрастни\n3 деца"
 
 
 def test_double_click_on_a_visit_opens_its_family(qtbot, reception, demo_house):

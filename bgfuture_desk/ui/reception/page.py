@@ -91,9 +91,9 @@ class ReceptionPage(DeskPage):
         splitter.addWidget(self._build_left(splitter))
         self.today_panel = TodayPanel(db, splitter)
         splitter.addWidget(self.today_panel)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setSizes([640, 440])
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([600, 520])  # the family takes no more than it needs
         layout.addWidget(splitter, 1)
         self._build_actions()
         self._connect()
@@ -246,6 +246,8 @@ class ReceptionPage(DeskPage):
         if not text.strip():
             self.show_today_hits()
             return
+        if self.search.hasFocus():
+            self._give_results_the_column()
         hits = self.search_index().search(text)
         self.results_model.set_rows(hits)
         self.results_caption.setText(
@@ -371,6 +373,13 @@ class ReceptionPage(DeskPage):
         bar = self.family_area.verticalScrollBar().sizeHint().width()
         self.family_area.setMinimumWidth(self.family_panel.minimumSizeHint().width() + bar)
         self.family_panel.members_view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _give_results_the_column(self) -> None:
+        """Typing looks for another family: the hits take the family's height until Enter
+        opens one."""
+        if not self.family_area.isHidden():
+            self.family_area.hide()
+            self.hint.show()
 
     def _show_family_area(self) -> None:
         """The first family opened takes the height it needs; the hits keep the rest."""
