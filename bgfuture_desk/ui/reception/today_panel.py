@@ -165,6 +165,8 @@ class TodayPanel(QWidget):
         header.setSectionResizeMode(COL_WHO, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COL_PURPOSES, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(COL_OUT, QHeaderView.ResizeMode.ResizeToContents)
+        title = str(self.model.headerData(COL_PURPOSES, Qt.Orientation.Horizontal))
+        header.setMinimumSectionSize(header.fontMetrics().horizontalAdvance(title) + 16)
         self.table.setMinimumHeight(TABLE_MIN_HEIGHT)
         self.table.doubleClicked.connect(self.on_row_double_clicked)
         self.table.selectionModel().currentRowChanged.connect(self._update_buttons)
