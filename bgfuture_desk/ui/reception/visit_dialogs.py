@@ -231,6 +231,7 @@ class LeaveDialog(QDialog):
             self, _("&Leave now"), _("Cancel"), self.on_leave_clicked, self.reject
         )
         layout.addWidget(buttons)
+        self.setMinimumWidth(380)
         self._update()
         for check in list(self.checks.values())[:1]:
             check.setFocus(Qt.FocusReason.OtherFocusReason)
