@@ -3,6 +3,7 @@ whole, and the hits of a search take the height the family leaves them."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
 from bgfuture_desk.services import visits
@@ -108,3 +109,24 @@ def test_at_1366_twenty_hits_take_the_height_of_the_column(qtbot, reception, dem
     assert page.results_model.rowCount() == 20
     assert visible_rows(page.results) >= 12
     assert [str(c) for c in cut_texts(page.results)] == []
+
+
+def test_a_family_put_away_while_searching_is_not_checked_in(
+    qtbot, reception, demo_house, shterevi, day
+):
+    window, page = reception()
+    page.open_family(shterevi.id)
+    before = len(visits.visits_on(demo_house, day))
+    page.focus_search()
+    type_text(qtbot, page.search, "а")
+    assert not page.family_area.isVisible()
+
+    qtbot.keyClick(page.search, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+
+    assert len(visits.visits_on(demo_house, day)) == before
+    assert page.notice.text() == (
+        "Първо отворете семейството: изберете го и натиснете „Въвеждане“."
+    )
+    qtbot.keyClick(page.search, Qt.Key.Key_Return)
+    assert page.family_area.isVisible()
+    assert page.family_panel.family.id == page.results_model.rows()[0].family_id

@@ -174,9 +174,7 @@ class ReceptionPage(DeskPage):
     def _build_actions(self) -> None:
         self.find_action = self.action_key(("Ctrl+F",), self.focus_search)
         self.new_family_action = self.action_key(("Ctrl+N",), self.family_actions.new_family)
-        self.check_in_action = self.action_key(
-            ("Ctrl+Return", "Ctrl+Enter"), self.family_panel.request_check_in
-        )
+        self.check_in_action = self.action_key(("Ctrl+Return", "Ctrl+Enter"), self.on_check_in_key)
         self.undo_action = self.action_key(("Ctrl+Z",), self.notice.on_undo_clicked)
         self.escape_action = self.action_key(("Esc",), self.on_escape)
 
@@ -373,6 +371,13 @@ class ReceptionPage(DeskPage):
         bar = self.family_area.verticalScrollBar().sizeHint().width()
         self.family_area.setMinimumWidth(self.family_panel.minimumSizeHint().width() + bar)
         self.family_panel.members_view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def on_check_in_key(self) -> None:
+        """Ctrl+Enter checks in the family shown, never one put away while searching."""
+        if self.family_area.isHidden():
+            self.notify(_("Open the family first: choose it and press Enter."), error=True)
+            return
+        self.family_panel.request_check_in()
 
     def _give_results_the_column(self) -> None:
         """Typing looks for another family: the hits take the family's height until Enter
