@@ -62,6 +62,12 @@ class VisitView:
     recorded_late: bool
     notes: str
     left: tuple[uuid.UUID, ...] = ()  # people who left before their visit is out
+    left_at: tuple[tuple[uuid.UUID, dt.datetime], ...] = ()  # (person id, when they left)
+
+    def left_time(self, person_id: uuid.UUID) -> dt.datetime | None:
+        """When that person left: their own check-out, else the visit's (None: still in)."""
+        own = next((at for pid, at in self.left_at if pid == person_id), None)
+        return own or self.checked_out_at
 
     @property
     def is_open(self) -> bool:
@@ -162,14 +168,15 @@ def _person_order(person: Person) -> tuple[Any, ...]:
 class _Parts:
     people: dict[uuid.UUID, list[Person]]
     purposes: dict[uuid.UUID, list[str]]
-    left: dict[uuid.UUID, set[uuid.UUID]] = field(default_factory=dict)  # visit -> people out
+    # visit -> {person -> when they left}
+    left: dict[uuid.UUID, dict[uuid.UUID, dt.datetime]] = field(default_factory=dict)
 
 
 def _parts(session: Session, where: ColumnElement[bool]) -> _Parts:
     """The live people and purposes of every live visit matching ``where``."""
     live = Visit.deleted_at.is_(None) & where
     people: dict[uuid.UUID, list[Person]] = defaultdict(list)
-    left: dict[uuid.UUID, set[uuid.UUID]] = defaultdict(set)
+    left: dict[uuid.UUID, dict[uuid.UUID, dt.datetime]] = defaultdict(dict)
     query = (
         select(VisitPerson.visit_id, VisitPerson.checked_out_at, Person)
         .join(Person, Person.id == VisitPerson.person_id)
@@ -179,7 +186,7 @@ def _parts(session: Session, where: ColumnElement[bool]) -> _Parts:
     for visit_id, out, person in session.execute(query):
         people[visit_id].append(person)
         if out is not None:
-            left[visit_id].add(person.id)
+            left[visit_id][person.id] = out
     purposes: dict[uuid.UUID, list[str]] = defaultdict(list)
     query = (
         select(VisitPurposeRow.visit_id, VisitPurposeRow.purpose)
@@ -199,6 +206,7 @@ def _view(visit: Visit, code: str | None, specialist: str | None, parts: _Parts)
     people = sorted(parts.people.get(visit.id, []), key=_person_order)
     day = visit.checked_in_at.date()
     children = sum(is_child_on(p, day) for p in people)
+    gone = parts.left.get(visit.id, {})
     return VisitView(
         id=visit.id,
         family_id=visit.family_id,
@@ -215,7 +223,8 @@ def _view(visit: Visit, code: str | None, specialist: str | None, parts: _Parts)
         checked_out_at=visit.checked_out_at,
         recorded_late=visit.recorded_late,
         notes=visit.notes,
-        left=tuple(p.id for p in people if p.id in parts.left.get(visit.id, ())),
+        left=tuple(p.id for p in people if p.id in gone),
+        left_at=tuple((p.id, gone[p.id]) for p in people if p.id in gone),
     )
 
 

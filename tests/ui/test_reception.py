@@ -67,7 +67,7 @@ def test_find_by_latin_name_tick_two_and_check_in(qtbot, day, reception, shterev
     assert visit.checked_out_at is None and not visit.recorded_late
     today = page.today_panel
     shown = [today.model.index(r, COL_WHO).data() for r in range(today.model.rowCount())]
-    assert f"{shterevi.code} Щереви: Борис, Радка" in shown
+    assert f"{shterevi.code} Щереви\nБорис\nРадка" in shown
     assert today.count_labels["here"].text() == str(today.summary.in_house_now)
     assert page.notice.text() == f"Отбелязано идване в 13:00: {shterevi.code} Щереви: Борис, Радка."
     assert page.notice.isVisible()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import uuid
 
@@ -104,13 +105,33 @@ def test_visit_table_model(qtmodeltester):
     assert [v.id for v in model.rows()] == [anonymous.id, here.id, gone.id]  # in the house first
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(4)]
     assert headers == ["Дошли", "Посетители", "Цел", "Излезли"]
-    assert model.index(0, COL_WHO).data() == "Анонимни: 1 възрастен, 2 деца"
-    assert model.index(2, COL_WHO).data() == "KRN-0042 Иванови: Мария, Ивон"
+    assert model.index(0, COL_WHO).data() == "Анонимни:\n1 възрастен\n2 деца"
+    assert model.index(2, COL_WHO).data() == "KRN-0042 Иванови\nМария\nИвон"
     assert model.index(2, COL_WHO).data(Qt.ItemDataRole.ToolTipRole) == (
-        "KRN-0042 · Мария Иванова, Ивон Иванова"
+        "KRN-0042\nМария Иванова\nИвон Иванова"
     )
-    assert model.index(2, COL_PURPOSES).data() == "игра, здравни въпроси"
+    assert model.index(2, COL_PURPOSES).data() == "игра\nздравни въпроси"
     assert model.index(2, COL_IN).data() == "09:00"
     assert model.index(2, COL_OUT).data() == "11:00"
     assert model.index(1, COL_OUT).data() == ""
     assert model.index(1, COL_IN).data(Qt.ItemDataRole.FontRole).bold()
+
+
+def test_the_visit_table_shows_when_a_member_left_before_the_others():
+    model = VisitTableModel()
+    left = dt.datetime(2025, 11, 18, 10, 15)
+    mother_left = dataclasses.replace(
+        visit(people=[MOTHER, CHILD]), left=(MOTHER.id,), left_at=((MOTHER.id, left),)
+    )
+    both_left = dataclasses.replace(
+        mother_left, id=uuid.uuid4(), checked_out_at=dt.datetime(2025, 11, 18, 11, 0)
+    )
+    model.set_rows([mother_left, both_left])
+
+    assert model.index(0, COL_WHO).data() == "KRN-0042 Иванови\nМария — излезе в 10:15\nИвон"
+    assert model.index(0, COL_OUT).data() == ""
+    assert model.index(0, COL_WHO).data(Qt.ItemDataRole.ToolTipRole) == (
+        "KRN-0042\nМария Иванова — излезе в 10:15\nИвон Иванова"
+    )
+    assert model.index(1, COL_WHO).data() == "KRN-0042 Иванови\nМария — излезе в 10:15\nИвон"
+    assert model.index(1, COL_OUT).data() == "11:00"

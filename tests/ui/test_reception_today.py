@@ -11,6 +11,7 @@ from bgfuture_desk.i18n import format_date_long
 from bgfuture_desk.services import visits
 from bgfuture_desk.ui.models.visit_table_model import COL_OUT, COL_WHO
 from tests.ui.helpers import click, click_text_of
+from tests.ui.test_toys_texts import mnemonics
 
 pytest_plugins = ["tests.ui.reception_fixtures"]
 
@@ -94,7 +95,7 @@ def test_browse_to_yesterday_and_back(qtbot, day, reception, demo_house, shterev
     assert panel.heading.text() == f"Посещения на {format_date_long(yesterday)}"
     assert set(shown_ids(panel)) == {v.id for v in visits.visits_on(demo_house, yesterday)}
     row = panel.model.row_of(late.id)
-    assert panel.model.index(row, COL_WHO).data() == f"{shterevi.code} Щереви: Борис, Радка, Калина"
+    assert panel.model.index(row, COL_WHO).data() == f"{shterevi.code} Щереви\nБорис\nРадка\nКалина"
     assert panel.model.index(row, 0).data() == "10:30 *"
     assert panel.counts()["families"] == visits.day_summary(demo_house, yesterday).families >= 1
     assert not panel.count_tiles["here"].isVisible()
@@ -210,7 +211,7 @@ def test_anonymous_visitors_are_counted(qtbot, reception, demo_house):
     after = panel.counts()
     assert after["anonymous"] == before["anonymous"] + 5
     assert after["here"] == before["here"] + 5
-    assert panel.model.index(0, COL_WHO).data() == "Анонимни: 2 възрастни, 3 деца"
+    assert panel.model.index(0, COL_WHO).data() == "Анонимни:\n2 възрастни\n3 деца"
 
 
 def test_double_click_on_a_visit_opens_its_family(qtbot, reception, demo_house):
@@ -224,3 +225,69 @@ def test_double_click_on_a_visit_opens_its_family(qtbot, reception, demo_house):
     qtbot.mouseDClick(panel.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
 
     assert page.family_panel.family.id == panel.model.rows()[row].family_id
+
+
+def who_shown(panel, visit_id) -> str:
+    return panel.model.index(panel.model.row_of(visit_id), COL_WHO).data()
+
+
+def test_one_member_leaves_the_other_stays_and_undo_brings_her_back(
+    qtbot, reception, demo_house, shterevi, admin
+):
+    radka, kalina = (next(m.id for m in shterevi.members if m.first_name == n)
+                     for n in ("Радка", "Калина"))  # fmt: skip
+    visit = visits.check_in(
+        demo_house, admin, family_id=shterevi.id, person_ids=[radka, kalina], purposes=["play"]
+    )
+    window, page = reception()
+    panel = page.today_panel
+    assert who_shown(panel, visit.id) == f"{shterevi.code} Щереви\nРадка\nКалина"
+    panel.table.setFocus()
+    panel.select_visit(visit.id)
+    assert panel.leave_button.text() == "Ко&й излиза…" and panel.leave_button.isEnabled()
+    page.open_family(shterevi.id)
+    assert mnemonics(window).count("й") == 1  # Alt+Й opens it and nothing else
+
+    click(qtbot, panel.leave_button)
+
+    dialog = page.visit_actions.dialog
+    assert dialog.isVisible() and dialog.windowTitle() == "Кой излиза"
+    assert [c.text() for c in dialog.checks.values()] == [
+        "Радка Иванова Щерева",
+        "Калина Борисова Щерева",
+    ]
+    assert not dialog.leave_button.isEnabled()  # nobody is ticked yet
+    qtbot.keyClick(dialog.checks[radka], Qt.Key.Key_Space)
+    qtbot.keyClick(dialog.checks[radka], Qt.Key.Key_Return)
+
+    assert not dialog.isVisible()
+    assert [pid for pid, _n in visits.get_visit(demo_house, visit.id).still_in] == [kalina]
+    assert who_shown(panel, visit.id) == f"{shterevi.code} Щереви\nРадка — излезе в 13:00\nКалина"
+    assert panel.row_button(panel.model.row_of(visit.id)) is not None  # Калина is still in
+    assert page.notice.text() == "Излизане в 13:00: Радка Иванова Щерева."
+    assert page.notice.undo_button.isVisible()
+
+    qtbot.keyClick(window, Qt.Key.Key_Z, CTRL)
+
+    assert {pid for pid, _n in visits.get_visit(demo_house, visit.id).still_in} == {radka, kalina}
+    assert who_shown(panel, visit.id) == f"{shterevi.code} Щереви\nРадка\nКалина"
+    assert page.notice.text() == "Отново в къщата: Радка Иванова Щерева."
+
+
+def test_a_whole_visit_check_out_is_undone_from_the_message_line(qtbot, reception, demo_house):
+    _window, page = reception()
+    panel = page.today_panel
+    visit = panel.model.rows()[0]
+    before = panel.counts()["here"]
+    click(qtbot, panel.row_button(0))
+    assert panel.counts()["here"] == before - visit.visitors
+    assert page.notice.undo_button.isVisible()
+
+    click(qtbot, page.notice.undo_button)
+
+    assert visits.get_visit(demo_house, visit.id).is_open
+    assert panel.counts()["here"] == before
+    row = panel.model.row_of(visit.id)
+    assert panel.model.index(row, COL_OUT).data() == ""
+    assert panel.row_button(row).text() == "Излизане"
+    assert page.notice.text().startswith("Отново в къщата: ")

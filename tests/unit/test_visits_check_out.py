@@ -65,6 +65,7 @@ def test_one_member_leaves_the_other_stays_and_undo_brings_her_back(house_db, ad
 
     assert out.is_open
     assert [name for _id, name in out.still_in] == ["Петър Иванов Иванов"]
+    assert (out.left_time(mother), out.left_time(child)) == (NOW.replace(hour=11, minute=15), None)
     assert visits.people_in_house(house_db) == {child: NOW}
     assert visits.day_summary(house_db, NOW.date()).in_house_now == 1
     assert _audited(house_db, "check_out") == {("visit_people", "update")}
@@ -92,6 +93,8 @@ def test_the_visit_is_out_when_its_last_member_leaves(house_db, admin, family, c
             session.execute(select(VisitPerson.person_id, VisitPerson.checked_out_at)).all()
         )
     assert times == {mother: NOW.replace(minute=40), child: NOW.replace(hour=11, minute=20)}
+    assert out.left_time(mother) == NOW.replace(minute=40)
+    assert out.left_time(child) == NOW.replace(hour=11, minute=20)
 
 
 def test_a_whole_visit_check_out_and_its_undo_leave_an_earlier_leaver_out(

@@ -15,14 +15,22 @@ COL_IN, COL_WHO, COL_PURPOSES, COL_OUT = range(4)
 HEADERS = (N_("Came"), N_("Visitors"), N_("Purpose"), N_("Left"))
 
 
-def anonymous_text(adults: int, children: int) -> str:
-    """„Анонимни: 1 възрастен, 2 деца“."""
+def _counts(adults: int, children: int) -> list[str]:
     parts = []
     if adults:
         parts.append(ngettext("{n} adult", "{n} adults", adults).format(n=adults))
     if children:
         parts.append(ngettext("{n} child", "{n} children", children).format(n=children))
-    return _("Anonymous: {who}").format(who=", ".join(parts))
+    return parts
+
+
+def _anonymous_parts(visit: VisitView) -> list[str]:
+    return _counts(visit.anonymous_adults, visit.anonymous_children)
+
+
+def anonymous_text(adults: int, children: int) -> str:
+    """„Анонимни: 1 възрастен, 2 деца“."""
+    return _("Anonymous: {who}").format(who=", ".join(_counts(adults, children)))
 
 
 def visitors_text(visit: VisitView) -> str:
@@ -31,6 +39,43 @@ def visitors_text(visit: VisitView) -> str:
         return anonymous_text(visit.anonymous_adults, visit.anonymous_children)
     names = ", ".join(name for _pid, name in visit.people)
     return f"{visit.family_code} · {names}" if visit.family_code else names
+
+
+def _first_names(visit: VisitView) -> list[tuple[str, str]]:
+    """(first name, family name) of each registered visitor, in the visit's order."""
+    words = [name.split() for _pid, name in visit.people]
+    return [(w[0], w[-1] if len(w) > 1 else "") if w else ("", "") for w in words]
+
+
+def visitors_lines(visit: VisitView) -> str:
+    """The family on the first line, then one line per member, with the time of those who
+    left before the others: „KRN-0006 Славови“ / „Мария — излезе в 10:42“ / „Кристина“."""
+    if visit.is_anonymous:
+        return "\n".join([_("Anonymous:"), *_anonymous_parts(visit)])
+    names = _first_names(visit)
+    surname = family_surname(last for _first, last in names if last)
+    head = " ".join(p for p in (visit.family_code, surname) if p)
+    lines = [head] if head else []
+    for (person_id, _name), (first, _last) in zip(visit.people, names, strict=True):
+        left = visit.left_time(person_id)
+        if left is not None and left != visit.checked_out_at:
+            first = _("{name} — left at {time}").format(name=first, time=format_time(left))
+        lines.append(first)
+    return "\n".join(lines)
+
+
+def visitors_tip(visit: VisitView) -> str:
+    """The tooltip of the list's visitors: the family's code, then every full name, with
+    the time of those who left before the others."""
+    if visit.is_anonymous:
+        return anonymous_text(visit.anonymous_adults, visit.anonymous_children)
+    lines = [visit.family_code] if visit.family_code else []
+    for person_id, name in visit.people:
+        left = visit.left_time(person_id)
+        if left is not None and left != visit.checked_out_at:
+            name = _("{name} — left at {time}").format(name=name, time=format_time(left))
+        lines.append(name)
+    return "\n".join(lines)
 
 
 def visitors_short(visit: VisitView) -> str:
@@ -67,9 +112,9 @@ class VisitTableModel(RowTableModel[VisitView]):
             time = format_time(visit.checked_in_at)
             return f"{time} *" if visit.recorded_late else time
         if column == COL_WHO:
-            return visitors_short(visit)
+            return visitors_lines(visit)
         if column == COL_PURPOSES:
-            return ", ".join(visit.purpose_labels)
+            return "\n".join(visit.purpose_labels)
         if column == COL_OUT and visit.checked_out_at is not None:
             return format_time(visit.checked_out_at)
         return ""
@@ -78,7 +123,7 @@ class VisitTableModel(RowTableModel[VisitView]):
         if column == COL_IN and visit.recorded_late:
             return _("Entered later with its real time")
         if column == COL_WHO:
-            return visitors_text(visit)
+            return visitors_tip(visit)
         if column == COL_PURPOSES:
             extra = [", ".join(visit.purpose_labels)]
             if visit.specialist_name:

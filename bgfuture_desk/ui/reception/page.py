@@ -13,13 +13,14 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSplitter,
-    QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -47,6 +48,8 @@ from bgfuture_desk.ui.reception.visit_actions import VisitActions
 from bgfuture_desk.ui.widgets.desk_page import DeskPage
 
 KEYPAD = Qt.KeyboardModifier.KeypadModifier
+FAMILY_MIN_HEIGHT = 200  # below it the opened family scrolls
+RESULTS_MIN_HEIGHT = 110  # a caption and three hits
 
 
 def _is_key(event: QEvent, *keys: Qt.Key) -> bool:
@@ -87,11 +90,10 @@ class ReceptionPage(DeskPage):
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(self._build_left(splitter))
         self.today_panel = TodayPanel(db, splitter)
-        self.today_panel.setMinimumWidth(400)
         splitter.addWidget(self.today_panel)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setSizes([640, 440])
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([600, 520])  # the family takes no more than it needs
         layout.addWidget(splitter, 1)
         self._build_actions()
         self._connect()
@@ -141,24 +143,29 @@ class ReceptionPage(DeskPage):
         header.setSectionResizeMode(COL_CODE, QHeaderView.ResizeMode.ResizeToContents)
         self.results.setMinimumHeight(90)
         column.addWidget(self.results, 1)
-        self.family_stack = QStackedWidget(left)
         self.hint = QLabel(
             _(
                 "Find a family: type a name, a phone, an EGN or scan the family card, then "
                 "press Enter. A family that is not registered yet: „New family“."
             ),
-            self.family_stack,
+            top,
         )
         self.hint.setWordWrap(True)
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.family_panel = FamilyPanel(self.family_stack)
-        self.family_stack.addWidget(self.hint)
-        self.family_stack.addWidget(self.family_panel)
+        column.addWidget(self.hint)
+        # the family scrolls when the window is low; until one is open the hits have it all
+        self.family_area = QScrollArea(left)
+        self.family_area.setWidgetResizable(True)
+        self.family_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.family_panel = FamilyPanel(self.family_area)
+        self.family_area.setWidget(self.family_panel)
+        self.family_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.family_area.setMinimumHeight(FAMILY_MIN_HEIGHT)
+        self.family_area.hide()
         left.addWidget(top)
-        left.addWidget(self.family_stack)
+        left.addWidget(self.family_area)
         left.setStretchFactor(0, 1)
         left.setStretchFactor(1, 3)
-        left.setSizes([170, 560])
         return left
 
     def action_key(self, keys: tuple[str, ...], slot) -> QAction:
@@ -167,9 +174,7 @@ class ReceptionPage(DeskPage):
     def _build_actions(self) -> None:
         self.find_action = self.action_key(("Ctrl+F",), self.focus_search)
         self.new_family_action = self.action_key(("Ctrl+N",), self.family_actions.new_family)
-        self.check_in_action = self.action_key(
-            ("Ctrl+Return", "Ctrl+Enter"), self.family_panel.request_check_in
-        )
+        self.check_in_action = self.action_key(("Ctrl+Return", "Ctrl+Enter"), self.on_check_in_key)
         self.undo_action = self.action_key(("Ctrl+Z",), self.notice.on_undo_clicked)
         self.escape_action = self.action_key(("Esc",), self.on_escape)
 
@@ -204,6 +209,7 @@ class ReceptionPage(DeskPage):
                 signal.connect(method)
         today = self.today_panel
         today.check_out_requested.connect(self.visit_actions.check_out)
+        today.leave_requested.connect(self.visit_actions.choose_leaving)
         today.correct_requested.connect(self.visit_actions.correct)
         today.cancel_requested.connect(self.visit_actions.cancel)
         today.family_requested.connect(self.open_family)
@@ -238,6 +244,8 @@ class ReceptionPage(DeskPage):
         if not text.strip():
             self.show_today_hits()
             return
+        if self.search.hasFocus():
+            self._give_results_the_column()
         hits = self.search_index().search(text)
         self.results_model.set_rows(hits)
         self.results_caption.setText(
@@ -365,8 +373,38 @@ class ReceptionPage(DeskPage):
         here = visits.people_in_house(self.db)
         self.family_panel.show_family(family, here, visits.last_purposes(self.db, family.id))
         self.consent_actions.show_state(family.id)
-        self.family_stack.setCurrentWidget(self.family_panel)
+        self._show_family_area()
+        # never cut sideways: as wide as the family's widest row, plus the scroll bar
+        bar = self.family_area.verticalScrollBar().sizeHint().width()
+        self.family_area.setMinimumWidth(self.family_panel.minimumSizeHint().width() + bar)
         self.family_panel.members_view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def on_check_in_key(self) -> None:
+        """Ctrl+Enter checks in the family shown, never one put away while searching."""
+        if self.family_area.isHidden():
+            self.notify(_("Open the family first: choose it and press Enter."), error=True)
+            return
+        self.family_panel.request_check_in()
+
+    def _give_results_the_column(self) -> None:
+        """Typing looks for another family: the hits take the family's height until Enter
+        opens one."""
+        if not self.family_area.isHidden():
+            self.family_area.hide()
+            self.hint.show()
+
+    def _show_family_area(self) -> None:
+        """The first family opened takes the height it needs; the hits keep the rest."""
+        if not self.family_area.isHidden():
+            return
+        self.hint.hide()
+        self.family_area.show()
+        left = self.family_area.parentWidget()
+        if isinstance(left, QSplitter):
+            total = sum(left.sizes())
+            wanted = self.family_panel.sizeHint().height()
+            family = max(FAMILY_MIN_HEIGHT, min(wanted, total - RESULTS_MIN_HEIGHT))
+            left.setSizes([total - family, family])
 
     def reshow_family(self) -> None:
         family = self.family_panel.family

@@ -1,7 +1,9 @@
 """Who is in the house now and since when, the day's counts, and any past day.
 
-One click checks a visit out (the button in its row); from the keyboard, Alt+Щ goes to
-the list and the buttons below it act on the chosen visit.
+One click checks a visit out (the button in its row); „Who leaves…“ (Alt+Й) lets some of
+its members go while the others stay. From the keyboard, Alt+Щ goes to the list and the
+buttons below it act on the chosen visit. Each member has a line of their own, with the
+time of leaving of those who left before the others.
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ from bgfuture_desk.ui.models.visit_table_model import (
 from bgfuture_desk.ui.widgets.fields import qdate
 
 COUNT_KEYS = ("here", "children", "adults", "families", "anonymous")
+TABLE_MIN_HEIGHT = 120  # a header and two visits; more scroll
 
 
 def _count_tile(caption: str, parent: QWidget) -> tuple[QWidget, QLabel]:
@@ -54,12 +57,14 @@ def _count_tile(caption: str, parent: QWidget) -> tuple[QWidget, QLabel]:
     column.addWidget(number)
     label = QLabel(caption, tile)
     label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+    label.setWordWrap(True)  # „в къщата сега“ on two lines when the panel is narrow
     column.addWidget(label)
     return tile, number
 
 
 class TodayPanel(QWidget):
     check_out_requested = Signal(object)  # VisitView
+    leave_requested = Signal(object)  # VisitView: some of its members leave
     correct_requested = Signal(object)  # VisitView
     cancel_requested = Signal(object)  # VisitView
     family_requested = Signal(object)  # uuid of the family of a visit
@@ -149,14 +154,20 @@ class TodayPanel(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(True)
+        # one line per member and per purpose: a text too long is cut with „…“, whole in
+        # its tooltip, never wrapped out of sight
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(COL_IN, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(COL_WHO, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(COL_PURPOSES, QHeaderView.ResizeMode.Interactive)
+        # the names keep their width; the purposes give way first (whole in their tooltip)
+        header.setSectionResizeMode(COL_WHO, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COL_PURPOSES, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(COL_OUT, QHeaderView.ResizeMode.ResizeToContents)
-        header.resizeSection(COL_PURPOSES, 125)
+        title = str(self.model.headerData(COL_PURPOSES, Qt.Orientation.Horizontal))
+        header.setMinimumSectionSize(header.fontMetrics().horizontalAdvance(title) + 16)
+        self.table.setMinimumHeight(TABLE_MIN_HEIGHT)
         self.table.doubleClicked.connect(self.on_row_double_clicked)
         self.table.selectionModel().currentRowChanged.connect(self._update_buttons)
         layout.addWidget(self.table, 1)
@@ -166,17 +177,25 @@ class TodayPanel(QWidget):
         layout.addWidget(self.empty)
 
     def _build_buttons(self, layout: QVBoxLayout) -> None:
-        row = QHBoxLayout()
+        """Two short rows, so the panel stays narrow: leaving first, corrections below."""
         self.check_out_button = QPushButton(_("Check &out"), self)
+        self.leave_button = QPushButton(_("Who &leaves…"), self)
+        self.leave_button.setToolTip(_("Some members leave, the others stay"))
         self.correct_button = QPushButton(_("Co&rrect…"), self)
         self.cancel_button = QPushButton(_("Ca&ncel the visit…"), self)
         self.check_out_button.clicked.connect(lambda: self._emit(self.check_out_requested))
+        self.leave_button.clicked.connect(lambda: self._emit(self.leave_requested))
         self.correct_button.clicked.connect(lambda: self._emit(self.correct_requested))
         self.cancel_button.clicked.connect(lambda: self._emit(self.cancel_requested))
-        for button in (self.check_out_button, self.correct_button, self.cancel_button):
-            row.addWidget(button)
-        row.addStretch(1)
-        layout.addLayout(row)
+        for buttons in (
+            (self.check_out_button, self.leave_button),
+            (self.correct_button, self.cancel_button),
+        ):
+            row = QHBoxLayout()
+            for button in buttons:
+                row.addWidget(button)
+            row.addStretch(1)
+            layout.addLayout(row)
         self._update_buttons()
 
     # -- the day ----------------------------------------------------------------------------
@@ -276,7 +295,9 @@ class TodayPanel(QWidget):
 
     def _update_buttons(self, *_args: object) -> None:
         visit = self.selected()
-        self.check_out_button.setEnabled(visit is not None and visit.is_open and self.is_today())
+        open_today = visit is not None and visit.is_open and self.is_today()
+        self.check_out_button.setEnabled(open_today)
+        self.leave_button.setEnabled(open_today and len(visit.still_in) > 1)
         self.correct_button.setEnabled(visit is not None)
         self.cancel_button.setEnabled(visit is not None)
 

@@ -1,7 +1,9 @@
-"""What the today panel's buttons do: check out, correct, cancel (with undo), anonymous."""
+"""What the today panel's buttons do: check out (the whole visit or some of its members),
+correct, cancel, each with undo, and anonymous visitors."""
 
 from __future__ import annotations
 
+import uuid
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QDialog, QMessageBox
@@ -12,7 +14,7 @@ from bgfuture_desk.services import visits
 from bgfuture_desk.services.visits import VisitView
 from bgfuture_desk.ui.models.visit_table_model import visitors_short, visitors_text
 from bgfuture_desk.ui.reception.family_panel import CheckInRequest
-from bgfuture_desk.ui.reception.visit_dialogs import AnonymousDialog, VisitDialog
+from bgfuture_desk.ui.reception.visit_dialogs import AnonymousDialog, LeaveDialog, VisitDialog
 from bgfuture_desk.ui.widgets.fields import confirm
 
 if TYPE_CHECKING:
@@ -82,6 +84,7 @@ class VisitActions:
         )
 
     def check_out(self, visit: VisitView) -> None:
+        """Everyone still in leaves; undone with the message line's undo (Ctrl+Z)."""
         page = self.page
         done, left = self._run(lambda: visits.check_out(page.db, page.actor, visit.id))
         if not done:
@@ -90,8 +93,45 @@ class VisitActions:
         page.notify(
             _("Left at {time}: {names}.").format(
                 time=format_time(left.checked_out_at), names=visitors_short(left)
-            )
+            ),
+            undo=lambda: self._undo_check_out(visit, None),
         )
+
+    def choose_leaving(self, visit: VisitView) -> None:
+        """Some members leave, the others stay: the assistant ticks who."""
+        dialog = LeaveDialog(visit, self.page)
+        dialog.chosen.connect(self.leave)
+        self._show(dialog)
+
+    def leave(self, visit: VisitView, person_ids: list[uuid.UUID]) -> None:
+        page = self.page
+        done, after = self._run(
+            lambda: visits.check_out(page.db, page.actor, visit.id, person_ids=person_ids)
+        )
+        if not done:
+            return
+        page.after_visit_change(visit.id)
+        names = ", ".join(name for pid, name in visit.people if pid in set(person_ids))
+        page.notify(
+            _("Left at {time}: {names}.").format(
+                time=format_time(after.left_time(person_ids[0])), names=names
+            ),
+            undo=lambda: self._undo_check_out(visit, person_ids),
+        )
+
+    def _undo_check_out(self, visit: VisitView, person_ids: list[uuid.UUID] | None) -> None:
+        page = self.page
+        done, back = self._run(
+            lambda: visits.undo_check_out(page.db, page.actor, visit.id, person_ids)
+        )
+        if not done:
+            return
+        page.after_visit_change(visit.id)
+        if person_ids is None:
+            names = visitors_short(back)
+        else:
+            names = ", ".join(name for pid, name in back.still_in if pid in set(person_ids))
+        page.notify(_("In the house again: {names}.").format(names=names))
 
     def correct(self, visit: VisitView) -> None:
         page = self.page

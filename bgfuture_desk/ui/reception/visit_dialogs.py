@@ -1,4 +1,5 @@
-"""Anonymous visitors (how many, why) and the correction of a visit (why, with whom, when)."""
+"""Anonymous visitors (how many, why), the correction of a visit (why, with whom, when)
+and who of a visit leaves while the others stay."""
 
 from __future__ import annotations
 
@@ -198,3 +199,51 @@ class VisitDialog(VisitFormDialog):
                 **extra,
             )
         )
+
+
+class LeaveDialog(QDialog):
+    """Who of a visit leaves now: the members still in, none ticked; Space ticks, Enter
+    checks the ticked ones out, the others stay in the house."""
+
+    chosen = Signal(object, list)  # VisitView, ids of the people who leave
+
+    def __init__(self, visit: VisitView, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.visit = visit
+        self.setWindowTitle(_("Who leaves"))
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        layout = QVBoxLayout(self)
+        heading = QLabel(
+            _("{who}: tick who leaves now; the others stay in the house.").format(
+                who=visit.family_code or visitors_text(visit)
+            ),
+            self,
+        )
+        heading.setWordWrap(True)
+        layout.addWidget(heading)
+        self.checks: dict[object, QCheckBox] = {}
+        for person_id, name in visit.still_in:
+            check = QCheckBox(name, self)
+            check.toggled.connect(self._update)
+            layout.addWidget(check)
+            self.checks[person_id] = check
+        buttons, self.leave_button = dialog_buttons(
+            self, _("&Leave now"), _("Cancel"), self.on_leave_clicked, self.reject
+        )
+        layout.addWidget(buttons)
+        self.setMinimumWidth(380)
+        self._update()
+        for check in list(self.checks.values())[:1]:
+            check.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def leaving(self) -> list:
+        return [pid for pid, check in self.checks.items() if check.isChecked()]
+
+    def _update(self, *_args: object) -> None:
+        self.leave_button.setEnabled(bool(self.leaving()))
+
+    def on_leave_clicked(self) -> None:
+        ids = self.leaving()
+        if ids:
+            self.accept()
+            self.chosen.emit(self.visit, ids)
