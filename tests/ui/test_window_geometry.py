@@ -39,3 +39,61 @@ def test_a_remembered_place_off_every_screen_falls_back_to_the_default(
     window.show_where_it_was(local_settings())
     available = QGuiApplication.primaryScreen().availableGeometry()
     assert available.contains(window.geometry().topLeft())
+
+
+def open_window(qtbot, house_db, user) -> MainWindow:
+    window = MainWindow(house_db, user, idle_timeout_ms=0)
+    qtbot.addWidget(window)
+    window.show_where_it_was(local_settings())
+    qtbot.waitExposed(window)
+    return window
+
+
+def test_the_first_start_on_a_house_pc_is_maximised_with_a_normal_frame_inside_the_screen(
+    qtbot, house_db, admin_user
+):
+    window = open_window(qtbot, house_db, admin_user)
+    available = QGuiApplication.primaryScreen().availableGeometry()
+    assert (available.width(), available.height()) == (1366, 768)
+    assert window.isMaximized()
+    assert available.contains(window.normalGeometry())
+
+
+def test_the_window_comes_back_where_it_was_closed(qtbot, house_db, admin_user):
+    first = open_window(qtbot, house_db, admin_user)
+    first.showNormal()
+    first.setGeometry(QRect(60, 50, 1200, 680))
+    first.close()
+    again = open_window(qtbot, house_db, admin_user)
+    assert not again.isMaximized()
+    assert again.geometry() == QRect(60, 50, 1200, 680)
+
+
+def test_a_window_closed_maximised_comes_back_maximised(qtbot, house_db, admin_user):
+    first = open_window(qtbot, house_db, admin_user)
+    first.showNormal()
+    first.setGeometry(QRect(60, 50, 1200, 680))
+    first.showMaximized()
+    first.close()
+    again = open_window(qtbot, house_db, admin_user)
+    assert again.isMaximized()
+    again.showNormal()
+    assert again.geometry() == QRect(60, 50, 1200, 680)
+
+
+# A house PC: 1366×768 less a 40 px task bar, and the window manager's title bar (about 30 px).
+HOUSE_PC_CLIENT = (1366, 768 - 40 - 30)
+
+
+def test_every_page_fits_a_house_pc_screen_with_its_task_bar_and_title_bar(
+    qtbot, house_db, admin_user
+):
+    window = open_window(qtbot, house_db, admin_user)
+    for row in range(len(window.pages)):
+        window.show_page(row)
+        needed = window.minimumSizeHint()
+        assert needed.width() <= HOUSE_PC_CLIENT[0], (row, needed)
+        assert needed.height() <= HOUSE_PC_CLIENT[1], (row, needed)
+    window.showNormal()
+    window.resize(*HOUSE_PC_CLIENT)
+    assert (window.width(), window.height()) == HOUSE_PC_CLIENT
