@@ -130,3 +130,24 @@ def test_a_family_put_away_while_searching_is_not_checked_in(
     qtbot.keyClick(page.search, Qt.Key.Key_Return)
     assert page.family_area.isVisible()
     assert page.family_panel.family.id == page.results_model.rows()[0].family_id
+
+
+def test_at_1366_every_demo_family_member_reads_whole(qtbot, reception, demo_house):
+    """On a house PC (1366×768 less task bar and title bar) the members list shows each name,
+    role, age and phone whole; only the photo purposes are cut, whole in their tooltip."""
+    from sqlalchemy import select
+
+    from bgfuture_desk.db.models import Family
+    from bgfuture_desk.ui.models.family_member_model import COL_PHOTO
+
+    with demo_house.read() as session:
+        family_ids = list(session.scalars(select(Family.id).where(Family.deleted_at.is_(None))))
+    assert len(family_ids) >= 20
+    window, page = reception()
+    window.resize(1366, 768 - 40 - 30)
+    view = page.family_panel.members_view
+    for family_id in family_ids:
+        page.open_family(family_id)
+        qtbot.wait(1)
+        cut = [c for c in cut_texts(view) if c.column != COL_PHOTO]
+        assert [str(c) for c in cut] == []

@@ -82,7 +82,7 @@ def test_a_known_family_is_checked_in_with_six_keys(qtbot, day, reception, shter
     assert visit is not None
     assert visit.purposes == ("consultation",)
     assert [name for _id, name in visit.people] == ["Калина Борисова Щерева"]  # the child
-    assert f"{shterevi.code} Щереви: Калина" in shown_visitors(page)
+    assert f"{shterevi.code} Щереви\nКалина" in shown_visitors(page)
     assert page.notice.text() == f"Отбелязано идване в 13:00: {shterevi.code} Щереви: Калина."
     assert page.search.hasFocus()  # ready for the next family
 

@@ -36,10 +36,11 @@ MASK = "•"
 
 
 def masked_egn(egn: str | None) -> str:
-    """Only the last four digits: enough to tell two people apart at the desk."""
+    """Only the last four digits: enough to tell two people apart at the desk. Two dots
+    stand for the hidden six, so the column leaves the names their room."""
     if not egn:
         return ""
-    return MASK * (len(egn) - 4) + egn[-4:]
+    return MASK * 2 + egn[-4:]
 
 
 def age_text(person: PersonView) -> str:

@@ -45,7 +45,8 @@ from bgfuture_desk.ui.widgets.fields import PurposeChecks, SpecialistCombo, qdat
 from bgfuture_desk.ui.widgets.form import reserved_error_label, show_message
 from bgfuture_desk.ui.widgets.page import page_heading
 
-PHOTO_WIDTH = 150
+PHOTO_WIDTH = 96
+MEMBER_ROWS_SHOWN = 3  # at the least; the list takes whatever height is left
 NOTICE_STYLE = "color: #b3261e; font-weight: bold;"
 NOTE_STYLE = "color: #555555; font-style: italic;"
 CHECK_IN_STYLE = (
@@ -143,9 +144,12 @@ class FamilyPanel(QWidget):
         self.members_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.members_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.members_view.verticalHeader().hide()
+        self.members_view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.members_view.setAlternatingRowColors(True)
         header = self.members_view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # an empty column (nobody with an ЕГН) still shows its short header whole
+        header.setMinimumSectionSize(self.fontMetrics().horizontalAdvance("ЕГН") + 24)
         header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(COL_TODAY, QHeaderView.ResizeMode.ResizeToContents)
         # the purposes are elided to a fixed width, in full in the tooltip
@@ -153,7 +157,10 @@ class FamilyPanel(QWidget):
         header.resizeSection(COL_PHOTO, PHOTO_WIDTH)
         self.members_view.doubleClicked.connect(self.on_member_double_clicked)
         self.members_view.selectionModel().currentChanged.connect(self._update_member_buttons)
-        self.members_view.setMinimumHeight(150)
+        # one line a member, cut text in full in its tooltip: a family of six shows whole
+        self.members_view.setWordWrap(False)
+        self.members_view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.members_view.setMinimumHeight((MEMBER_ROWS_SHOWN + 1) * (self.fontMetrics().height() + 8))
         layout.addWidget(self.members_view, 1)
         row = QHBoxLayout()
         self.add_member_button = _button(_("New &member…"), self, self.add_member_requested)
@@ -205,9 +212,9 @@ class FamilyPanel(QWidget):
         self.earlier_at.setCalendarPopup(True)
         self.earlier_at.setEnabled(False)
         self.earlier.toggled.connect(self.on_earlier_toggled)
-        grid.addWidget(self.earlier, 1, 0)
-        grid.addWidget(self.earlier_at, 1, 1)
-        grid.setColumnStretch(2, 1)
+        grid.addWidget(self.earlier, 0, 2)
+        grid.addWidget(self.earlier_at, 0, 3)
+        grid.setColumnStretch(1, 1)
         layout.addLayout(grid)
         self.check_in_button = QPushButton(_("Check &in"), self)
         self.check_in_button.setStyleSheet(CHECK_IN_STYLE)

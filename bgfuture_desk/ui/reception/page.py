@@ -91,9 +91,10 @@ class ReceptionPage(DeskPage):
         splitter.addWidget(self._build_left(splitter))
         self.today_panel = TodayPanel(db, splitter)
         splitter.addWidget(self.today_panel)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([600, 520])  # the family takes no more than it needs
+        # the family's members read whole on the left; the day's list needs less
+        splitter.setStretchFactor(0, 4)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([700, 500])
         layout.addWidget(splitter, 1)
         self._build_actions()
         self._connect()
