@@ -144,7 +144,6 @@ class FamilyPanel(QWidget):
         self.members_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.members_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.members_view.verticalHeader().hide()
-        self.members_view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.members_view.setAlternatingRowColors(True)
         header = self.members_view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -160,7 +159,9 @@ class FamilyPanel(QWidget):
         # one line a member, cut text in full in its tooltip: a family of six shows whole
         self.members_view.setWordWrap(False)
         self.members_view.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.members_view.setMinimumHeight((MEMBER_ROWS_SHOWN + 1) * (self.fontMetrics().height() + 8))
+        row_height = self.fontMetrics().height() + 8
+        self.members_view.verticalHeader().setDefaultSectionSize(row_height)
+        self.members_view.setMinimumHeight((MEMBER_ROWS_SHOWN + 1) * row_height)
         layout.addWidget(self.members_view, 1)
         row = QHBoxLayout()
         self.add_member_button = _button(_("New &member…"), self, self.add_member_requested)
