@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 .PHONY: run test lint translations clean
 
 $(STAMP): pyproject.toml
-	sh tools/system-deps.sh
+	PYTHON=$(PYTHON) sh tools/system-deps.sh
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'

@@ -28,6 +28,12 @@ commands="pdftoppm:poppler-utils"
 for pair in $commands; do
   command -v "${pair%%:*}" >/dev/null 2>&1 || { missing="$missing ${pair%%:*}"; packages="$packages ${pair#*:}"; }
 done
+# Debian's Python makes no virtual environment without its venv package (python3.11-venv …)
+python=${PYTHON:-python3}
+if command -v "$python" >/dev/null 2>&1 && ! "$python" -c "import ensurepip, venv" 2>/dev/null; then
+  version=$("$python" -c 'import sys; print("%d.%d" % sys.version_info[:2])')
+  missing="$missing venv"; packages="$packages python$version-venv"
+fi
 [ -z "$missing" ] && exit 0
 if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $packages >/dev/null
