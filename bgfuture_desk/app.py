@@ -19,8 +19,9 @@ from bgfuture_desk import errorlog
 from bgfuture_desk.errors import UserError
 from bgfuture_desk.i18n import _
 from bgfuture_desk.paths import APP_NAME
-from bgfuture_desk.services import database, settings, users
+from bgfuture_desk.services.house import database, settings
 from bgfuture_desk.services.unit import Database
+from bgfuture_desk.services.users import service as users
 from bgfuture_desk.ui.login import FirstAdminDialog, LoginDialog
 from bgfuture_desk.ui.main_window import MainWindow
 from bgfuture_desk.ui.setup_wizard import SetupWizard

@@ -29,7 +29,7 @@ def db_path(tmp_path: Path) -> Path:
 @pytest.fixture
 def house_db(db_path: Path):
     """An initialised Kran house with one administrator (admin / parola-123)."""
-    from bgfuture_desk.services import setup
+    from bgfuture_desk.services.house import setup
 
     db = setup.initialise(
         db_path,
@@ -42,6 +42,6 @@ def house_db(db_path: Path):
 
 @pytest.fixture
 def admin(house_db):
-    from bgfuture_desk.services import users
+    from bgfuture_desk.services.users import service as users
 
     return users.actor_of(users.authenticate(house_db, "admin", ADMIN_PASSWORD))

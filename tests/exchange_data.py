@@ -19,10 +19,10 @@ from sqlalchemy.pool import NullPool
 
 from bgfuture_desk.db.engine import engine_for, is_url, sqlite_url
 from bgfuture_desk.db.models import Base
-from bgfuture_desk.services import export_file
-from bgfuture_desk.services.database import open_database
-from bgfuture_desk.services.export import export_month
-from bgfuture_desk.services.export_read import read_export
+from bgfuture_desk.services.exchange import export_file
+from bgfuture_desk.services.exchange.export import export_month
+from bgfuture_desk.services.exchange.export_read import read_export
+from bgfuture_desk.services.house.database import open_database
 from bgfuture_desk.services.unit import Actor
 
 PASSPHRASE = "тайна-парола-1"

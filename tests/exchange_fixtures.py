@@ -13,8 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from bgfuture_desk.services import export_file, setup
 from bgfuture_desk.services.demo import generate_demo
+from bgfuture_desk.services.exchange import export_file
+from bgfuture_desk.services.house import setup
 from tests.exchange_data import DEMO_DAY, Houses, pg_reset
 
 

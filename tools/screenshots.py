@@ -41,8 +41,8 @@ def main() -> int:
     from PySide6.QtWidgets import QTabWidget
 
     from bgfuture_desk.app import build_main_window, create_application
-    from bgfuture_desk.services import users
-    from bgfuture_desk.services.database import open_database
+    from bgfuture_desk.services.house.database import open_database
+    from bgfuture_desk.services.users import service as users
 
     app = create_application()
     db = open_database(args.db).db

@@ -19,7 +19,7 @@ from bgfuture_desk.services.unit import Database
 
 def open_db(target: str | Path) -> Database:
     """Open a house file or database URL, telling the user when an upgrade made a backup."""
-    from bgfuture_desk.services.database import open_database
+    from bgfuture_desk.services.house.database import open_database
 
     opened = open_database(target)
     if opened.backup is not None:

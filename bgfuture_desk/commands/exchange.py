@@ -34,7 +34,7 @@ def _passphrase(args: argparse.Namespace, *, twice: bool) -> str:
         return read_password_file(args.passphrase_file)
     passphrase = _ask(_("Passphrase of the export file: "))
     if twice:
-        from bgfuture_desk.services.export import validate_passphrase
+        from bgfuture_desk.services.exchange.export import validate_passphrase
 
         errors = validate_passphrase(passphrase)
         if not errors:
@@ -50,7 +50,7 @@ def _megabytes(size: int) -> str:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from bgfuture_desk.services.export import export_month, month_label, parse_month
+    from bgfuture_desk.services.exchange.export import export_month, month_label, parse_month
     from bgfuture_desk.services.unit import Actor
 
     parse_month(args.month)  # a bad month is refused before the passphrase is asked
@@ -80,7 +80,7 @@ def _show_progress(done: int, total: int, message: str) -> None:
 
 
 def cmd_consolidate(args: argparse.Namespace) -> int:
-    from bgfuture_desk.services.consolidate import consolidate
+    from bgfuture_desk.services.exchange.consolidate import consolidate
 
     passphrase = _passphrase(args, twice=False)
     result = consolidate(args.into, [Path(f) for f in args.files], passphrase, _show_progress)

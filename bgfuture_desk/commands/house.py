@@ -23,7 +23,7 @@ def read_password_file(path: Path) -> str:
 
 
 def cmd_init(args: argparse.Namespace) -> int:
-    from bgfuture_desk.services import setup
+    from bgfuture_desk.services.house import setup
 
     house = setup.preset_input(args.house)
     if house is None and not (args.name and args.settlement):
@@ -54,7 +54,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 def cmd_demo(args: argparse.Namespace) -> int:
     from bgfuture_desk.services.demo import generate_demo
-    from bgfuture_desk.services.health import kind_label
+    from bgfuture_desk.services.house.health import kind_label
 
     db = open_db(args.db)
     summary = generate_demo(db, families=args.families, seed=args.seed)
@@ -67,7 +67,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from bgfuture_desk.services.health import check_database, kind_label
+    from bgfuture_desk.services.house.health import check_database, kind_label
 
     db = open_db(args.db)
     health = check_database(db)

@@ -41,27 +41,29 @@ def _document_id(args: argparse.Namespace) -> str:
 def _document(db, doc: str, key: str) -> bytes:
     """The documents of issue #6: consent forms, a referral slip, a subject access report."""
     if doc == "consent":
-        from bgfuture_desk.services.consents_print import consent_forms
+        from bgfuture_desk.services.consents.printout import consent_forms
 
         return consent_forms(db, key)
     if doc == "referral":
-        from bgfuture_desk.services.referrals_print import referral_slip
+        from bgfuture_desk.services.referrals.printout import referral_slip
 
         return referral_slip(db, key)
-    from bgfuture_desk.services.subject_access import subject_access
+    from bgfuture_desk.services.families.subject_access import subject_access
 
     return subject_access(db, key)
 
 
 def _layout(args: argparse.Namespace) -> tuple[int, int]:
-    from bgfuture_desk.services import printing
+    from bgfuture_desk.services.printouts import printing
 
     text = getattr(args, "layout", None)
     return printing.parse_layout(text) if text else printing.LAYOUT
 
 
 def cmd_print(args: argparse.Namespace) -> int:
-    from bgfuture_desk.services import listing, printing, toys
+    from bgfuture_desk.services.families import listing
+    from bgfuture_desk.services.printouts import printing
+    from bgfuture_desk.services.toys import service as toys
 
     layout = _layout(args) if args.doc == "labels" else None
     loan_id = _one_id(args) if args.doc == "receipt" else None

@@ -15,7 +15,11 @@ from bgfuture_desk.services.unit import Database
 
 
 def _listers() -> dict[str, Callable[[Database], list[Any]]]:
-    from bgfuture_desk.services import groups, listing, referrals, toys, visits
+    from bgfuture_desk.services.families import listing
+    from bgfuture_desk.services.groups import service as groups
+    from bgfuture_desk.services.referrals import service as referrals
+    from bgfuture_desk.services.toys import service as toys
+    from bgfuture_desk.services.visits import service as visits
 
     return {
         "families": listing.list_families,
@@ -31,7 +35,7 @@ def _listers() -> dict[str, Callable[[Database], list[Any]]]:
 
 
 def _consent_rows(db: Database) -> list[Any]:
-    from bgfuture_desk.services.consents import list_consent_rows
+    from bgfuture_desk.services.consents.service import list_consent_rows
 
     return list_consent_rows(db)
 
@@ -106,7 +110,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_find(args: argparse.Namespace) -> int:
-    from bgfuture_desk.services.search import search_people
+    from bgfuture_desk.services.families.search import search_people
 
     db = open_db(args.db)
     try:

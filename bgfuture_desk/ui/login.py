@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 
 from bgfuture_desk.errors import UserError
 from bgfuture_desk.i18n import _
-from bgfuture_desk.services import users
 from bgfuture_desk.services.unit import Actor, Database
+from bgfuture_desk.services.users import service as users
 from bgfuture_desk.ui.widgets.form import FieldForm, dialog_buttons, error_label, show_message
 from bgfuture_desk.ui.widgets.user_form import UserForm, password_edit
 

@@ -31,9 +31,10 @@ from PySide6.QtWidgets import (
 from bgfuture_desk import __version__
 from bgfuture_desk.domain.vocab import UserRole
 from bgfuture_desk.i18n import _
-from bgfuture_desk.services import health, settings, users
-from bgfuture_desk.services.search import SharedSearch
+from bgfuture_desk.services.families.search import SharedSearch
+from bgfuture_desk.services.house import health, settings
 from bgfuture_desk.services.unit import Database
+from bgfuture_desk.services.users import service as users
 from bgfuture_desk.ui.documents import DocumentsPage
 from bgfuture_desk.ui.groups import GroupsPage
 from bgfuture_desk.ui.idle import MINUTE_MS, IdleWatcher

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from bgfuture_desk.domain.houses import PRESETS
 from bgfuture_desk.errors import UserError, ValidationError
 from bgfuture_desk.i18n import _
-from bgfuture_desk.services import setup
+from bgfuture_desk.services.house import setup
 from bgfuture_desk.services.unit import Database
 from bgfuture_desk.ui.widgets.form import FieldForm, error_label, show_message
 from bgfuture_desk.ui.widgets.user_form import UserForm

@@ -22,12 +22,14 @@ from bgfuture_desk.db import migrate
 from bgfuture_desk.db.engine import sqlite_url
 from bgfuture_desk.db.models import House, Person, Visit, VisitPerson
 from bgfuture_desk.errors import UserError
-from bgfuture_desk.services import registry, settings, visits
-from bgfuture_desk.services.consolidate import ConsolidationError, consolidate
-from bgfuture_desk.services.consolidate_import import BUILD_PAGE_BYTES
-from bgfuture_desk.services.consolidate_import import tables as import_tables
-from bgfuture_desk.services.registry_forms import PersonInput
+from bgfuture_desk.services.exchange.consolidate import ConsolidationError, consolidate
+from bgfuture_desk.services.exchange.consolidate_import import BUILD_PAGE_BYTES
+from bgfuture_desk.services.exchange.consolidate_import import tables as import_tables
+from bgfuture_desk.services.families import service as registry
+from bgfuture_desk.services.families.forms import PersonInput
+from bgfuture_desk.services.house import settings
 from bgfuture_desk.services.unit import Actor
+from bgfuture_desk.services.visits import service as visits
 from tests.exchange_data import (
     MONTH,
     NEXT_MONTH,

@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 
 from bgfuture_desk.errors import DatabaseFileError
-from bgfuture_desk.services.consolidate import ConsolidationError, consolidate
-from bgfuture_desk.services.export_errors import (
+from bgfuture_desk.services.exchange.consolidate import ConsolidationError, consolidate
+from bgfuture_desk.services.exchange.export_errors import (
     DamagedExportError,
     HouseMismatchError,
     InconsistentExportError,
@@ -176,7 +176,7 @@ def test_two_houses_with_one_code_are_refused(consolidated, house_templates, tmp
     target, _good = consolidated
     twin = tmp_path / "twin" / "razhena.sqlite"
     twin.parent.mkdir()
-    from bgfuture_desk.services import setup  # another Ръжена, made from scratch
+    from bgfuture_desk.services.house import setup as setup  # another Ръжена, made from scratch
 
     setup.initialise(twin, setup.preset_input("razhena"), None).dispose()
     file = export(twin, tmp_path / "twin")
@@ -189,7 +189,7 @@ def test_two_houses_with_one_code_are_refused(consolidated, house_templates, tmp
 def test_two_houses_with_one_code_in_a_new_file_are_refused(houses, tmp_path):
     twin = tmp_path / "twin" / "razhena.sqlite"
     twin.parent.mkdir()
-    from bgfuture_desk.services import setup  # another Ръжена, made from scratch
+    from bgfuture_desk.services.house import setup as setup  # another Ръжена, made from scratch
 
     setup.initialise(twin, setup.preset_input("razhena"), None).dispose()
     files = [export(houses.razhena, tmp_path), export(twin, tmp_path / "twin")]

@@ -18,8 +18,8 @@ from bgfuture_desk.db.engine import BUSY_TIMEOUT_MS, engine_for
 from bgfuture_desk.db.models import Base, Family, House, Person, Visit
 from bgfuture_desk.domain.names import search_key
 from bgfuture_desk.errors import DatabaseFileError
-from bgfuture_desk.services import health
-from bgfuture_desk.services.database import create_database, open_database
+from bgfuture_desk.services.house import health
+from bgfuture_desk.services.house.database import create_database, open_database
 from bgfuture_desk.services.unit import Actor
 
 HOUSE = uuid.uuid4()

@@ -41,7 +41,7 @@ def computer_settings(tmp_path) -> Path:
 
 @pytest.fixture
 def admin_user(house_db):
-    from bgfuture_desk.services import users
+    from bgfuture_desk.services.users import service as users
 
     return users.authenticate(house_db, "admin", ADMIN_PASSWORD)
 
@@ -49,7 +49,7 @@ def admin_user(house_db):
 @pytest.fixture
 def assistant_user(house_db, admin):
     """A second account: Анна Иванова, assistant, password „pomosht-1“."""
-    from bgfuture_desk.services import users
+    from bgfuture_desk.services.users import service as users
 
     users.create_user(
         house_db,

@@ -6,7 +6,7 @@ import datetime as dt
 
 from PySide6.QtCore import Qt
 
-from bgfuture_desk.services import groups
+from bgfuture_desk.services.groups import service as groups
 
 PROGRAMME = "Училище за родители"
 CTRL = Qt.KeyboardModifier.ControlModifier

@@ -12,8 +12,9 @@ from dataclasses import dataclass
 import pytest
 from PySide6.QtCore import Qt
 
-from bgfuture_desk.services import groups, registry
-from bgfuture_desk.services.registry import FamilyInput, PersonInput
+from bgfuture_desk.services.families import service as registry
+from bgfuture_desk.services.families.service import FamilyInput, PersonInput
+from bgfuture_desk.services.groups import service as groups
 from tests.ui.groups_data import CTRL, programme_id
 
 pytest_plugins = ["tests.ui.reception_fixtures"]

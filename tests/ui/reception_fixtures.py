@@ -10,9 +10,10 @@ import datetime as dt
 
 import pytest
 
-from bgfuture_desk.services import registry, visits_queries
 from bgfuture_desk.services.demo import generate_demo
-from bgfuture_desk.services.registry import FamilyInput, PersonInput
+from bgfuture_desk.services.families import service as registry
+from bgfuture_desk.services.families.service import FamilyInput, PersonInput
+from bgfuture_desk.services.visits import queries as visits_queries
 
 DAY = dt.date(2025, 11, 18)
 NOW = dt.datetime(2025, 11, 18, 13, 0)

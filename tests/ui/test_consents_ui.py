@@ -13,8 +13,9 @@ import pytest
 from PySide6.QtCore import Qt
 
 from bgfuture_desk.i18n import format_date
-from bgfuture_desk.services import consents, registry
-from bgfuture_desk.services.registry import FamilyInput, PersonInput
+from bgfuture_desk.services.consents import service as consents
+from bgfuture_desk.services.families import service as registry
+from bgfuture_desk.services.families.service import FamilyInput, PersonInput
 from bgfuture_desk.ui.documents.consent_dialog import ConsentDialog, WithdrawDialog
 from bgfuture_desk.ui.models.consent_table_model import (
     CONSENT_MEMBER,

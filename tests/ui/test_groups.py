@@ -8,7 +8,7 @@ import datetime as dt
 
 from PySide6.QtCore import QDate, Qt
 
-from bgfuture_desk.services import groups
+from bgfuture_desk.services.groups import service as groups
 from bgfuture_desk.ui.models.history_table_model import COL_DATE, COL_MARK
 from bgfuture_desk.ui.models.programme_numbers_model import (
     COL_AVERAGE,

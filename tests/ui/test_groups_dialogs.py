@@ -7,7 +7,7 @@ import datetime as dt
 
 from PySide6.QtCore import QTime
 
-from bgfuture_desk.services import groups
+from bgfuture_desk.services.groups import service as groups
 from tests.ui.groups_data import PROGRAMME, programme_id, session_on
 from tests.ui.helpers import click, retype, type_text
 

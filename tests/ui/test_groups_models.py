@@ -7,7 +7,7 @@ import uuid
 
 from PySide6.QtCore import QModelIndex, Qt
 
-from bgfuture_desk.services.groups import (
+from bgfuture_desk.services.groups.service import (
     EnrolmentView,
     GroupView,
     HistoryRow,

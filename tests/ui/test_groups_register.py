@@ -8,7 +8,8 @@ import datetime as dt
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from bgfuture_desk.services import groups, visits
+from bgfuture_desk.services.groups import service as groups
+from bgfuture_desk.services.visits import service as visits
 from bgfuture_desk.ui.models.register_table_model import COL_KIND, COL_MARK, COL_NAME, COL_TODAY
 from tests.ui.groups_data import CTRL, session_on
 from tests.ui.helpers import click, type_text

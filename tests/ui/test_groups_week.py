@@ -6,7 +6,7 @@ import datetime as dt
 
 from PySide6.QtCore import Qt
 
-from bgfuture_desk.services import groups
+from bgfuture_desk.services.groups import service as groups
 from tests.ui.groups_data import CTRL, session_on
 from tests.ui.helpers import click, type_text
 from tests.ui.preview_helpers import check_preview, save_preview

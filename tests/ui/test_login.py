@@ -7,7 +7,8 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 
 from bgfuture_desk.app import open_house, run_gui
-from bgfuture_desk.services import setup, users
+from bgfuture_desk.services.house import setup
+from bgfuture_desk.services.users import service as users
 from bgfuture_desk.ui.login import FirstAdminDialog, LoginDialog, LoginMode
 from tests.conftest import ADMIN_PASSWORD
 from tests.ui.helpers import click, retype, type_text

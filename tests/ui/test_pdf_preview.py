@@ -14,8 +14,9 @@ from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QPushButton, QWidget
 
-from bgfuture_desk.services import printing, registry
-from bgfuture_desk.services.registry import FamilyInput, PersonInput
+from bgfuture_desk.services.families import service as registry
+from bgfuture_desk.services.families.service import FamilyInput, PersonInput
+from bgfuture_desk.services.printouts import printing
 from bgfuture_desk.ui.widgets.pdf_preview import show_pdf_preview
 from tests.ui.conftest import activate
 from tests.ui.helpers import click

@@ -6,7 +6,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from bgfuture_desk.domain.vocab import VisitPurpose
-from bgfuture_desk.services import registry, visits
+from bgfuture_desk.services.families import service as registry
+from bgfuture_desk.services.visits import service as visits
 from bgfuture_desk.ui.models.family_member_model import COL_NAME, COL_TODAY
 from bgfuture_desk.ui.models.visit_table_model import COL_WHO
 from tests.ui.helpers import click_text_of, type_text

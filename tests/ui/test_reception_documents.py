@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bgfuture_desk.services import referrals
+from bgfuture_desk.services.referrals import service as referrals
 from bgfuture_desk.ui.documents.referral_dialog import ReferralDialog
 from tests.ui.helpers import click
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from bgfuture_desk.services import registry
+from bgfuture_desk.services.families import service as registry
 from bgfuture_desk.ui.models.family_member_model import COL_EGN, COL_NAME
 from tests.ui.helpers import click, type_text
 from tests.ui.preview_helpers import check_preview, save_preview

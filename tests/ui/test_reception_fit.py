@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
-from bgfuture_desk.services import visits
+from bgfuture_desk.services.visits import service as visits
 from tests.ui.elision import cut_texts, text_width
 from tests.ui.helpers import type_text
 

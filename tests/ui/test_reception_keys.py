@@ -9,7 +9,7 @@ from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 
-from bgfuture_desk.services import visits
+from bgfuture_desk.services.visits import service as visits
 from bgfuture_desk.ui.models.visit_table_model import COL_WHO
 
 pytest_plugins = ["tests.ui.reception_fixtures"]

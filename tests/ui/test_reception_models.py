@@ -8,9 +8,9 @@ import uuid
 
 from PySide6.QtCore import Qt
 
-from bgfuture_desk.services.registry import PersonView
-from bgfuture_desk.services.search import SearchHit
-from bgfuture_desk.services.visits import VisitView
+from bgfuture_desk.services.families.search import SearchHit
+from bgfuture_desk.services.families.service import PersonView
+from bgfuture_desk.services.visits.service import VisitView
 from bgfuture_desk.ui.models.family_member_model import (
     COL_AGE,
     COL_EGN,

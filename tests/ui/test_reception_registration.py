@@ -8,8 +8,8 @@ import datetime as dt
 from PySide6.QtCore import Qt
 
 from bgfuture_desk.domain.egn import make_egn
-from bgfuture_desk.services import registry
-from bgfuture_desk.services.registry import FamilyInput, PersonInput
+from bgfuture_desk.services.families import service as registry
+from bgfuture_desk.services.families.service import FamilyInput, PersonInput
 from tests.ui.helpers import click, retype, type_text
 
 pytest_plugins = ["tests.ui.reception_fixtures"]

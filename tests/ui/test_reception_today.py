@@ -8,7 +8,7 @@ import datetime as dt
 from PySide6.QtCore import Qt
 
 from bgfuture_desk.i18n import format_date_long
-from bgfuture_desk.services import visits
+from bgfuture_desk.services.visits import service as visits
 from bgfuture_desk.ui.models.visit_table_model import COL_OUT, COL_WHO
 from tests.ui.helpers import click, click_text_of
 from tests.ui.test_toys_texts import mnemonics

@@ -10,9 +10,11 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTabWidget
 
-from bgfuture_desk.services import referrals, registry, visits
-from bgfuture_desk.services.referrals import ReferralInput
-from bgfuture_desk.services.registry import FamilyInput, PersonInput
+from bgfuture_desk.services.families import service as registry
+from bgfuture_desk.services.families.service import FamilyInput, PersonInput
+from bgfuture_desk.services.referrals import service as referrals
+from bgfuture_desk.services.referrals.service import ReferralInput
+from bgfuture_desk.services.visits import service as visits
 from bgfuture_desk.ui.documents.institutions_tab import InstitutionsTab
 from bgfuture_desk.ui.documents.referral_dialog import ReferralDialog, open_new_referral
 from bgfuture_desk.ui.documents.referral_outcome_dialog import ReferralOutcomeDialog

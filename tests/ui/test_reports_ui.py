@@ -15,9 +15,9 @@ from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QWizard
 
 from bgfuture_desk.export_folder import Mount
-from bgfuture_desk.services.consolidate import consolidate
 from bgfuture_desk.services.demo import generate_demo
-from bgfuture_desk.services.export import export_month
+from bgfuture_desk.services.exchange.consolidate import consolidate
+from bgfuture_desk.services.exchange.export import export_month
 from bgfuture_desk.ui.models.export_log_table_model import COL_FILE, COL_MONTH
 from bgfuture_desk.ui.models.file_import_table_model import (
     COL_HOUSE,

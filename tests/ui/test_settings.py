@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from bgfuture_desk.services import settings, users
+from bgfuture_desk.services.house import settings
+from bgfuture_desk.services.users import service as users
 from bgfuture_desk.ui.idle import MINUTE_MS
 from bgfuture_desk.ui.models.user_table_model import COL_FULL_NAME, COL_ROLE
 from tests.ui.helpers import click, retype, type_text

@@ -6,7 +6,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 
-from bgfuture_desk.services import settings, users
+from bgfuture_desk.services.house import settings
+from bgfuture_desk.services.users import service as users
 from bgfuture_desk.ui.setup_wizard import SetupWizard
 from tests.ui.helpers import click_text_of, retype
 

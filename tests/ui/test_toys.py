@@ -7,7 +7,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from bgfuture_desk.domain import toys as toy_rules
-from bgfuture_desk.services import registry, toys
+from bgfuture_desk.services.families import service as registry
+from bgfuture_desk.services.toys import service as toys
 from bgfuture_desk.ui.models.basket_model import LEND_CODE, LEND_NOTE
 from bgfuture_desk.ui.models.loan_table_model import DAYS, TOY
 from bgfuture_desk.ui.models.toy_table_model import COL_CODE, COL_LOAN, COL_PIECES, COL_STATUS

@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
 
-from bgfuture_desk.services import toys
+from bgfuture_desk.services.toys import service as toys
 from bgfuture_desk.ui.models.toy_table_model import COL_CODE, COL_NAME, COL_RESERVED, COL_STATUS
 from tests.ui.helpers import click, retype, type_text
 from tests.ui.preview_helpers import check_preview, save_preview

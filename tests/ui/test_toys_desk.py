@@ -8,8 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from bgfuture_desk.domain.vocab import ToyStatus
-from bgfuture_desk.services import toys
-from bgfuture_desk.services.toys import ToyInput
+from bgfuture_desk.services.toys import service as toys
+from bgfuture_desk.services.toys.service import ToyInput
 from bgfuture_desk.ui.models.basket_model import LEND_NOTE, RET_STATE, RET_TOY
 from bgfuture_desk.ui.models.toy_table_model import COL_CODE, COL_CONDITION, COL_NAME
 from tests.ui.elision import cut_texts, text_width

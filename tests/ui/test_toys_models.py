@@ -7,7 +7,7 @@ import uuid
 
 from PySide6.QtCore import Qt
 
-from bgfuture_desk.services.toys import LendCheck, LoanView, ReminderView, ToyCount, ToyView
+from bgfuture_desk.services.toys.service import LendCheck, LoanView, ReminderView, ToyCount, ToyView
 from bgfuture_desk.ui.models.basket_model import (
     LEND_NOTE,
     RET_DUE,

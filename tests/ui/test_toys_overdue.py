@@ -7,7 +7,8 @@ import datetime as dt
 
 from PySide6.QtCore import Qt
 
-from bgfuture_desk.services import settings, toys
+from bgfuture_desk.services.house import settings
+from bgfuture_desk.services.toys import service as toys
 from bgfuture_desk.ui.models.loan_table_model import FAMILY, PHONE, TOY
 from tests.ui.helpers import click, type_text
 from tests.ui.preview_helpers import check_preview, save_preview

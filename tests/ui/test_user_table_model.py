@@ -6,7 +6,7 @@ import uuid
 
 from PySide6.QtCore import Qt
 
-from bgfuture_desk.services.users import UserRow
+from bgfuture_desk.services.users.service import UserRow
 from bgfuture_desk.ui.models.user_table_model import COL_ACTIVE, COL_ROLE, UserTableModel
 
 ROWS = [

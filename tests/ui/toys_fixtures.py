@@ -12,10 +12,13 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import Qt
 
-from bgfuture_desk.services import registry, toys, toys_queries, visits_queries
 from bgfuture_desk.services.demo import generate_demo
-from bgfuture_desk.services.registry import FamilyInput, PersonInput
-from bgfuture_desk.services.toys import ToyInput
+from bgfuture_desk.services.families import service as registry
+from bgfuture_desk.services.families.service import FamilyInput, PersonInput
+from bgfuture_desk.services.toys import queries as toys_queries
+from bgfuture_desk.services.toys import service as toys
+from bgfuture_desk.services.toys.service import ToyInput
+from bgfuture_desk.services.visits import queries as visits_queries
 
 DAY = dt.date(2025, 11, 18)
 NOW = dt.datetime(2025, 11, 18, 13, 0)

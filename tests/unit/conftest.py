@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from argon2 import PasswordHasher
 
-from bgfuture_desk.services import users
+from bgfuture_desk.services.users import service as users
 
 
 @pytest.fixture(autouse=True)

@@ -8,8 +8,9 @@ import datetime as dt
 from sqlalchemy import select
 
 from bgfuture_desk.db.models import Programme, Specialist
-from bgfuture_desk.services import groups, registry
-from bgfuture_desk.services.registry import FamilyInput, PersonInput
+from bgfuture_desk.services.families import service as registry
+from bgfuture_desk.services.families.service import FamilyInput, PersonInput
+from bgfuture_desk.services.groups import service as groups
 
 NOW = dt.datetime(2027, 3, 24, 12, 0)  # a Wednesday
 TODAY = NOW.date()

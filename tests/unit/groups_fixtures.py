@@ -6,7 +6,8 @@ import datetime as dt
 
 import pytest
 
-from bgfuture_desk.services import groups, visits_queries
+from bgfuture_desk.services.groups import service as groups
+from bgfuture_desk.services.visits import queries as visits_queries
 from tests.unit.groups_data import NOW, Cast, add_specialist, family, ids, programme_id
 
 

@@ -7,8 +7,8 @@ import datetime as dt
 from sqlalchemy import select
 
 from bgfuture_desk.db.models import AuditEvent
-from bgfuture_desk.services import registry
-from bgfuture_desk.services.registry import FamilyInput, PersonInput
+from bgfuture_desk.services.families import service as registry
+from bgfuture_desk.services.families.service import FamilyInput, PersonInput
 
 EGN_GIRL = "1945140251"  # 14.05.2019, female
 EGN_MOTHER = "9203080256"  # 08.03.1992, female

@@ -16,7 +16,8 @@ from bgfuture_desk.documents.attendance_sheet import (
 )
 from bgfuture_desk.documents.page import HouseHeader
 from bgfuture_desk.errors import UserError
-from bgfuture_desk.services import groups, printing
+from bgfuture_desk.services.groups import service as groups
+from bgfuture_desk.services.printouts import printing
 from tests.unit.groups_data import schedule_mondays
 
 pytest_plugins = ["tests.unit.groups_fixtures"]

@@ -9,7 +9,8 @@ from sqlalchemy import select
 
 from bgfuture_desk.db.models import AuditEvent, Family, Person, Setting, User
 from bgfuture_desk.errors import ValidationError
-from bgfuture_desk.services import settings, users
+from bgfuture_desk.services.house import settings
+from bgfuture_desk.services.users import service as users
 
 
 def _events(db, **where) -> list[AuditEvent]:

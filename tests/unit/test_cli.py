@@ -69,8 +69,8 @@ def test_custom_house_with_name_and_settlement(capsys, tmp_path):
 
 
 def test_init_with_an_administrator_who_can_then_log_in(capsys, tmp_path):
-    from bgfuture_desk.services.database import open_database
-    from bgfuture_desk.services.users import authenticate
+    from bgfuture_desk.services.house.database import open_database
+    from bgfuture_desk.services.users.service import authenticate
 
     db, pw = tmp_path / "k.sqlite", tmp_path / "pw"
     pw.write_text("тайна-парола-1\n", encoding="utf-8")

@@ -48,7 +48,7 @@ def test_list_referrals_without_json_is_readable(capsys, demo_house):
 
 
 def test_list_consents_has_the_contract_keys(capsys, demo_house):
-    pytest.importorskip("bgfuture_desk.services.consents")
+    pytest.importorskip("bgfuture_desk.services.consents.service")
     rows = json_lines(capsys, "list", "consents", "--db", demo_house, "--json")
     keys = {"id", "person_id", "kind", "version", "given_on", "withdrawn_on"}
     assert rows and keys <= rows[0].keys()
@@ -79,7 +79,7 @@ def test_print_access_writes_the_report(capsys, demo_house, tmp_path):
 
 
 def test_print_consent_writes_the_forms(capsys, demo_house, tmp_path):
-    pytest.importorskip("bgfuture_desk.services.consents_print")
+    pytest.importorskip("bgfuture_desk.services.consents.printout")
     out = tmp_path / "consent.pdf"
     argv = ["print", "consent", "--db", demo_house, "--id", "krn-1", "--out", str(out)]
     assert main(argv) == 0
@@ -104,7 +104,7 @@ def test_bad_input_is_one_bulgarian_sentence_exit_2_and_no_file(
     capsys, demo_house, tmp_path, doc, ids
 ):
     if doc == "consent" and ids:
-        pytest.importorskip("bgfuture_desk.services.consents_print")
+        pytest.importorskip("bgfuture_desk.services.consents.printout")
     out = tmp_path / "x.pdf"
     argv = ["print", doc, "--db", demo_house, "--out", str(out)]
     for key in ids:

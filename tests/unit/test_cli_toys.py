@@ -12,8 +12,8 @@ from pypdf import PdfReader
 
 from bgfuture_desk.cli import main
 from bgfuture_desk.domain.calendar import is_working_day
-from bgfuture_desk.services import toys
-from bgfuture_desk.services.database import open_database
+from bgfuture_desk.services.house.database import open_database
+from bgfuture_desk.services.toys import service as toys
 
 
 @pytest.fixture(scope="module")

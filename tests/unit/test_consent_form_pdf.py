@@ -11,9 +11,10 @@ from pypdf import PdfReader
 
 from bgfuture_desk.errors import NotFoundError
 from bgfuture_desk.i18n import format_date_long
-from bgfuture_desk.services import consents, registry
-from bgfuture_desk.services.consents_print import consent_form_data, consent_forms
-from bgfuture_desk.services.registry import FamilyInput, PersonInput
+from bgfuture_desk.services.consents import service as consents
+from bgfuture_desk.services.consents.printout import consent_form_data, consent_forms
+from bgfuture_desk.services.families import service as registry
+from bgfuture_desk.services.families.service import FamilyInput, PersonInput
 
 TODAY = dt.date.today()
 RIGHTS = (

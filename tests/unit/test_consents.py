@@ -11,10 +11,12 @@ from sqlalchemy import select
 
 from bgfuture_desk.db.models import Consent, ConsentForm
 from bgfuture_desk.errors import NotFoundError, PermissionDeniedError, UserError, ValidationError
-from bgfuture_desk.services import consents, registry, users
-from bgfuture_desk.services.consents import ConsentInput
-from bgfuture_desk.services.consents_forms import shipped_form
-from bgfuture_desk.services.registry import FamilyInput, PersonInput
+from bgfuture_desk.services.consents import service as consents
+from bgfuture_desk.services.consents.forms import shipped_form
+from bgfuture_desk.services.consents.service import ConsentInput
+from bgfuture_desk.services.families import service as registry
+from bgfuture_desk.services.families.service import FamilyInput, PersonInput
+from bgfuture_desk.services.users import service as users
 
 TODAY = dt.date.today()
 

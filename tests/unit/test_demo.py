@@ -39,9 +39,10 @@ from bgfuture_desk.domain.phones import format_phone, normalise_phone
 from bgfuture_desk.domain.toys import due_date
 from bgfuture_desk.domain.vocab import PersonRole, ReferralStatus
 from bgfuture_desk.errors import ValidationError
-from bgfuture_desk.services import setup, users
 from bgfuture_desk.services.demo import DEMO_PASSWORD, generate_demo
 from bgfuture_desk.services.demo.common import months_old, patronymic
+from bgfuture_desk.services.house import setup
+from bgfuture_desk.services.users import service as users
 
 TODAY = dt.date(2026, 11, 23)  # a Monday
 PHONE = re.compile(r"^0[89]\d{2} \d{3} \d{3}$")

@@ -15,13 +15,13 @@ from bgfuture_desk import __version__
 from bgfuture_desk.db import migrate
 from bgfuture_desk.db.models import TRAVELLING_MODELS, AuditEvent, ExportLog, Person, User
 from bgfuture_desk.errors import UserError, ValidationError
-from bgfuture_desk.services import export as export_service
-from bgfuture_desk.services import registry
-from bgfuture_desk.services.consolidate import consolidate
-from bgfuture_desk.services.export import export_month, export_status
-from bgfuture_desk.services.export_read import read_export, read_label
-from bgfuture_desk.services.export_snapshot import take_snapshot
-from bgfuture_desk.services.registry_forms import PersonInput
+from bgfuture_desk.services.exchange import export as export_service
+from bgfuture_desk.services.exchange.consolidate import consolidate
+from bgfuture_desk.services.exchange.export import export_month, export_status
+from bgfuture_desk.services.exchange.export_read import read_export, read_label
+from bgfuture_desk.services.exchange.snapshot import take_snapshot
+from bgfuture_desk.services.families import service as registry
+from bgfuture_desk.services.families.forms import PersonInput
 from bgfuture_desk.services.unit import Actor
 from tests.exchange_data import MONTH, PASSPHRASE, export, open_house, scalars
 
@@ -132,7 +132,7 @@ def _full_disk(after: int):
 
 @pytest.mark.parametrize("after", [0, 1, 3], ids=["at once", "after the header", "midway"])
 def test_a_failed_write_leaves_the_old_file_and_no_half_file(houses, tmp_path, monkeypatch, after):
-    from bgfuture_desk.services import export_file
+    from bgfuture_desk.services.exchange import export_file
 
     monkeypatch.setattr(export_file, "CHUNK", 64 * 1024)  # several chunks even for a demo
     old = _export(houses.kran, tmp_path).path

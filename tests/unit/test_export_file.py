@@ -10,8 +10,8 @@ import struct
 
 import pytest
 
-from bgfuture_desk.services import export_file
-from bgfuture_desk.services.export_errors import (
+from bgfuture_desk.services.exchange import export_file
+from bgfuture_desk.services.exchange.export_errors import (
     DamagedExportError,
     NewerExportError,
     NotAnExportError,

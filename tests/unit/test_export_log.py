@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from bgfuture_desk.services.export import export_log, export_month, local_time
+from bgfuture_desk.services.exchange.export import export_log, export_month, local_time
 from tests.exchange_data import PASSPHRASE
 
 pytest_plugins = ["tests.exchange_fixtures"]

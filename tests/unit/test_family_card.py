@@ -18,7 +18,8 @@ from bgfuture_desk.documents.family_card import FamilyCardData, family_cards_pdf
 from bgfuture_desk.documents.page import HouseHeader
 from bgfuture_desk.domain.surnames import family_surname, plural_surname
 from bgfuture_desk.errors import NotFoundError, UserError
-from bgfuture_desk.services import printing, settings
+from bgfuture_desk.services.house import settings
+from bgfuture_desk.services.printouts import printing
 from bgfuture_desk.services.unit import Actor
 
 HOUSE = HouseHeader(

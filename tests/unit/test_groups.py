@@ -10,7 +10,8 @@ from sqlalchemy import func, select
 
 from bgfuture_desk.db.models import Group, Programme, Session
 from bgfuture_desk.errors import NotFoundError, PermissionDeniedError, UserError, ValidationError
-from bgfuture_desk.services import groups, settings
+from bgfuture_desk.services.groups import service as groups
+from bgfuture_desk.services.house import settings
 from bgfuture_desk.services.unit import Actor
 from tests.unit.groups_data import MONDAYS, add_specialist, schedule_mondays
 

@@ -9,7 +9,8 @@ from sqlalchemy import func, select
 
 from bgfuture_desk.db.models import Attendance, Enrolment, Person
 from bgfuture_desk.errors import UserError, ValidationError
-from bgfuture_desk.services import groups, visits
+from bgfuture_desk.services.groups import service as groups
+from bgfuture_desk.services.visits import service as visits
 from tests.unit.groups_data import NOW, TODAY, family, ids, schedule_mondays
 
 pytest_plugins = ["tests.unit.groups_fixtures"]

@@ -8,8 +8,10 @@ import datetime as dt
 import pytest
 
 from bgfuture_desk.domain.calendar import holidays
-from bgfuture_desk.services import groups, setup, visits_queries
 from bgfuture_desk.services.demo import generate_demo
+from bgfuture_desk.services.groups import service as groups
+from bgfuture_desk.services.house import setup
+from bgfuture_desk.services.visits import queries as visits_queries
 
 TODAY = dt.date(2026, 11, 24)  # a Tuesday; with seed 1 a group meets at 11:00
 

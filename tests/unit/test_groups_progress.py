@@ -7,7 +7,8 @@ import datetime as dt
 import pytest
 
 from bgfuture_desk.errors import ValidationError
-from bgfuture_desk.services import groups, settings
+from bgfuture_desk.services.groups import service as groups
+from bgfuture_desk.services.house import settings
 from tests.unit.groups_data import schedule_mondays
 
 pytest_plugins = ["tests.unit.groups_fixtures"]

@@ -45,7 +45,7 @@ def _imported_by(modules: list[str]) -> set[str]:
 
 def test_services_domain_db_and_documents_run_without_qt():
     modules = _modules("services", "domain", "db", "documents")
-    assert "bgfuture_desk.services.users" in modules
+    assert "bgfuture_desk.services.users.service" in modules
     assert "bgfuture_desk.db.models.registry" in modules
     loaded = _imported_by(modules)
     assert "sqlalchemy" in loaded  # the import really happened
@@ -93,7 +93,7 @@ ONE_DEFINITION = {
     "age_on": "bgfuture_desk/domain/people.py",
     "age_months": "bgfuture_desk/domain/people.py",
     "_months_old": "bgfuture_desk/domain/people.py",
-    "parse_month": "bgfuture_desk/services/export.py",  # refuses a month not yet begun
+    "parse_month": "bgfuture_desk/services/exchange/export.py",  # refuses a month not yet begun
 }
 _DEFINITION = re.compile(r"^\s*def\s+(\w+)\s*\(", re.MULTILINE)
 _MONTH_PATTERN = re.compile(r"re\.compile\(r?[\"']\(\\d\{4\}\)-")
@@ -113,3 +113,25 @@ def test_the_rules_about_people_and_months_are_defined_once():
     for name, home in ONE_DEFINITION.items():
         assert where.get(name, [home]) == [home], (name, where.get(name))
     assert month_parsers == ["bgfuture_desk/domain/months.py"]
+
+
+# Outside a feature package only what every feature shares: the unit of work.
+SHARED_SERVICE_MODULES = {"__init__.py", "unit.py"}
+
+
+def test_every_service_sits_in_a_feature_package():
+    services = PACKAGE / "services"
+    loose = sorted(
+        p.name for p in services.glob("*.py") if p.name not in SHARED_SERVICE_MODULES
+    )
+    assert loose == []
+    features = sorted(p.name for p in services.iterdir() if (p / "__init__.py").exists())
+    assert features == [
+        "consents", "demo", "exchange", "families", "groups", "house", "printouts",
+        "referrals", "toys", "users", "visits",
+    ]  # fmt: skip
+
+
+def test_the_benchmarks_live_in_their_own_package():
+    assert sorted(p.name for p in PACKAGE.glob("bench*")) == ["bench"]
+    assert (PACKAGE / "bench" / "__init__.py").exists()

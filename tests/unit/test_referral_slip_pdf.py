@@ -15,8 +15,9 @@ from bgfuture_desk.documents.page import HouseHeader
 from bgfuture_desk.documents.referral_slip import ReferralSlipData, referral_slip_pdf
 from bgfuture_desk.domain.vocab import Urgency
 from bgfuture_desk.errors import NotFoundError
-from bgfuture_desk.services import referrals, referrals_print
-from bgfuture_desk.services.referrals import ReferralInput
+from bgfuture_desk.services.referrals import printout as referrals_print
+from bgfuture_desk.services.referrals import service as referrals
+from bgfuture_desk.services.referrals.service import ReferralInput
 from tests.unit.registry_data import CHILD, EGN_GIRL, MOTHER, new_family
 
 A4_POINTS = (595.3, 841.9)

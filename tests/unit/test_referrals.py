@@ -10,8 +10,9 @@ import pytest
 
 from bgfuture_desk.db.models import Specialist
 from bgfuture_desk.errors import NotFoundError, UserError, ValidationError
-from bgfuture_desk.services import referrals, settings
-from bgfuture_desk.services.referrals import ReferralInput
+from bgfuture_desk.services.house import settings
+from bgfuture_desk.services.referrals import service as referrals
+from bgfuture_desk.services.referrals.service import ReferralInput
 from tests.unit.registry_data import CHILD, MOTHER, new_family
 
 TODAY = dt.date(2026, 11, 20)

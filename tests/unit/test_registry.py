@@ -20,8 +20,8 @@ from bgfuture_desk.db.models import (
     Visit,
 )
 from bgfuture_desk.errors import NotFoundError, UserError
-from bgfuture_desk.services import registry
-from bgfuture_desk.services.registry import (
+from bgfuture_desk.services.families import service as registry
+from bgfuture_desk.services.families.service import (
     FamilyInput,
     InvalidForm,
     PersonInput,

@@ -8,14 +8,14 @@ import pytest
 
 from bgfuture_desk.db.models import Family, Person
 from bgfuture_desk.errors import UserError, ValidationError
-from bgfuture_desk.services import registry
-from bgfuture_desk.services.registry import (
+from bgfuture_desk.services.families import service as registry
+from bgfuture_desk.services.families.duplicates import similar_names, within_one_edit
+from bgfuture_desk.services.families.service import (
     DuplicatesFound,
     FamilyInput,
     InvalidForm,
     PersonInput,
 )
-from bgfuture_desk.services.registry_duplicates import similar_names, within_one_edit
 from tests.unit.registry_data import CHILD, EGN_GIRL, EGN_MOTHER, KRAN, MOTHER, count, new_family
 
 

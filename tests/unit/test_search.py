@@ -10,10 +10,10 @@ from bgfuture_desk.bench import run_search_benchmark
 from bgfuture_desk.db.models import Family, Person, utcnow
 from bgfuture_desk.domain.egn import make_egn
 from bgfuture_desk.domain.search import Term, parse_query, within_one_edit
-from bgfuture_desk.services import registry
 from bgfuture_desk.services.demo import generate_demo
-from bgfuture_desk.services.registry import FamilyInput, PersonInput
-from bgfuture_desk.services.search import SearchIndex, SharedSearch, search_people
+from bgfuture_desk.services.families import service as registry
+from bgfuture_desk.services.families.search import SearchIndex, SharedSearch, search_people
+from bgfuture_desk.services.families.service import FamilyInput, PersonInput
 from bgfuture_desk.services.unit import Actor
 
 TODAY = dt.date.today()

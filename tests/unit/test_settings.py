@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from bgfuture_desk.errors import PermissionDeniedError, ValidationError
-from bgfuture_desk.services import settings, users
+from bgfuture_desk.services.house import settings
+from bgfuture_desk.services.users import service as users
 
 
 def _assistant(db, admin):

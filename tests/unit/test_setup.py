@@ -9,7 +9,8 @@ from sqlalchemy import select
 
 from bgfuture_desk.db.models import House, Institution, Programme, User
 from bgfuture_desk.errors import DatabaseFileError, ValidationError
-from bgfuture_desk.services import health, setup, users
+from bgfuture_desk.services.house import health, setup
+from bgfuture_desk.services.users import service as users
 
 ADMIN = setup.AdminInput("admin", "Мария Петрова", "parola-123")
 

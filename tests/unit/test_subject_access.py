@@ -10,8 +10,10 @@ from pypdf import PdfReader
 
 from bgfuture_desk.db.models import Consent
 from bgfuture_desk.errors import NotFoundError
-from bgfuture_desk.services import referrals, subject_access, visits
-from bgfuture_desk.services.referrals import ReferralInput
+from bgfuture_desk.services.families import subject_access
+from bgfuture_desk.services.referrals import service as referrals
+from bgfuture_desk.services.referrals.service import ReferralInput
+from bgfuture_desk.services.visits import service as visits
 from tests.unit.registry_data import CHILD, EGN_GIRL, MOTHER, new_family
 from tests.unit.test_referral_slip_pdf import A4_POINTS, fonts_embedded
 

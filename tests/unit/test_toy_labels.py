@@ -16,7 +16,9 @@ from pypdf import PdfReader
 from bgfuture_desk.documents.page import HouseHeader
 from bgfuture_desk.documents.toy_labels import ToyLabelData, toy_labels_pdf
 from bgfuture_desk.errors import NotFoundError, UserError
-from bgfuture_desk.services import printing, settings, toys
+from bgfuture_desk.services.house import settings
+from bgfuture_desk.services.printouts import printing
+from bgfuture_desk.services.toys import service as toys
 from tests.unit.toys_data import BALL, LOTTO, PUZZLE, RATTLE, family, fix_today, toy
 
 

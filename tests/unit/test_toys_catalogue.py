@@ -8,8 +8,8 @@ import datetime as dt
 import pytest
 
 from bgfuture_desk.errors import NotFoundError, UserError, ValidationError
-from bgfuture_desk.services import toys
-from bgfuture_desk.services.toys import ToyInput
+from bgfuture_desk.services.toys import service as toys
+from bgfuture_desk.services.toys.service import ToyInput
 from tests.unit.toys_data import BALL, LOTTO, PUZZLE, RATTLE, counts, family, fix_today, toy
 
 

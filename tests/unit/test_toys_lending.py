@@ -7,7 +7,8 @@ import datetime as dt
 import pytest
 
 from bgfuture_desk.errors import NotFoundError, PermissionDeniedError, UserError
-from bgfuture_desk.services import settings, toys
+from bgfuture_desk.services.house import settings
+from bgfuture_desk.services.toys import service as toys
 from tests.unit.toys_data import (
     ASSISTANT,
     BALL,

@@ -7,7 +7,8 @@ import datetime as dt
 import pytest
 
 from bgfuture_desk.errors import UserError, ValidationError
-from bgfuture_desk.services import toys, toys_queries
+from bgfuture_desk.services.toys import queries as toys_queries
+from bgfuture_desk.services.toys import service as toys
 from tests.unit.toys_data import (
     BALL,
     LOTTO,

@@ -7,7 +7,7 @@ from sqlalchemy import select
 
 from bgfuture_desk.db.models import User
 from bgfuture_desk.errors import PermissionDeniedError, UserError, ValidationError
-from bgfuture_desk.services import users
+from bgfuture_desk.services.users import service as users
 from tests.conftest import ADMIN_PASSWORD
 
 WRONG_LOGIN = "Грешно потребителско име или парола."
@@ -230,7 +230,7 @@ def test_short_new_password_is_refused(house_db, admin):
 
 
 def test_has_users(house_db, tmp_path):
-    from bgfuture_desk.services import setup
+    from bgfuture_desk.services.house import setup
 
     assert users.has_users(house_db)
     empty = setup.initialise(tmp_path / "empty.sqlite", setup.preset_input("razhena"), None)

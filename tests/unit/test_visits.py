@@ -10,8 +10,9 @@ from sqlalchemy import func, select
 
 from bgfuture_desk.db.models import AuditEvent, Family, Person, Specialist, Visit
 from bgfuture_desk.errors import NotFoundError, UserError, ValidationError
-from bgfuture_desk.services import visits, visits_queries
 from bgfuture_desk.services.demo import generate_demo
+from bgfuture_desk.services.visits import queries as visits_queries
+from bgfuture_desk.services.visits import service as visits
 
 NOW = dt.datetime(2026, 11, 23, 10, 30)  # a Monday morning
 TODAY = NOW.date()

@@ -9,8 +9,10 @@ from sqlalchemy import select
 
 from bgfuture_desk.db.models import AuditEvent, VisitPerson
 from bgfuture_desk.errors import UserError
-from bgfuture_desk.services import registry, visits, visits_queries
-from bgfuture_desk.services.registry import FamilyInput, PersonInput
+from bgfuture_desk.services.families import service as registry
+from bgfuture_desk.services.families.service import FamilyInput, PersonInput
+from bgfuture_desk.services.visits import queries as visits_queries
+from bgfuture_desk.services.visits import service as visits
 
 NOW = dt.datetime(2026, 11, 23, 10, 30)
 

@@ -8,9 +8,11 @@ import pytest
 from sqlalchemy import func, select
 
 from bgfuture_desk.db.models import AuditEvent, Loan, LoanReminder, Reservation, Toy
-from bgfuture_desk.services import registry, toys, toys_queries
-from bgfuture_desk.services.registry import FamilyInput, PersonInput
-from bgfuture_desk.services.toys import ToyInput
+from bgfuture_desk.services.families import service as registry
+from bgfuture_desk.services.families.service import FamilyInput, PersonInput
+from bgfuture_desk.services.toys import queries as toys_queries
+from bgfuture_desk.services.toys import service as toys
+from bgfuture_desk.services.toys.service import ToyInput
 from bgfuture_desk.services.unit import Actor
 
 TODAY = dt.date(2026, 12, 8)  # a Tuesday

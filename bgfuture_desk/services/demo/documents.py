@@ -14,8 +14,7 @@ from bgfuture_desk.domain.vocab import ConsentKind, ConsentMethod, PersonRole, U
 from bgfuture_desk.domain.vocab import ReferralStatus as R
 from bgfuture_desk.domain.vocab import SpecialistKind as K
 from bgfuture_desk.i18n import _
-from bgfuture_desk.services import setup
-from bgfuture_desk.services.consents_forms import shipped_form
+from bgfuture_desk.services.consents.forms import shipped_form
 from bgfuture_desk.services.demo.common import Context, Stream, at_time, months_old, utc_of
 from bgfuture_desk.services.demo.data_things import (
     CLOSED_OUTCOMES,
@@ -28,6 +27,7 @@ from bgfuture_desk.services.demo.data_things import (
 from bgfuture_desk.services.demo.households import Household
 from bgfuture_desk.services.demo.team import Team
 from bgfuture_desk.services.demo.visits import VisitPlan
+from bgfuture_desk.services.house import setup
 
 _DATA_PURPOSES = ("groups", "toy_lending", "referrals", "reporting")
 _PHOTO_PURPOSES = ("print", "website", "social")

@@ -35,7 +35,6 @@ from bgfuture_desk.domain.vocab import GroupTarget as G
 from bgfuture_desk.domain.vocab import PersonRole, VisitPurpose
 from bgfuture_desk.domain.vocab import SessionStatus as S
 from bgfuture_desk.i18n import _
-from bgfuture_desk.services import setup
 from bgfuture_desk.services.demo.common import (
     Context,
     Stream,
@@ -50,6 +49,7 @@ from bgfuture_desk.services.demo.data_things import (
 )
 from bgfuture_desk.services.demo.households import Household
 from bgfuture_desk.services.demo.team import Team
+from bgfuture_desk.services.house import setup
 
 # How often a participant comes: most nearly always, some now and then, a few rarely.
 _HABITS = {0.95: 35, 0.85: 35, 0.65: 20, 0.35: 10}

@@ -30,7 +30,7 @@ from bgfuture_desk.services.demo.data_things import (
 )
 from bgfuture_desk.services.demo.households import Household
 from bgfuture_desk.services.demo.visits import VisitPlan
-from bgfuture_desk.services.settings import get_int
+from bgfuture_desk.services.house.settings import get_int
 
 _WORSE = {
     ToyCondition.NEW: ToyCondition.GOOD,

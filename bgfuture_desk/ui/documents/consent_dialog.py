@@ -30,9 +30,9 @@ from PySide6.QtWidgets import (
 from bgfuture_desk.domain.vocab import ConsentKind, ConsentMethod, PersonRole
 from bgfuture_desk.errors import UserError
 from bgfuture_desk.i18n import _, format_date, ngettext
-from bgfuture_desk.services import consents
-from bgfuture_desk.services.consents import ConsentInput, ConsentView, FormView
-from bgfuture_desk.services.registry import FamilyView, PersonView
+from bgfuture_desk.services.consents import service as consents
+from bgfuture_desk.services.consents.service import ConsentInput, ConsentView, FormView
+from bgfuture_desk.services.families.service import FamilyView, PersonView
 from bgfuture_desk.services.unit import Actor, Database
 from bgfuture_desk.ui.widgets.fields import qdate
 from bgfuture_desk.ui.widgets.form import FieldForm, dialog_buttons, error_label, show_message

@@ -21,9 +21,10 @@ from PySide6.QtWidgets import (
 )
 
 from bgfuture_desk.i18n import _, ngettext
-from bgfuture_desk.services import consents, registry
-from bgfuture_desk.services.consents import ConsentView
-from bgfuture_desk.services.registry import FamilyView
+from bgfuture_desk.services.consents import service as consents
+from bgfuture_desk.services.consents.service import ConsentView
+from bgfuture_desk.services.families import service as registry
+from bgfuture_desk.services.families.service import FamilyView
 from bgfuture_desk.services.unit import Actor
 from bgfuture_desk.ui.documents.consent_dialog import (
     ConsentDialog,
@@ -50,7 +51,7 @@ if TYPE_CHECKING:
 def preview_consent_forms(parent: QWidget, db, family: FamilyView, on_error) -> QWidget | None:
     """The family's forms, filled in, in the preview (from where they are printed)."""
     from bgfuture_desk.errors import UserError
-    from bgfuture_desk.services.consents_print import consent_forms
+    from bgfuture_desk.services.consents.printout import consent_forms
     from bgfuture_desk.ui.widgets.pdf_preview import show_pdf_preview
 
     try:

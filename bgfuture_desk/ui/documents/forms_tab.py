@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 from bgfuture_desk.domain.vocab import UserRole
 from bgfuture_desk.errors import ValidationError
 from bgfuture_desk.i18n import N_, _, format_date
-from bgfuture_desk.services import consents
-from bgfuture_desk.services.consents import FormView
+from bgfuture_desk.services.consents import service as consents
+from bgfuture_desk.services.consents.service import FormView
 from bgfuture_desk.services.unit import Actor, Database
 from bgfuture_desk.ui.models.consent_form_table_model import (
     FORM_TITLE,

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 
 from bgfuture_desk.errors import UserError
 from bgfuture_desk.i18n import _
-from bgfuture_desk.services import referrals
-from bgfuture_desk.services.referrals import InstitutionView
+from bgfuture_desk.services.referrals import service as referrals
+from bgfuture_desk.services.referrals.service import InstitutionView
 from bgfuture_desk.services.unit import Actor, Database
 from bgfuture_desk.ui.documents.referral_page_link import host_page
 from bgfuture_desk.ui.models.referral_table_model import ICOL_ADDRESS, InstitutionTableModel

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from bgfuture_desk.i18n import N_, _, format_number
-from bgfuture_desk.services.search import SharedSearch
+from bgfuture_desk.services.families.search import SharedSearch
 from bgfuture_desk.services.unit import Actor, Database
 from bgfuture_desk.ui.documents.consents_tab import ConsentsTab
 from bgfuture_desk.ui.documents.forms_tab import FormsTab

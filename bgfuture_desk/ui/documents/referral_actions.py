@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING
 
 from bgfuture_desk.domain.vocab import ReferralStatus
 from bgfuture_desk.i18n import _
-from bgfuture_desk.services import referrals
-from bgfuture_desk.services.referrals import ReferralView
+from bgfuture_desk.services.referrals import service as referrals
+from bgfuture_desk.services.referrals.service import ReferralView
 from bgfuture_desk.ui.documents.referral_dialog import ReferralDialog, open_new_referral, show_slip
 from bgfuture_desk.ui.documents.referral_outcome_dialog import ReferralOutcomeDialog
 from bgfuture_desk.ui.models.referral_table_model import status_text, who_text

@@ -23,10 +23,12 @@ from PySide6.QtWidgets import (
 from bgfuture_desk.domain.vocab import Urgency
 from bgfuture_desk.errors import UserError
 from bgfuture_desk.i18n import _
-from bgfuture_desk.services import referrals, registry, visits
-from bgfuture_desk.services.referrals import InstitutionView, ReferralInput, ReferralView
-from bgfuture_desk.services.search import SearchIndex
+from bgfuture_desk.services.families import service as registry
+from bgfuture_desk.services.families.search import SearchIndex
+from bgfuture_desk.services.referrals import service as referrals
+from bgfuture_desk.services.referrals.service import InstitutionView, ReferralInput, ReferralView
 from bgfuture_desk.services.unit import Actor, Database
+from bgfuture_desk.services.visits import service as visits
 from bgfuture_desk.ui.documents.referral_who import ReferralWhoField
 from bgfuture_desk.ui.widgets.controls import choose, choose_specialist
 from bgfuture_desk.ui.widgets.fields import SpecialistCombo, date_text, parse_date_text
@@ -203,7 +205,7 @@ def slip_file_name(referral: ReferralView) -> str:
 
 def show_slip(parent: QWidget, db: Database, referral: ReferralView):
     """The referral's slip in the print preview (raises the services' ``UserError``)."""
-    from bgfuture_desk.services import referrals_print
+    from bgfuture_desk.services.referrals import printout as referrals_print
     from bgfuture_desk.ui.widgets.pdf_preview import show_pdf_preview
 
     pdf = referrals_print.referral_slip(db, str(referral.id))

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 
 from bgfuture_desk.domain.vocab import ReferralStatus
 from bgfuture_desk.i18n import _, format_date
-from bgfuture_desk.services import referrals
-from bgfuture_desk.services.referrals import ReferralView
+from bgfuture_desk.services.referrals import service as referrals
+from bgfuture_desk.services.referrals.service import ReferralView
 from bgfuture_desk.services.unit import Actor, Database
 from bgfuture_desk.ui.documents.referral_dialog import date_edit, text_box
 from bgfuture_desk.ui.models.referral_table_model import who_text

@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QWidget
 
-from bgfuture_desk.services.search import SearchIndex
+from bgfuture_desk.services.families.search import SearchIndex
 from bgfuture_desk.ui.widgets.notice import Notice
 
 

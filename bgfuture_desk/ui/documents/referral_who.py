@@ -15,9 +15,9 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QWidget
 
 from bgfuture_desk.errors import NotFoundError
 from bgfuture_desk.i18n import _
-from bgfuture_desk.services import registry
-from bgfuture_desk.services.registry_queries import FamilyView
-from bgfuture_desk.services.search import SearchHit, SearchIndex
+from bgfuture_desk.services.families import service as registry
+from bgfuture_desk.services.families.queries import FamilyView
+from bgfuture_desk.services.families.search import SearchHit, SearchIndex
 from bgfuture_desk.services.unit import Database
 from bgfuture_desk.ui.widgets.family_picker import FamilyPickerDialog
 

@@ -31,9 +31,10 @@ from bgfuture_desk.domain.names import search_key
 from bgfuture_desk.domain.vocab import ReferralStatus
 from bgfuture_desk.errors import UserError
 from bgfuture_desk.i18n import _, ngettext
-from bgfuture_desk.services import referrals, settings
-from bgfuture_desk.services.referrals import ReferralView
-from bgfuture_desk.services.search import SearchIndex
+from bgfuture_desk.services.families.search import SearchIndex
+from bgfuture_desk.services.house import settings
+from bgfuture_desk.services.referrals import service as referrals
+from bgfuture_desk.services.referrals.service import ReferralView
 from bgfuture_desk.services.unit import Actor, Database
 from bgfuture_desk.ui.documents.referral_actions import ReferralActions
 from bgfuture_desk.ui.documents.referral_page_link import host_page, page_index

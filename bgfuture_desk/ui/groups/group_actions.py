@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING
 
 from bgfuture_desk.errors import UserError
 from bgfuture_desk.i18n import _
-from bgfuture_desk.services import groups
-from bgfuture_desk.services.groups import EnrolmentView, GroupView, ProgrammeView
-from bgfuture_desk.services.search import SearchHit
+from bgfuture_desk.services.families.search import SearchHit
+from bgfuture_desk.services.groups import service as groups
+from bgfuture_desk.services.groups.service import EnrolmentView, GroupView, ProgrammeView
 from bgfuture_desk.ui.groups.group_dialog import GroupDialog
 from bgfuture_desk.ui.groups.history_dialog import PersonHistoryDialog
 from bgfuture_desk.ui.groups.person_picker import PersonPickerDialog

@@ -12,10 +12,11 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QSpinBox, QWidget
 
 from bgfuture_desk.domain.vocab import GroupTarget
 from bgfuture_desk.i18n import _
-from bgfuture_desk.services import groups, settings
-from bgfuture_desk.services.groups import GroupInput, GroupView, ProgrammeView
+from bgfuture_desk.services.groups import service as groups
+from bgfuture_desk.services.groups.service import GroupInput, GroupView, ProgrammeView
+from bgfuture_desk.services.house import settings
 from bgfuture_desk.services.unit import Actor, Database
-from bgfuture_desk.services.visits import SpecialistRow
+from bgfuture_desk.services.visits.service import SpecialistRow
 from bgfuture_desk.ui.widgets.controls import choose, choose_specialist
 from bgfuture_desk.ui.widgets.fields import SpecialistCombo, date_text, parse_date_text
 from bgfuture_desk.ui.widgets.form_dialog import FormDialog

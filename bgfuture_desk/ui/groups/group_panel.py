@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from bgfuture_desk.i18n import _, format_date
-from bgfuture_desk.services.groups import GroupView
+from bgfuture_desk.services.groups.service import GroupView
 from bgfuture_desk.ui.groups.participants_tab import ParticipantsTab
 from bgfuture_desk.ui.groups.progress_tab import ProgressTab
 from bgfuture_desk.ui.groups.sessions_tab import SessionsTab

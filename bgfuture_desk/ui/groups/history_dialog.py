@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from bgfuture_desk.i18n import _, ngettext
-from bgfuture_desk.services import groups
+from bgfuture_desk.services.groups import service as groups
 from bgfuture_desk.services.unit import Database
 from bgfuture_desk.ui.models.history_table_model import COL_NOTE, HistoryTableModel
 from bgfuture_desk.ui.models.person_group_table_model import COL_GROUP, PersonGroupTableModel

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidg
 
 from bgfuture_desk.errors import UserError
 from bgfuture_desk.i18n import _
-from bgfuture_desk.services import groups
+from bgfuture_desk.services.groups import service as groups
 from bgfuture_desk.ui.models.group_texts import month_name
 from bgfuture_desk.ui.models.programme_numbers_model import COL_PROGRAMME, ProgrammeNumbersModel
 from bgfuture_desk.ui.widgets.controls import read_only_table

@@ -21,11 +21,13 @@ from PySide6.QtWidgets import (
 from bgfuture_desk.domain.vocab import SessionStatus
 from bgfuture_desk.errors import UserError
 from bgfuture_desk.i18n import N_, _
-from bgfuture_desk.services import groups, visits, visits_queries
-from bgfuture_desk.services.groups import GroupView, SessionView
-from bgfuture_desk.services.search import SharedSearch
+from bgfuture_desk.services.families.search import SharedSearch
+from bgfuture_desk.services.groups import service as groups
+from bgfuture_desk.services.groups.service import GroupView, SessionView
 from bgfuture_desk.services.unit import Actor, Database
-from bgfuture_desk.services.visits import SpecialistRow
+from bgfuture_desk.services.visits import queries as visits_queries
+from bgfuture_desk.services.visits import service as visits
+from bgfuture_desk.services.visits.service import SpecialistRow
 from bgfuture_desk.ui.groups.group_actions import GroupActions
 from bgfuture_desk.ui.groups.group_panel import GroupPanel
 from bgfuture_desk.ui.groups.numbers_panel import NumbersPanel

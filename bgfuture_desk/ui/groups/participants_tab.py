@@ -8,7 +8,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from bgfuture_desk.i18n import _, ngettext
-from bgfuture_desk.services.groups import EnrolmentView, GroupView
+from bgfuture_desk.services.groups.service import EnrolmentView, GroupView
 from bgfuture_desk.ui.models.enrolment_table_model import COL_NAME, EnrolmentTableModel
 from bgfuture_desk.ui.widgets.controls import button_row, read_only_table
 

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 
 from bgfuture_desk.errors import NotFoundError
 from bgfuture_desk.i18n import _
-from bgfuture_desk.services import registry
-from bgfuture_desk.services.search import SearchHit, SearchIndex
+from bgfuture_desk.services.families import service as registry
+from bgfuture_desk.services.families.search import SearchHit, SearchIndex
 from bgfuture_desk.services.unit import Database
 from bgfuture_desk.ui.models.search_result_model import COL_DETAIL, SearchResultModel
 from bgfuture_desk.ui.widgets.form import error_label, show_message, show_status

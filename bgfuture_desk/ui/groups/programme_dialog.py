@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QCheckBox, QLineEdit, QPlainTextEdit, QWidget
 
 from bgfuture_desk.i18n import _
-from bgfuture_desk.services import groups
-from bgfuture_desk.services.groups import ProgrammeView
+from bgfuture_desk.services.groups import service as groups
+from bgfuture_desk.services.groups.service import ProgrammeView
 from bgfuture_desk.services.unit import Actor, Database
 from bgfuture_desk.ui.widgets.form_dialog import FormDialog
 

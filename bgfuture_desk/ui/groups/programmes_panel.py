@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from bgfuture_desk.domain.vocab import UserRole
 from bgfuture_desk.i18n import _
-from bgfuture_desk.services.groups import GroupView, ProgrammeView
+from bgfuture_desk.services.groups.service import GroupView, ProgrammeView
 from bgfuture_desk.services.unit import Actor
 from bgfuture_desk.ui.models.programme_tree_model import (
     COL_ENROLLED,

@@ -6,7 +6,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from bgfuture_desk.i18n import _
-from bgfuture_desk.services.groups import GroupView, ParticipantProgress
+from bgfuture_desk.services.groups.service import GroupView, ParticipantProgress
 from bgfuture_desk.ui.models.group_texts import percent
 from bgfuture_desk.ui.models.progress_table_model import COL_NAME, ProgressTableModel
 from bgfuture_desk.ui.widgets.controls import read_only_table

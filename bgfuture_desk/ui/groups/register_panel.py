@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 
 from bgfuture_desk.errors import UserError
 from bgfuture_desk.i18n import _
-from bgfuture_desk.services import groups
-from bgfuture_desk.services.groups import RegisterRow, SessionView
+from bgfuture_desk.services.groups import service as groups
+from bgfuture_desk.services.groups.service import RegisterRow, SessionView
 from bgfuture_desk.ui.groups.register_texts import (
     candidates_text,
     counts_text,

@@ -6,7 +6,7 @@ import datetime as dt
 
 from bgfuture_desk.domain.vocab import AttendanceStatus, SessionStatus
 from bgfuture_desk.i18n import _, format_date_long, format_number
-from bgfuture_desk.services.groups import RegisterRow, SessionView
+from bgfuture_desk.services.groups.service import RegisterRow, SessionView
 from bgfuture_desk.ui.models.group_texts import day_with_weekday, time_span, weekday_name
 
 

@@ -12,10 +12,10 @@ from PySide6.QtWidgets import QComboBox, QDateEdit, QLabel, QLineEdit, QTimeEdit
 
 from bgfuture_desk.domain.groups import ScheduleError, session_dates
 from bgfuture_desk.i18n import N_, _, format_date, ngettext
-from bgfuture_desk.services import groups
-from bgfuture_desk.services.groups import GroupView, SessionView
+from bgfuture_desk.services.groups import service as groups
+from bgfuture_desk.services.groups.service import GroupView, SessionView
 from bgfuture_desk.services.unit import Actor, Database
-from bgfuture_desk.services.visits import SpecialistRow
+from bgfuture_desk.services.visits.service import SpecialistRow
 from bgfuture_desk.ui.models.group_texts import day_with_weekday
 from bgfuture_desk.ui.widgets.controls import choose_specialist
 from bgfuture_desk.ui.widgets.fields import SpecialistCombo, qdate

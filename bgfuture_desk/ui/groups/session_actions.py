@@ -6,8 +6,9 @@ from typing import TYPE_CHECKING
 
 from bgfuture_desk.domain.vocab import SessionStatus
 from bgfuture_desk.i18n import _, ngettext
-from bgfuture_desk.services import groups, printing
-from bgfuture_desk.services.groups import GroupView, ScheduleResult, SessionView
+from bgfuture_desk.services.groups import service as groups
+from bgfuture_desk.services.groups.service import GroupView, ScheduleResult, SessionView
+from bgfuture_desk.services.printouts import printing
 from bgfuture_desk.ui.groups.schedule_dialog import ScheduleDialog, holidays_text
 from bgfuture_desk.ui.groups.session_dialog import SessionDialog
 from bgfuture_desk.ui.models.group_texts import day_with_weekday, time_span

@@ -8,10 +8,10 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
 from bgfuture_desk.errors import UserError
 from bgfuture_desk.i18n import _
-from bgfuture_desk.services import groups
-from bgfuture_desk.services.groups import SessionView
+from bgfuture_desk.services.groups import service as groups
+from bgfuture_desk.services.groups.service import SessionView
 from bgfuture_desk.services.unit import Actor, Database
-from bgfuture_desk.services.visits import SpecialistRow
+from bgfuture_desk.services.visits.service import SpecialistRow
 from bgfuture_desk.ui.groups.schedule_dialog import date_edit, time_edit
 from bgfuture_desk.ui.models.group_texts import day_with_weekday, time_span
 from bgfuture_desk.ui.widgets.controls import choose_specialist

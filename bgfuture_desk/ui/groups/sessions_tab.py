@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from bgfuture_desk.domain.vocab import SessionStatus
 from bgfuture_desk.i18n import _
-from bgfuture_desk.services.groups import GroupView, SessionView
+from bgfuture_desk.services.groups.service import GroupView, SessionView
 from bgfuture_desk.ui.models.session_table_model import COL_DATE, COL_TOPIC, SessionTableModel
 from bgfuture_desk.ui.widgets.controls import button_row, read_only_table
 

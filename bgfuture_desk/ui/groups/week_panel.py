@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from bgfuture_desk.domain.vocab import SessionStatus
 from bgfuture_desk.i18n import _, format_date_long, ngettext
-from bgfuture_desk.services import groups
+from bgfuture_desk.services.groups import service as groups
 from bgfuture_desk.ui.models.group_texts import day_month, week_monday
 from bgfuture_desk.ui.models.week_table_model import DAYS, WeekTableModel
 from bgfuture_desk.ui.widgets.page import page_heading

@@ -15,7 +15,7 @@ from PySide6.QtGui import QColor
 
 from bgfuture_desk.domain.vocab import ToyCondition
 from bgfuture_desk.i18n import N_, _, format_date
-from bgfuture_desk.services.toys import LendCheck, LoanView
+from bgfuture_desk.services.toys.service import LendCheck, LoanView
 
 Index = QModelIndex | QPersistentModelIndex
 WARNING_COLOR = QColor("#7a4f00")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bgfuture_desk.domain.vocab import ConsentKind
 from bgfuture_desk.i18n import N_, _, format_date
-from bgfuture_desk.services.consents import FormView
+from bgfuture_desk.services.consents.service import FormView
 from bgfuture_desk.ui.models.row_table_model import RIGHT, RowTableModel
 
 FORM_KIND, FORM_VERSION, FORM_TITLE, FORM_VALID_FROM, FORM_SIGNED, FORM_CURRENT = range(6)

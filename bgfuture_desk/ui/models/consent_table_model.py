@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor
 from bgfuture_desk.domain.phones import format_phone
 from bgfuture_desk.domain.vocab import ConsentMethod
 from bgfuture_desk.i18n import N_, _, format_date
-from bgfuture_desk.services.consents import PHOTO_PURPOSES, ConsentView, FamilyConsentState
+from bgfuture_desk.services.consents.service import PHOTO_PURPOSES, ConsentView, FamilyConsentState
 from bgfuture_desk.ui.models.row_table_model import RowTableModel
 
 STATE_COLORS = {

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from bgfuture_desk.i18n import N_, format_date
-from bgfuture_desk.services.groups import EnrolmentView
+from bgfuture_desk.services.groups.service import EnrolmentView
 from bgfuture_desk.ui.models.row_table_model import RowTableModel
 
 COL_NAME, COL_FAMILY, COL_SINCE, COL_LEFT = range(4)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from bgfuture_desk.i18n import N_, format_datetime, format_number
-from bgfuture_desk.services.export import ExportLogRow, month_label
+from bgfuture_desk.services.exchange.export import ExportLogRow, month_label
 from bgfuture_desk.ui.models.row_table_model import RIGHT, RowTableModel
 
 COL_MONTH, COL_AT, COL_USER, COL_RECORDS, COL_FILE, COL_SHA = range(6)

@@ -16,8 +16,8 @@ from PySide6.QtGui import QColor
 from bgfuture_desk.domain import people
 from bgfuture_desk.domain.phones import format_phone
 from bgfuture_desk.i18n import N_, _, format_time
-from bgfuture_desk.services.consents import PHOTO_PURPOSES, photo_text
-from bgfuture_desk.services.registry import PersonView
+from bgfuture_desk.services.consents.service import PHOTO_PURPOSES, photo_text
+from bgfuture_desk.services.families.service import PersonView
 
 COL_NAME, COL_ROLE, COL_AGE, COL_EGN, COL_PHONE, COL_PHOTO, COL_TODAY = range(7)
 HEADERS = (

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from bgfuture_desk.i18n import N_, format_number
-from bgfuture_desk.services.consolidate_import import FileImport
-from bgfuture_desk.services.export import month_label
+from bgfuture_desk.services.exchange.consolidate_import import FileImport
+from bgfuture_desk.services.exchange.export import month_label
 from bgfuture_desk.ui.models.row_table_model import RIGHT, RowTableModel
 
 COL_FILE, COL_HOUSE, COL_MONTH, COL_INSERTED, COL_UPDATED, COL_UNCHANGED = range(6)

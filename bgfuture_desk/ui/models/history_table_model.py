@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bgfuture_desk.domain.vocab import AttendanceStatus
 from bgfuture_desk.i18n import N_, _
-from bgfuture_desk.services.groups import HistoryRow
+from bgfuture_desk.services.groups.service import HistoryRow
 from bgfuture_desk.ui.models.group_texts import day_with_weekday
 from bgfuture_desk.ui.models.register_table_model import COLOURS
 from bgfuture_desk.ui.models.row_table_model import RowTableModel

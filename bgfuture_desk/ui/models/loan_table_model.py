@@ -13,7 +13,7 @@ from PySide6.QtGui import QColor
 
 from bgfuture_desk.domain.vocab import ToyCondition
 from bgfuture_desk.i18n import N_, _, format_date, ngettext
-from bgfuture_desk.services.toys import LoanView, ReminderView
+from bgfuture_desk.services.toys.service import LoanView, ReminderView
 from bgfuture_desk.ui.models.row_table_model import RowTableModel
 
 Index = QModelIndex | QPersistentModelIndex

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bgfuture_desk.i18n import N_, _, format_date, format_number
-from bgfuture_desk.services.groups import PersonGroupRow
+from bgfuture_desk.services.groups.service import PersonGroupRow
 from bgfuture_desk.ui.models.group_texts import percent
 from bgfuture_desk.ui.models.progress_table_model import COMPLETED_COLOUR, completion_text
 from bgfuture_desk.ui.models.row_table_model import RIGHT, RowTableModel

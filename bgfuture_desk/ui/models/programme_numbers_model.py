@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bgfuture_desk.i18n import N_, format_number
-from bgfuture_desk.services.groups import ProgrammeNumbers
+from bgfuture_desk.services.groups.service import ProgrammeNumbers
 from bgfuture_desk.ui.models.row_table_model import RIGHT, RowTableModel
 
 COL_PROGRAMME, COL_HELD, COL_PARTICIPANTS, COL_AVERAGE, COL_COMPLETIONS = range(5)

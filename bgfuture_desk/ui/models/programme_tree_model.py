@@ -12,7 +12,7 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelInde
 from PySide6.QtGui import QColor, QFont
 
 from bgfuture_desk.i18n import N_, _, format_number
-from bgfuture_desk.services.groups import GroupView, ProgrammeView
+from bgfuture_desk.services.groups.service import GroupView, ProgrammeView
 
 COL_NAME, COL_TARGET, COL_FACILITATOR, COL_ENROLLED, COL_SESSIONS = range(5)
 HEADERS = (

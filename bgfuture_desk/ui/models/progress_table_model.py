@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont
 
 from bgfuture_desk.i18n import N_, _, format_date, format_number
-from bgfuture_desk.services.groups import ParticipantProgress
+from bgfuture_desk.services.groups.service import ParticipantProgress
 from bgfuture_desk.ui.models.group_texts import percent
 from bgfuture_desk.ui.models.row_table_model import RIGHT, RowTableModel
 

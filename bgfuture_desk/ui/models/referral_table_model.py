@@ -14,7 +14,7 @@ from PySide6.QtGui import QColor, QFont
 
 from bgfuture_desk.domain.vocab import ReferralStatus, Urgency
 from bgfuture_desk.i18n import N_, _, format_date, ngettext
-from bgfuture_desk.services.referrals import InstitutionView, ReferralView
+from bgfuture_desk.services.referrals.service import InstitutionView, ReferralView
 from bgfuture_desk.ui.models.row_table_model import RIGHT, RowTableModel
 
 LATE_COLOR = QColor("#b3261e")

@@ -16,7 +16,7 @@ from PySide6.QtGui import QColor, QFont
 
 from bgfuture_desk.domain.vocab import AttendanceStatus
 from bgfuture_desk.i18n import N_, _, format_number
-from bgfuture_desk.services.groups import RegisterRow
+from bgfuture_desk.services.groups.service import RegisterRow
 
 COL_NUMBER, COL_NAME, COL_FAMILY, COL_KIND, COL_MARK, COL_TODAY, COL_NOTE = range(7)
 HEADERS = (

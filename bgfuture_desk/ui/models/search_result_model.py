@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from bgfuture_desk.i18n import N_
-from bgfuture_desk.services.search import SearchHit
+from bgfuture_desk.services.families.search import SearchHit
 from bgfuture_desk.ui.models.row_table_model import RowTableModel
 
 COL_NAME, COL_DETAIL, COL_CODE = range(3)

@@ -9,7 +9,7 @@ from PySide6.QtGui import QColor, QFont
 
 from bgfuture_desk.domain.vocab import SessionStatus
 from bgfuture_desk.i18n import N_, format_number
-from bgfuture_desk.services.groups import SessionView
+from bgfuture_desk.services.groups.service import SessionView
 from bgfuture_desk.ui.models.group_texts import day_with_weekday, time_span
 from bgfuture_desk.ui.models.row_table_model import RIGHT, RowTableModel
 

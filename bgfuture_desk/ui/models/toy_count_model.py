@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from bgfuture_desk.i18n import N_, _
-from bgfuture_desk.services.toys import ToyCount
+from bgfuture_desk.services.toys.service import ToyCount
 
 Index = QModelIndex | QPersistentModelIndex
 COL_CODE, COL_NAME, COL_COUNT = range(3)

@@ -14,7 +14,7 @@ from PySide6.QtGui import QColor
 
 from bgfuture_desk.domain.vocab import ToyStatus
 from bgfuture_desk.i18n import N_, _, format_date
-from bgfuture_desk.services.toys import ToyView
+from bgfuture_desk.services.toys.service import ToyView
 from bgfuture_desk.ui.models.row_table_model import RIGHT, RowTableModel
 
 (

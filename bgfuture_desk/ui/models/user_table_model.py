@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from bgfuture_desk.i18n import N_, _
-from bgfuture_desk.services.users import UserRow
+from bgfuture_desk.services.users.service import UserRow
 from bgfuture_desk.ui.models.row_table_model import RowTableModel
 
 COL_USERNAME, COL_FULL_NAME, COL_ROLE, COL_ACTIVE = range(4)

@@ -8,7 +8,7 @@ from PySide6.QtGui import QFont
 
 from bgfuture_desk.domain.surnames import family_surname
 from bgfuture_desk.i18n import N_, _, format_time, ngettext
-from bgfuture_desk.services.visits import VisitView
+from bgfuture_desk.services.visits.service import VisitView
 from bgfuture_desk.ui.models.row_table_model import RowTableModel
 
 COL_IN, COL_WHO, COL_PURPOSES, COL_OUT = range(4)

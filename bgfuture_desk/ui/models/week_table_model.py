@@ -15,7 +15,7 @@ from PySide6.QtGui import QColor, QFont
 from bgfuture_desk.domain.calendar import holidays
 from bgfuture_desk.domain.vocab import SessionStatus
 from bgfuture_desk.i18n import _
-from bgfuture_desk.services.groups import SessionView
+from bgfuture_desk.services.groups.service import SessionView
 from bgfuture_desk.ui.models.group_texts import day_month, time_span, weekday_name
 
 DAYS = 7

@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING
 
 from bgfuture_desk.errors import UserError
 from bgfuture_desk.i18n import _
-from bgfuture_desk.services import consents
-from bgfuture_desk.services.consents import ConsentView
+from bgfuture_desk.services.consents import service as consents
+from bgfuture_desk.services.consents.service import ConsentView
 from bgfuture_desk.ui.documents.consent_dialog import ConsentDialog, consents_saved_text
 
 if TYPE_CHECKING:

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from bgfuture_desk.i18n import _
-from bgfuture_desk.services.registry import DuplicateCandidate
+from bgfuture_desk.services.families.service import DuplicateCandidate
 
 
 def family_of(candidate: DuplicateCandidate):

@@ -13,9 +13,10 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 
 from bgfuture_desk.errors import UserError
 from bgfuture_desk.i18n import _
-from bgfuture_desk.services import printing, registry
-from bgfuture_desk.services.registry import FamilyView, PersonView
-from bgfuture_desk.services.search import SearchHit
+from bgfuture_desk.services.families import service as registry
+from bgfuture_desk.services.families.search import SearchHit
+from bgfuture_desk.services.families.service import FamilyView, PersonView
+from bgfuture_desk.services.printouts import printing
 from bgfuture_desk.ui.reception.family_dialog import FamilyDialog, PersonDialog
 from bgfuture_desk.ui.widgets.family_picker import FamilyPickerDialog
 from bgfuture_desk.ui.widgets.fields import confirm
@@ -218,7 +219,7 @@ class FamilyActions:
 
     def print_access(self, person: PersonView) -> None:
         """Everything the house holds about ``person`` (GDPR art. 15), to hand over."""
-        from bgfuture_desk.services.subject_access import subject_access
+        from bgfuture_desk.services.families.subject_access import subject_access
 
         pdf = self._run(lambda: subject_access(self.page.db, str(person.id)))
         if pdf is not None:

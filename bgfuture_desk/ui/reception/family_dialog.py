@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 from bgfuture_desk.domain.vocab import PersonRole
 from bgfuture_desk.errors import UserError, ValidationError
 from bgfuture_desk.i18n import _
-from bgfuture_desk.services import registry
-from bgfuture_desk.services.registry import DuplicatesFound, FamilyView, PersonView
+from bgfuture_desk.services.families import service as registry
+from bgfuture_desk.services.families.service import DuplicatesFound, FamilyView, PersonView
 from bgfuture_desk.services.unit import Actor, Database
 from bgfuture_desk.ui.reception.duplicates_dialog import DuplicatesDialog, family_of
 from bgfuture_desk.ui.reception.person_form import FamilyForm, PersonForm

@@ -30,10 +30,10 @@ from PySide6.QtWidgets import (
 
 from bgfuture_desk.domain.phones import format_phone
 from bgfuture_desk.i18n import _
-from bgfuture_desk.services import visits_queries
-from bgfuture_desk.services.consents import FamilyConsentState
-from bgfuture_desk.services.registry import FamilyView, PersonView
-from bgfuture_desk.services.visits import SpecialistRow
+from bgfuture_desk.services.consents.service import FamilyConsentState
+from bgfuture_desk.services.families.service import FamilyView, PersonView
+from bgfuture_desk.services.visits import queries as visits_queries
+from bgfuture_desk.services.visits.service import SpecialistRow
 from bgfuture_desk.ui.models.consent_table_model import state_style
 from bgfuture_desk.ui.models.family_member_model import (
     COL_NAME,

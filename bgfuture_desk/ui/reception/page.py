@@ -28,11 +28,14 @@ from PySide6.QtWidgets import (
 
 from bgfuture_desk.errors import NotFoundError, UserError
 from bgfuture_desk.i18n import N_, _, format_time, ngettext
-from bgfuture_desk.services import registry, settings, visits, visits_queries
-from bgfuture_desk.services.registry import FamilyView
-from bgfuture_desk.services.search import SearchHit, SharedSearch
+from bgfuture_desk.services.families import service as registry
+from bgfuture_desk.services.families.search import SearchHit, SharedSearch
+from bgfuture_desk.services.families.service import FamilyView
+from bgfuture_desk.services.house import settings
 from bgfuture_desk.services.unit import Database
-from bgfuture_desk.services.visits import SpecialistRow, VisitView
+from bgfuture_desk.services.visits import queries as visits_queries
+from bgfuture_desk.services.visits import service as visits
+from bgfuture_desk.services.visits.service import SpecialistRow, VisitView
 from bgfuture_desk.ui.models.search_result_model import (
     COL_CODE,
     COL_DETAIL,

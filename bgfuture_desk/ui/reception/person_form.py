@@ -12,7 +12,7 @@ from bgfuture_desk.domain.egn import EgnError, parse_egn
 from bgfuture_desk.domain.phones import format_phone
 from bgfuture_desk.domain.vocab import PersonRole, Sex
 from bgfuture_desk.i18n import _
-from bgfuture_desk.services.registry import FamilyInput, FamilyView, PersonInput, PersonView
+from bgfuture_desk.services.families.service import FamilyInput, FamilyView, PersonInput, PersonView
 from bgfuture_desk.ui.widgets.fields import date_text, parse_date_text
 from bgfuture_desk.ui.widgets.form import FieldForm, show_message
 

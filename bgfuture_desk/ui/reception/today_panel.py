@@ -27,9 +27,10 @@ from PySide6.QtWidgets import (
 )
 
 from bgfuture_desk.i18n import _, format_date_long, format_number
-from bgfuture_desk.services import visits, visits_queries
 from bgfuture_desk.services.unit import Database
-from bgfuture_desk.services.visits import DaySummary, VisitView
+from bgfuture_desk.services.visits import queries as visits_queries
+from bgfuture_desk.services.visits import service as visits
+from bgfuture_desk.services.visits.service import DaySummary, VisitView
 from bgfuture_desk.ui.models.visit_table_model import (
     COL_IN,
     COL_OUT,

@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 
 from bgfuture_desk.errors import UserError, ValidationError
 from bgfuture_desk.i18n import _, format_time
-from bgfuture_desk.services import visits
-from bgfuture_desk.services.visits import VisitView
+from bgfuture_desk.services.visits import service as visits
+from bgfuture_desk.services.visits.service import VisitView
 from bgfuture_desk.ui.models.visit_table_model import visitors_short, visitors_text
 from bgfuture_desk.ui.reception.family_panel import CheckInRequest
 from bgfuture_desk.ui.reception.visit_dialogs import AnonymousDialog, LeaveDialog, VisitDialog

@@ -20,9 +20,10 @@ from PySide6.QtWidgets import (
 
 from bgfuture_desk.errors import UserError
 from bgfuture_desk.i18n import _, format_date_long
-from bgfuture_desk.services import visits, visits_queries
 from bgfuture_desk.services.unit import Actor, Database
-from bgfuture_desk.services.visits import SpecialistRow, VisitView
+from bgfuture_desk.services.visits import queries as visits_queries
+from bgfuture_desk.services.visits import service as visits
+from bgfuture_desk.services.visits.service import SpecialistRow, VisitView
 from bgfuture_desk.ui.models.visit_table_model import visitors_text
 from bgfuture_desk.ui.widgets.fields import PurposeChecks, SpecialistCombo, qtime
 from bgfuture_desk.ui.widgets.form import FieldForm, dialog_buttons, error_label, show_message

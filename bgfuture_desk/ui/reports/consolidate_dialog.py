@@ -30,10 +30,10 @@ from PySide6.QtWidgets import (
 )
 
 from bgfuture_desk.i18n import _, format_number
-from bgfuture_desk.services import export_file
-from bgfuture_desk.services.consolidate import ConsolidationResult, consolidate
-from bgfuture_desk.services.consolidate_import import ConsolidationError
-from bgfuture_desk.services.export_errors import ExportFileError, WrongPassphraseError
+from bgfuture_desk.services.exchange import export_file
+from bgfuture_desk.services.exchange.consolidate import ConsolidationResult, consolidate
+from bgfuture_desk.services.exchange.consolidate_import import ConsolidationError
+from bgfuture_desk.services.exchange.export_errors import ExportFileError, WrongPassphraseError
 from bgfuture_desk.ui.models.file_import_table_model import FileImportTableModel
 from bgfuture_desk.ui.reports.export_wizard import path_row
 from bgfuture_desk.ui.reports.worker import Worker, fill_progress, show_progress

@@ -27,15 +27,15 @@ from PySide6.QtWidgets import (
 )
 
 from bgfuture_desk.i18n import _, format_number
-from bgfuture_desk.services import export_file
-from bgfuture_desk.services.export import (
+from bgfuture_desk.services.exchange import export_file
+from bgfuture_desk.services.exchange.export import (
     ExportResult,
     default_file_name,
     export_month,
     month_label,
     validate_passphrase,
 )
-from bgfuture_desk.services.health import kind_label
+from bgfuture_desk.services.house.health import kind_label
 from bgfuture_desk.services.unit import Actor, Database
 from bgfuture_desk.ui.models.export_log_table_model import short_sha
 from bgfuture_desk.ui.reports.worker import Worker, fill_progress, show_progress

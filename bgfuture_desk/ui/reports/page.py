@@ -30,8 +30,7 @@ from PySide6.QtWidgets import (
 from bgfuture_desk.export_folder import Mount, proposed_folder
 from bgfuture_desk.i18n import N_, _, format_datetime
 from bgfuture_desk.paths import data_dir
-from bgfuture_desk.services import settings
-from bgfuture_desk.services.export import (
+from bgfuture_desk.services.exchange.export import (
     ExportResult,
     ExportStatus,
     export_log,
@@ -39,6 +38,7 @@ from bgfuture_desk.services.export import (
     local_time,
     month_label,
 )
+from bgfuture_desk.services.house import settings
 from bgfuture_desk.services.unit import Actor, Database
 from bgfuture_desk.ui.models.export_log_table_model import COL_FILE, ExportLogTableModel
 from bgfuture_desk.ui.reports.consolidate_dialog import ConsolidateDialog

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QVB
 
 from bgfuture_desk.domain.vocab import UserRole
 from bgfuture_desk.i18n import N_, _
-from bgfuture_desk.services import users
 from bgfuture_desk.services.unit import Actor, Database
+from bgfuture_desk.services.users import service as users
 from bgfuture_desk.ui.settings.house_form import HouseForm
 from bgfuture_desk.ui.settings.numbers_form import NumbersForm
 from bgfuture_desk.ui.settings.users_panel import FormDialog, UsersPanel, password_dialog

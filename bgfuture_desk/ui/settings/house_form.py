@@ -6,7 +6,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
 from bgfuture_desk.i18n import _
-from bgfuture_desk.services import settings
+from bgfuture_desk.services.house import settings
 from bgfuture_desk.services.unit import Database
 from bgfuture_desk.ui.settings.section import SettingsSection
 from bgfuture_desk.ui.widgets.form import show_message

@@ -10,9 +10,10 @@ from PySide6.QtWidgets import QFileDialog
 
 from bgfuture_desk.domain.vocab import ToyStatus
 from bgfuture_desk.i18n import N_, _
-from bgfuture_desk.services import printing, toys
-from bgfuture_desk.services.search import SearchHit
-from bgfuture_desk.services.toys import ToyView
+from bgfuture_desk.services.families.search import SearchHit
+from bgfuture_desk.services.printouts import printing
+from bgfuture_desk.services.toys import service as toys
+from bgfuture_desk.services.toys.service import ToyView
 from bgfuture_desk.ui.toys.labels_dialog import LabelsDialog
 from bgfuture_desk.ui.toys.toy_dialog import IMAGE_FILTER, ToyDialog
 from bgfuture_desk.ui.widgets.family_picker import FamilyPickerDialog

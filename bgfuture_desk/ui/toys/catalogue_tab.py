@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 from bgfuture_desk.domain.vocab import DevelopmentalArea, ToyStatus
 from bgfuture_desk.errors import UserError
 from bgfuture_desk.i18n import _, ngettext
-from bgfuture_desk.services import toys
-from bgfuture_desk.services.toys import ToyView
+from bgfuture_desk.services.toys import service as toys
+from bgfuture_desk.services.toys.service import ToyView
 from bgfuture_desk.ui.models.toy_table_model import (
     COL_CODE,
     COL_NAME,

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 from bgfuture_desk.domain import toys as toy_rules
 from bgfuture_desk.domain.people import age_months
 from bgfuture_desk.i18n import _, ngettext
-from bgfuture_desk.services.registry import FamilyView
-from bgfuture_desk.services.toys import LoanView
+from bgfuture_desk.services.families.service import FamilyView
+from bgfuture_desk.services.toys.service import LoanView
 from bgfuture_desk.ui.widgets.family_finder import FamilyFinder
 from bgfuture_desk.ui.widgets.form import ERROR_STYLE
 

@@ -13,7 +13,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHeaderView, QTabWidget, QWidget
 
 from bgfuture_desk.i18n import _
-from bgfuture_desk.services.toys import LoanView, ToyView
+from bgfuture_desk.services.toys.service import LoanView, ToyView
 from bgfuture_desk.ui.models.loan_table_model import OPEN_LOAN_COLUMNS, LoanTableModel
 from bgfuture_desk.ui.models.toy_table_model import (
     COL_AGE,

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 
 from bgfuture_desk.errors import UserError
 from bgfuture_desk.i18n import N_, _, format_number, ngettext
-from bgfuture_desk.services import toys
-from bgfuture_desk.services.registry import FamilyView
+from bgfuture_desk.services.families.service import FamilyView
+from bgfuture_desk.services.toys import service as toys
 from bgfuture_desk.ui.models.loan_table_model import (
     FAMILY_HISTORY_COLUMNS,
     TOY_HISTORY_COLUMNS,

@@ -26,9 +26,12 @@ from bgfuture_desk.domain import toys as toy_rules
 from bgfuture_desk.domain.vocab import ToyStatus, UserRole
 from bgfuture_desk.errors import UserError
 from bgfuture_desk.i18n import _, format_date, format_date_long, ngettext
-from bgfuture_desk.services import printing, registry, settings, toys
-from bgfuture_desk.services.registry import FamilyView
-from bgfuture_desk.services.toys import LendCheck, LoanView, ToyView
+from bgfuture_desk.services.families import service as registry
+from bgfuture_desk.services.families.service import FamilyView
+from bgfuture_desk.services.house import settings
+from bgfuture_desk.services.printouts import printing
+from bgfuture_desk.services.toys import service as toys
+from bgfuture_desk.services.toys.service import LendCheck, LoanView, ToyView
 from bgfuture_desk.ui.models.basket_model import LEND_NAME, LEND_NOTE, BasketModel
 from bgfuture_desk.ui.reception.family_panel import CHECK_IN_STYLE
 from bgfuture_desk.ui.toys.common import STYLES

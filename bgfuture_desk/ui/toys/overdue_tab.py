@@ -24,8 +24,9 @@ from PySide6.QtWidgets import (
 
 from bgfuture_desk.errors import UserError
 from bgfuture_desk.i18n import _, format_date, ngettext
-from bgfuture_desk.services import printing, toys
-from bgfuture_desk.services.toys import LoanView
+from bgfuture_desk.services.printouts import printing
+from bgfuture_desk.services.toys import service as toys
+from bgfuture_desk.services.toys.service import LoanView
 from bgfuture_desk.ui.models.loan_table_model import (
     FAMILY,
     OVERDUE_COLUMNS,

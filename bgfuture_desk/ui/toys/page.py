@@ -16,9 +16,10 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QWidget
 
 from bgfuture_desk.i18n import N_, _
-from bgfuture_desk.services import toys, toys_queries
-from bgfuture_desk.services.search import SharedSearch
-from bgfuture_desk.services.toys import ReservationView, ToyView
+from bgfuture_desk.services.families.search import SharedSearch
+from bgfuture_desk.services.toys import queries as toys_queries
+from bgfuture_desk.services.toys import service as toys
+from bgfuture_desk.services.toys.service import ReservationView, ToyView
 from bgfuture_desk.services.unit import Database
 from bgfuture_desk.ui.toys.catalogue_tab import CatalogueTab
 from bgfuture_desk.ui.toys.desk_tab import DeskTab

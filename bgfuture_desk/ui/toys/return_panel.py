@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
 from bgfuture_desk.domain.vocab import ToyCondition, ToyStatus
 from bgfuture_desk.errors import UserError
 from bgfuture_desk.i18n import _, format_date, ngettext
-from bgfuture_desk.services import toys
-from bgfuture_desk.services.toys import ToyView
+from bgfuture_desk.services.toys import service as toys
+from bgfuture_desk.services.toys.service import ToyView
 from bgfuture_desk.ui.models.basket_model import RET_TOY, ReturnLine, ReturnTableModel
 from bgfuture_desk.ui.models.loan_table_model import days_text
 from bgfuture_desk.ui.toys.common import NOTICE_STYLE, STYLES

@@ -9,7 +9,7 @@ from PySide6.QtGui import QFont, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from bgfuture_desk.i18n import _, format_date, ngettext
-from bgfuture_desk.services.toys import ToyView
+from bgfuture_desk.services.toys.service import ToyView
 
 THUMBNAIL = 200
 STRIP_PHOTO = 110

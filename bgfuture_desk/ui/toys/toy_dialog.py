@@ -30,8 +30,8 @@ from bgfuture_desk.domain import toys as toy_rules
 from bgfuture_desk.domain.vocab import DevelopmentalArea, ToyCondition
 from bgfuture_desk.errors import UserError, ValidationError
 from bgfuture_desk.i18n import _
-from bgfuture_desk.services import toys
-from bgfuture_desk.services.toys import ToyInput, ToyView
+from bgfuture_desk.services.toys import service as toys
+from bgfuture_desk.services.toys.service import ToyInput, ToyView
 from bgfuture_desk.services.unit import Actor, Database
 from bgfuture_desk.ui.toys.common import AgeEdit
 from bgfuture_desk.ui.toys.toy_details import photo_label, show_photo

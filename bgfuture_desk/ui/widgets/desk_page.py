@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from bgfuture_desk.errors import UserError
-from bgfuture_desk.services.search import SearchIndex, SharedSearch
+from bgfuture_desk.services.families.search import SearchIndex, SharedSearch
 from bgfuture_desk.services.unit import Database
 from bgfuture_desk.ui.widgets.notice import Notice
 from bgfuture_desk.ui.widgets.page import Page

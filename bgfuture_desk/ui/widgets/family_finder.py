@@ -15,9 +15,9 @@ from PySide6.QtWidgets import QHeaderView, QLineEdit, QVBoxLayout, QWidget
 
 from bgfuture_desk.errors import NotFoundError, UserError
 from bgfuture_desk.i18n import _
-from bgfuture_desk.services import registry
-from bgfuture_desk.services.registry import FamilyView
-from bgfuture_desk.services.search import SearchHit, SearchIndex
+from bgfuture_desk.services.families import service as registry
+from bgfuture_desk.services.families.search import SearchHit, SearchIndex
+from bgfuture_desk.services.families.service import FamilyView
 from bgfuture_desk.services.unit import Database
 from bgfuture_desk.ui.models.search_result_model import COL_DETAIL, COL_NAME, SearchResultModel
 from bgfuture_desk.ui.widgets.controls import ScanEdit, table_view

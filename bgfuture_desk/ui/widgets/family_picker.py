@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from bgfuture_desk.i18n import _
-from bgfuture_desk.services.search import SearchHit, SearchIndex
+from bgfuture_desk.services.families.search import SearchHit, SearchIndex
 from bgfuture_desk.ui.models.search_result_model import COL_DETAIL, SearchResultModel
 from bgfuture_desk.ui.widgets.form import dialog_buttons, error_label, show_message
 from bgfuture_desk.ui.widgets.hit_list import HitListMixin

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QMessageBox, QW
 
 from bgfuture_desk.domain.vocab import VisitPurpose
 from bgfuture_desk.i18n import _, format_date
-from bgfuture_desk.services.visits import SpecialistRow
+from bgfuture_desk.services.visits.service import SpecialistRow
 
 _DATE = re.compile(r"(\d{1,2})[.\-/ ](\d{1,2})[.\-/ ](\d{4})")
 

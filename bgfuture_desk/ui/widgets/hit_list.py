@@ -8,7 +8,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QTableView
 
 from bgfuture_desk.i18n import _
-from bgfuture_desk.services.search import SearchHit
+from bgfuture_desk.services.families.search import SearchHit
 from bgfuture_desk.ui.models.search_result_model import COL_NAME, SearchResultModel
 from bgfuture_desk.ui.widgets.form import show_message
 

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QWidget
 
 from bgfuture_desk.domain.vocab import UserRole
 from bgfuture_desk.i18n import _
-from bgfuture_desk.services.users import MIN_PASSWORD, UserRow, validate_user
+from bgfuture_desk.services.users.service import MIN_PASSWORD, UserRow, validate_user
 from bgfuture_desk.ui.widgets.form import FieldForm
 
 

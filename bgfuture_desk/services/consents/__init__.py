@@ -1,0 +1,1 @@
+"""Consents: the forms, what each person agreed to, and their printouts."""

@@ -1,0 +1,1 @@
+"""The monthly export of a house and the coordinator's consolidation."""

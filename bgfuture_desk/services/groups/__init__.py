@@ -1,0 +1,1 @@
+"""Parenting groups: programmes, groups, sessions, enrolment, attendance and progress."""

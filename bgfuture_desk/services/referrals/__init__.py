@@ -1,0 +1,1 @@
+"""Referrals to institutions and their outcomes."""

@@ -1,0 +1,1 @@
+"""The toy library: catalogue, lending, returns, reservations, overdue loans and numbers."""
