@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -26,16 +27,40 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "house.sqlite"
 
 
-@pytest.fixture
-def house_db(db_path: Path):
-    """An initialised Kran house with one administrator (admin / parola-123)."""
-    from bgfuture_desk.services.house import setup
+def quick_hasher():
+    """Argon2 at its real cost takes ~0.1 s per hash; most tests need the rules, not the cost."""
+    from argon2 import PasswordHasher
 
-    db = setup.initialise(
-        db_path,
-        setup.preset_input("kran"),
-        setup.AdminInput("admin", "Мария Петрова", ADMIN_PASSWORD),
-    )
+    return PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+
+
+@pytest.fixture(scope="session")
+def house_template(tmp_path_factory) -> Path:
+    """The Kran house as set-up makes it, made once per run: migrating a file and hashing the
+    administrator's password is most of a service test's set-up time."""
+    from bgfuture_desk.services.house import setup
+    from bgfuture_desk.services.users import service as users
+
+    path = tmp_path_factory.mktemp("template") / "house.sqlite"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(users, "_hasher", quick_hasher())
+        setup.initialise(
+            path,
+            setup.preset_input("kran"),
+            setup.AdminInput("admin", "Мария Петрова", ADMIN_PASSWORD),
+        ).dispose()
+    assert not path.with_name(path.name + "-wal").exists()  # everything is in the one file
+    return path
+
+
+@pytest.fixture
+def house_db(db_path: Path, house_template: Path):
+    """An initialised Kran house with one administrator (admin / parola-123): a copy of the
+    template, opened as the app opens a house file."""
+    from bgfuture_desk.services.house.database import open_database
+
+    shutil.copyfile(house_template, db_path)
+    db = open_database(db_path).db
     yield db
     db.dispose()
 
