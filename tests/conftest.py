@@ -15,10 +15,14 @@ os.environ.setdefault("QT_QPA_PLATFORM", f"offscreen:configfile={HOUSE_SCREEN}")
 ADMIN_PASSWORD = "parola-123"
 
 
+QT_FIXTURES = {"qtbot", "qapp", "qtmodeltester"}
+
+
 def pytest_collection_modifyitems(config, items):
-    ui_dir = Path(__file__).parent / "ui"
+    """A test that uses a Qt fixture, wherever it lives, needs a Qt application: `-m "not gui"`
+    leaves it out."""
     for item in items:
-        if ui_dir in Path(str(item.fspath)).parents:
+        if QT_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.gui)
 
 
