@@ -20,6 +20,7 @@ from bgfuture_desk.errors import UserError
 from bgfuture_desk.i18n import _
 from bgfuture_desk.paths import APP_NAME
 from bgfuture_desk.services.house import database, settings
+from bgfuture_desk.services.house.lock import HouseInUse, HouseLock
 from bgfuture_desk.services.unit import Database
 from bgfuture_desk.services.users import service as users
 from bgfuture_desk.ui.login import FirstAdminDialog, LoginDialog
@@ -150,7 +151,28 @@ def run_gui(db_path: Path) -> int:
     """Start the desktop app on ``db_path``; returns the exit status."""
     app = create_application()
     install_exception_hook()
-    db = open_house(Path(db_path))
+    house_lock = HouseLock(Path(db_path))
+    try:
+        Path(db_path).parent.mkdir(parents=True, exist_ok=True)
+        house_lock.acquire()  # one app per house file, held until this one ends
+    except (HouseInUse, OSError) as err:
+        if isinstance(err, HouseInUse):
+            show_error(err.message)
+        else:
+            show_error(
+                _("The folder of the house file cannot be used: {path} ({reason}).").format(
+                    path=Path(db_path).parent, reason=err.strerror or err
+                )
+            )
+        return EXIT_BAD_INPUT
+    try:
+        return _run_on_house(app, Path(db_path))
+    finally:
+        house_lock.release()
+
+
+def _run_on_house(app: QApplication, db_path: Path) -> int:
+    db = open_house(db_path)
     if db is None:
         return EXIT_OK if not Path(db_path).exists() else EXIT_BAD_INPUT
     try:

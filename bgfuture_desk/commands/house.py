@@ -9,6 +9,7 @@ from pathlib import Path
 from bgfuture_desk.commands import open_db
 from bgfuture_desk.errors import UserError
 from bgfuture_desk.i18n import _, format_number
+from bgfuture_desk.services.house.lock import writing
 
 
 def read_password_file(path: Path) -> str:
@@ -44,8 +45,8 @@ def cmd_init(args: argparse.Namespace) -> int:
             raise UserError(_("Give the administrator's password with --password-file."))
         admin = setup.AdminInput(args.admin, args.admin_name or args.admin,
                                  read_password_file(args.password_file))
-    db = setup.initialise(args.db, house, admin)
-    db.dispose()
+    with writing(Path(args.db)):
+        setup.initialise(args.db, house, admin).dispose()
     print(_("Created the database of „{house}“: {path}").format(house=house.name, path=args.db))
     if admin is None:
         print(_("The first administrator is created when the app starts for the first time."))
@@ -56,9 +57,12 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from bgfuture_desk.services.demo import generate_demo
     from bgfuture_desk.services.house.health import kind_label
 
-    db = open_db(args.db)
-    summary = generate_demo(db, families=args.families, seed=args.seed)
-    db.dispose()
+    with writing(Path(args.db)):
+        db = open_db(args.db)
+        try:
+            summary = generate_demo(db, families=args.families, seed=args.seed)
+        finally:
+            db.dispose()
     counts = ", ".join(
         f"{kind_label(k)}: {format_number(v)}" for k, v in dataclasses.asdict(summary).items()
     )

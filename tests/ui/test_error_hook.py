@@ -90,3 +90,19 @@ def test_a_damaged_house_file_at_start_is_told_damaged_and_exits(
     assert status != 0
     assert len(shown) == 1
     assert "повреден" in shown[0]
+
+
+def test_a_second_app_on_the_same_house_file_says_so_and_exits(
+    qtbot, house_db, db_path, data_home, shown, hook
+):
+    from bgfuture_desk.services.house.lock import HouseLock
+
+    house_db.dispose()
+    first_app = HouseLock(db_path).acquire()
+    try:
+        status = desk_app.run_gui(db_path)
+    finally:
+        first_app.release()
+    assert status == 2
+    assert len(shown) == 1
+    assert "е отворен в друг прозорец на програмата" in shown[0]
