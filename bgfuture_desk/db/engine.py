@@ -24,7 +24,18 @@ def dump_json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
+# How a transaction begins on SQLite. The driver's own implicit BEGIN is switched off and
+# SQLAlchemy's begin emits it, so a unit of work that checks and then writes can ask for
+# BEGIN IMMEDIATE: it takes the file's write lock before its first read, and two processes
+# can no longer both see a toy as free and both lend it. Reads stay DEFERRED.
+BEGIN_OPTION = "sqlite_begin"
+BEGIN_WRITE = "IMMEDIATE"
+BEGIN_READ = "DEFERRED"
+NO_BEGIN = ""  # for the PRAGMAs that SQLite ignores inside a transaction
+
+
 def _on_sqlite_connect(dbapi_connection, _record) -> None:
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
@@ -50,7 +61,14 @@ def sqlite_engine(path: Path) -> Engine:
         hide_parameters=True,  # error texts (and so errors.log) never carry families' data
     )
     event.listen(engine, "connect", _on_sqlite_connect)
+    event.listen(engine, "begin", _on_sqlite_begin)
     return engine
+
+
+def _on_sqlite_begin(connection) -> None:
+    mode = connection.get_execution_options().get(BEGIN_OPTION, BEGIN_READ)
+    if mode != NO_BEGIN:
+        connection.exec_driver_sql(f"BEGIN {mode}")
 
 
 def engine_for(target: str | Path) -> Engine:

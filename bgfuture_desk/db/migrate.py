@@ -15,10 +15,10 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, inspect
+from sqlalchemy import Connection, Engine, create_engine, inspect
 from sqlalchemy.pool import NullPool
 
-from bgfuture_desk.db.engine import backup_sqlite, sqlite_url
+from bgfuture_desk.db.engine import BEGIN_OPTION, BEGIN_READ, NO_BEGIN, backup_sqlite, sqlite_url
 from bgfuture_desk.errors import DatabaseFileError
 from bgfuture_desk.i18n import _
 
@@ -90,16 +90,22 @@ def _run(engine: Engine, step: Callable[[Config, str], None], revision: str) -> 
     with engine.connect() as conn:
         sqlite = conn.dialect.name == "sqlite"
         if sqlite:
-            conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
-            conn.commit()
+            _pragma(conn, "PRAGMA foreign_keys=OFF")
         try:
             with conn.begin():
                 cfg.attributes["connection"] = conn
                 step(cfg, revision)
         finally:
             if sqlite:
-                conn.exec_driver_sql("PRAGMA foreign_keys=ON")
-                conn.commit()
+                _pragma(conn, "PRAGMA foreign_keys=ON")
+
+
+def _pragma(conn: Connection, statement: str) -> None:
+    """A PRAGMA outside any transaction (SQLite ignores foreign_keys inside one)."""
+    conn.execution_options(**{BEGIN_OPTION: NO_BEGIN})
+    conn.exec_driver_sql(statement)
+    conn.commit()
+    conn.execution_options(**{BEGIN_OPTION: BEGIN_READ})
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:

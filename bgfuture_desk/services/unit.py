@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import Engine, event, inspect, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from bgfuture_desk.db.engine import BEGIN_OPTION, BEGIN_WRITE
 from bgfuture_desk.db.models import AuditEvent, House, Setting, Travelling, utcnow
 from bgfuture_desk.errors import NotFoundError
 from bgfuture_desk.i18n import _
@@ -137,6 +138,9 @@ class UnitOfWork:
         self.session: Session = db.session_factory()
         self.session.info.update(actor=actor, action=action)
         self._committed = False
+        if db.engine.dialect.name == "sqlite":
+            # the write lock first, then the checks: what they read stays true until commit
+            self.session.connection(execution_options={BEGIN_OPTION: BEGIN_WRITE})
 
     def __enter__(self) -> UnitOfWork:
         return self
