@@ -22,6 +22,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, select
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import OperationalError as SqlOperationalError
 from sqlalchemy.pool import NullPool
 
 from bgfuture_desk.db import migrate
@@ -217,12 +218,30 @@ def _inspect_target(target: str | Path) -> _Target:
         assert url is not None
         engine = create_engine(url, poolclass=NullPool)
         label = target_label(url)
-        state = migrate.schema_state(engine)
+        state = _reachable_state(engine, url)
     try:
         houses = _look(engine, label) if state.current is not None else {}
     finally:
         engine.dispose()
     return _Target(url, path, state.current is not None, houses)
+
+
+def _reachable_state(engine: Engine, url: str) -> migrate.SchemaState:
+    """The schema of a database server's target, or a Bulgarian refusal naming the server
+    and the reason when it cannot be reached (wrong host, port, password, database)."""
+    try:
+        return migrate.schema_state(engine)
+    except SqlOperationalError as err:
+        engine.dispose()
+        parsed = make_url(url)
+        reason = str(getattr(err, "orig", err) or err).strip().splitlines()
+        raise ConsolidationError(
+            _("The database server {host}:{port} cannot be reached: {reason}").format(
+                host=parsed.host or "localhost",
+                port=parsed.port or "",
+                reason=reason[0] if reason else type(err).__name__,
+            )
+        ) from None
 
 
 def consolidate(

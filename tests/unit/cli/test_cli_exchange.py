@@ -191,3 +191,18 @@ def test_consolidate_refusals_exit_2_in_bulgarian(capsys, houses, tmp_path, secr
     )
     assert_user_error(status, err, "не може да бъде прочетен")
     assert not target.exists()
+
+
+def test_a_database_server_that_cannot_be_reached_is_named_with_the_reason(
+    capsys, houses, tmp_path, secret
+):
+    export = tmp_path / "k.bgfx"
+    status = run(capsys, "export", "--db", houses.kran, "--month", "2025-01", "--out", export,
+                 "--passphrase-file", secret)[0]  # fmt: skip
+    assert status == 0
+    nobody_listens = "postgresql://desk:tajna-parola@127.0.0.1:9/all"  # the discard port
+    status, _, err = run(
+        capsys, "consolidate", "--into", nobody_listens, export, "--passphrase-file", secret
+    )
+    assert_user_error(status, err, "Сървърът за бази данни 127.0.0.1:9 не е достъпен")
+    assert "tajna-parola" not in err
