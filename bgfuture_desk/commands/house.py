@@ -71,9 +71,10 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from bgfuture_desk.services.house.database import inspect_database
     from bgfuture_desk.services.house.health import check_database, kind_label
 
-    db = open_db(args.db)
+    db = inspect_database(args.db)  # looked at, never upgraded
     health = check_database(db)
     db.dispose()
     print(_("House: {name} ({code})").format(name=health.house_name, code=health.house_code))

@@ -355,3 +355,15 @@ def test_downgrade_to_0001_and_upgrade_again_keeps_the_data(file_0001):
             assert session.scalar(select(House.code)) == "kran"
     finally:
         opened.db.dispose()
+
+
+def test_check_looks_at_an_old_file_without_upgrading_it(file_0001, capsys):
+    from bgfuture_desk.cli import main
+
+    before = file_0001.read_bytes()
+    assert main(["check", "--db", str(file_0001)]) == 0
+    out = capsys.readouterr().out
+    assert "Схема: 0001" in out
+    assert _revision_of(file_0001) == "0001"
+    assert file_0001.read_bytes() == before
+    assert sorted(p.name for p in file_0001.parent.iterdir() if "before-upgrade" in p.name) == []

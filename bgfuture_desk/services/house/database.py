@@ -21,6 +21,25 @@ class Opened:
     backup: Path | None  # the copy taken before an upgrade, if there was one
 
 
+def inspect_database(target: str | Path) -> Database:
+    """Open a house file (or database URL) to look at it, as ``check`` does: never upgraded,
+    so an older file stays exactly as it was; a newer, foreign or damaged one is refused."""
+    if isinstance(target, str) and is_url(target):
+        return Database(engine_for(target))
+    path = Path(target)
+    check_sqlite_file(path)
+    try:
+        migrate.file_schema_state(path)
+    except SqlDatabaseError as err:
+        damaged = DatabaseFileError(
+            _("The file is damaged or is not a database of this program: {path}").format(
+                path=path
+            )
+        )
+        raise _busy_or(damaged, err) from None
+    return Database(engine_for(path), path)
+
+
 def open_database(target: str | Path) -> Opened:
     """Open an existing house file (or database URL), upgrading an older schema after a backup."""
     if isinstance(target, str) and is_url(target):
