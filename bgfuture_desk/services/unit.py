@@ -20,7 +20,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bgfuture_desk.db.engine import BEGIN_OPTION, BEGIN_WRITE
 from bgfuture_desk.db.models import AuditEvent, House, Setting, Travelling, utcnow
-from bgfuture_desk.errors import NotFoundError
+from bgfuture_desk.domain.text import text_problem
+from bgfuture_desk.errors import NotFoundError, ValidationError
 from bgfuture_desk.i18n import _
 
 
@@ -79,6 +80,21 @@ def _identity(session: Session, obj: Travelling | House | Setting) -> tuple[uuid
     if obj.id is None:
         obj.id = uuid.uuid4()
     return (obj.id if isinstance(obj, House) else obj.house_id), str(obj.id)
+
+
+def _refuse_bad_text(session: Session, _ctx: Any, _instances: Any) -> None:
+    """Every text written by any action passes ``domain.text``: refused with the field's
+    name, before anything reaches the file (the form keeps what was typed)."""
+    new = set(session.new)
+    for obj in [*new, *session.dirty]:
+        state = inspect(obj)
+        for attr in state.attrs:
+            value = attr.value
+            if not isinstance(value, str) or (obj not in new and not attr.history.has_changes()):
+                continue
+            problem = text_problem(value)
+            if problem is not None:
+                raise ValidationError({attr.key: problem})
 
 
 def _audit_before_flush(session: Session, _ctx: Any, _instances: Any) -> None:
@@ -168,6 +184,7 @@ class Database:
         self.engine = engine
         self.path = path
         self.session_factory = sessionmaker(engine, expire_on_commit=False)
+        event.listen(self.session_factory, "before_flush", _refuse_bad_text)
         event.listen(self.session_factory, "before_flush", _audit_before_flush)
 
     def unit(self, actor: Actor, action: str) -> UnitOfWork:
