@@ -66,6 +66,9 @@ def write_atomically(path: Path, data: bytes) -> None:
     from bgfuture_desk.errors import UserError
 
     path = Path(path)
+    if path.exists() and not path.is_file() or path.is_symlink():
+        # a folder, a device, a pipe or a link: never replaced by a printout
+        raise UserError(_("{path} is not an ordinary file; choose another name.").format(path=path))
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent or Path("."))
     except OSError as err:
@@ -74,6 +77,8 @@ def write_atomically(path: Path, data: bytes) -> None:
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
         os.replace(tmp, path)
     except OSError as err:
         Path(tmp).unlink(missing_ok=True)

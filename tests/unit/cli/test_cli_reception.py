@@ -75,3 +75,28 @@ def test_print_card_without_id_prints_every_family(capsys, demo_house, tmp_path)
     text = "".join(page.extract_text() for page in PdfReader(out).pages)
     assert len(PdfReader(out).pages) == 3  # 25 families, ten cards a page
     assert all(f"KRN-{n:04d}" in text for n in range(1, 26))
+
+
+def test_print_never_writes_over_what_is_not_an_ordinary_file(capsys, demo_house, tmp_path):
+    import os
+
+    folder = tmp_path / "a-folder.pdf"
+    folder.mkdir()
+    pipe = tmp_path / "pipe.pdf"
+    os.mkfifo(pipe)
+    target = tmp_path / "target.pdf"
+    target.write_bytes(b"kept")
+    link = tmp_path / "link.pdf"
+    link.symlink_to(target)
+    for out in (folder, pipe, link):
+        status = main(["print", "card", "--db", demo_house, "--id", "krn-0004", "--out", str(out)])
+        err = capsys.readouterr().err
+        assert status == 2 and "не е обикновен файл" in err, out
+    assert folder.is_dir() and pipe.exists() and link.is_symlink()
+    assert target.read_bytes() == b"kept"
+    # an ordinary file is replaced whole, and nothing is left beside it
+    status = main(["print", "card", "--db", demo_house, "--id", "krn-0004", "--out", str(target)])
+    assert status == 0 and target.read_bytes().startswith(b"%PDF")
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        ["a-folder.pdf", "pipe.pdf", "target.pdf", "link.pdf"]
+    )
