@@ -69,8 +69,9 @@ class KdfParams:
 
 
 KDF = KdfParams()  # tests replace it with a cheap one
-# Bounds for parameters read from a file: a crafted header must not make us allocate gigabytes.
-_KDF_LIMITS = KdfParams(time_cost=32, memory_kib=1024 * 1024, parallelism=16)
+# Bounds for parameters read from a file, a few times what the program writes: a crafted
+# header must not cost seconds and a gigabyte before it is refused (1 GiB, 32 passes did).
+_KDF_LIMITS = KdfParams(time_cost=8, memory_kib=256 * 1024, parallelism=8)
 
 
 @dataclass(frozen=True)

@@ -135,7 +135,11 @@ def test_absurd_kdf_costs_are_refused_before_any_work(monkeypatch):
         raise AssertionError("the KDF must not run")
 
     monkeypatch.setattr(export_file, "_derive", no_kdf)
-    for cost in ({"memory_kib": 64 * 1024 * 1024}, {"time_cost": 10_000}, {"parallelism": 0}):
+    absurd = (
+        {"memory_kib": 64 * 1024 * 1024}, {"memory_kib": 1024 * 1024}, {"time_cost": 10_000},
+        {"time_cost": 32}, {"parallelism": 0}, {"parallelism": 16},
+    )  # fmt: skip
+    for cost in absurd:
         with pytest.raises(DamagedExportError):
             opened(_with_header(blob, lambda h, c=cost: h["kdf"].update(c)))
 
