@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import shutil
 import tempfile
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -143,6 +145,8 @@ def write_atomically(path: Path, fill: Callable[[BinaryIO], None]) -> int:
 
     Returns the file's size. On any failure the temporary file is removed.
     """
+    for leftover in path.parent.glob(f".{path.name}.*.part"):  # of a killed export
+        leftover.unlink(missing_ok=True)
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
     except OSError as err:
@@ -259,8 +263,9 @@ def export_month(
     month = _checked_input(db, month, passphrase)
     assert db.path is not None
     report(0, 0, _("Taking a snapshot of the database…"))
-    with tempfile.TemporaryDirectory(prefix="bgfuture-export-") as folder:
-        snap = Path(folder) / "house.sqlite"
+    remove_leftovers(db.path)
+    with _snapshot_folder(db.path) as folder:
+        snap = folder / "house.sqlite"
         take_snapshot(db.path, snap)
         with snapshot_engine(snap) as engine:
             facts = snapshot_facts(engine)
@@ -280,6 +285,30 @@ def export_month(
         counts=facts.counts,
         seconds=round(time.perf_counter() - started, 3),
     )
+
+
+SNAPSHOT_MARK = ".export-"
+
+
+@contextmanager
+def _snapshot_folder(db_path: Path) -> Iterator[Path]:
+    """Where the plain copy of the house lives while it is packed: beside the house file (so
+    on the same disk, with the same owner, never in a shared temporary folder and never on the
+    stick), owner only, removed on every way out; a killed export's is removed next time."""
+    folder = db_path.with_name(f".{db_path.name}{SNAPSHOT_MARK}{uuid.uuid4().hex[:8]}")
+    folder.mkdir(mode=0o700)
+    try:
+        yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def remove_leftovers(db_path: Path) -> list[Path]:
+    """Snapshots left by an export that was killed (power cut, task manager): removed."""
+    gone = sorted(db_path.parent.glob(f".{db_path.name}{SNAPSHOT_MARK}*"))
+    for folder in gone:
+        shutil.rmtree(folder, ignore_errors=True)
+    return gone
 
 
 def _log_export(

@@ -228,3 +228,39 @@ def test_export_status_preselects_last_month_and_reminds_early(houses, tmp_path)
     assert (done.suggested_exported, done.remind, done.last_month) == (True, False, MONTH)
     assert done.last_path == str((tmp_path / "kran-2025-01.bgfx").resolve())
     assert export_service.month_label("2025-01") == "януари 2025 г."
+
+
+def test_the_plain_snapshot_stays_beside_the_house_owner_only_and_goes(houses, tmp_path):
+    """While packing, the plain copy is in a folder beside the house file (mode 0700), never
+    in the shared temporary folder or on the stick; afterwards it is gone."""
+    import stat
+    import tempfile
+
+    seen = []
+
+    def progress(_done, _total, _message):
+        seen.extend(
+            (p, stat.S_IMODE(p.stat().st_mode))
+            for p in houses.kran.parent.glob(".kran.sqlite.export-*")
+        )
+
+    out = tmp_path / "stick"
+    out.mkdir()
+    temp_before = set(Path(tempfile.gettempdir()).glob("bgfuture-export-*"))
+    _export(houses.kran, out, progress=progress)
+    assert seen, "no snapshot beside the house file"
+    assert {mode for _path, mode in seen} == {0o700}
+    assert not list(houses.kran.parent.glob(".kran.sqlite.export-*"))
+    assert set(Path(tempfile.gettempdir()).glob("bgfuture-export-*")) == temp_before
+    assert sorted(p.name for p in out.iterdir()) == ["kran-2025-01.bgfx"]
+
+
+def test_what_a_killed_export_left_is_removed_by_the_next(houses, tmp_path):
+    snapshot = houses.kran.parent / ".kran.sqlite.export-dead0000"
+    snapshot.mkdir()
+    (snapshot / "house.sqlite").write_bytes(b"SQLite format 3\x00 plain data")
+    half = tmp_path / ".kran-2025-01.bgfx.abc123.part"
+    half.write_bytes(b"half")
+    _export(houses.kran, tmp_path)
+    assert not snapshot.exists() and not half.exists()
+    assert (tmp_path / "kran-2025-01.bgfx").exists()
