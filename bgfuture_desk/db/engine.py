@@ -66,8 +66,22 @@ def sqlite_engine(path: Path) -> Engine:
         hide_parameters=True,  # error texts (and so errors.log) never carry families' data
     )
     event.listen(engine, "connect", _on_sqlite_connect)
+    event.listen(engine, "connect", lambda _conn, _record: owner_only(path))
     event.listen(engine, "begin", _on_sqlite_begin)
     return engine
+
+
+def owner_only(path: Path) -> None:
+    """The house file holds children's data: readable by the user who runs the desk only.
+    A file made (or copied) readable by others is tightened when it is opened; SQLite makes
+    its -wal and -shm files with the database file's permissions."""
+    for part in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        try:
+            mode = part.stat().st_mode & 0o777
+            if mode & 0o077:
+                part.chmod(mode & 0o700 | 0o600)
+        except OSError:  # not there (yet), or not ours to change: SQLite will say if it matters
+            continue
 
 
 def _on_sqlite_begin(connection) -> None:
