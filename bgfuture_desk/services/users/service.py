@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 from dataclasses import dataclass
 
@@ -10,7 +11,8 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from bgfuture_desk.db.models import User, utcnow
+from bgfuture_desk.db.models import Setting, User, utcnow
+from bgfuture_desk.domain.logins import seconds_left
 from bgfuture_desk.domain.vocab import UserRole
 from bgfuture_desk.errors import PermissionDeniedError, UserError, ValidationError
 from bgfuture_desk.i18n import _
@@ -152,22 +154,77 @@ def set_password(db: Database, actor: Actor, user_id: uuid.UUID, password: str,
 
 
 def authenticate(db: Database, username: str, password: str) -> UserRow:
-    """The user if name and password match an active account; one message for every failure."""
+    """The user if name and password match an active account; one message for every failure.
+
+    After five wrong tries for a user name each further try waits longer (``domain.logins``),
+    across restarts; an unknown name costs the same hashing as a wrong password, so names
+    cannot be guessed by timing. Every try is in the audit trail, never the password typed.
+    """
     failure = UserError(_("Wrong user name or password."), field="password")
+    key = _failures_key(username)
     with db.unit(Actor.system(), "login") as uow:
+        failures, last = _failures(uow.session, key)
+        wait = seconds_left(failures, last, utcnow())
+        if wait:
+            raise UserError(
+                _("Too many wrong passwords for „{name}“: wait {n} s and try again.").format(
+                    name=username.strip(), n=wait
+                ),
+                field="password",
+            )
         user = find_user(uow.session, username)
-        if user is None or not user.active:
-            raise failure
+        stored = user.password_hash if user is not None and user.active else _dummy_hash()
         try:
-            _hasher.verify(user.password_hash, password)
+            _hasher.verify(stored, password)
+            good = user is not None and user.active
         except (VerificationError, InvalidHashError):
-            raise failure from None
+            good = False
+        if not good or user is None:
+            uow.session.info["action"] = "login_failed"
+            _set_failures(uow.session, key, failures + 1)
+            uow.commit()
+            raise failure
         uow.session.info["actor"] = actor_of(_row(user))
         user.last_login_at = utcnow()
         if _hasher.check_needs_rehash(user.password_hash):
             user.password_hash = _hasher.hash(password)
+        if failures:
+            _set_failures(uow.session, key, 0)
         uow.commit()
         return _row(user)
+
+
+_FAILURES_PREFIX = "login_failures:"
+_DUMMY: dict[tuple[int, int, int], str] = {}
+
+
+def _failures_key(username: str) -> str:
+    return _FAILURES_PREFIX + username.strip().casefold()[:40]
+
+
+def _failures(session: Session, key: str) -> tuple[int, dt.datetime | None]:
+    row = session.get(Setting, key)
+    if row is None or not row.value:
+        return 0, None
+    count, _sep, when = row.value.partition("@")
+    return int(count), dt.datetime.fromisoformat(when) if when else None
+
+
+def _set_failures(session: Session, key: str, count: int) -> None:
+    row = session.get(Setting, key)
+    value = f"{count}@{utcnow().isoformat()}" if count else ""
+    if row is None:
+        session.add(Setting(key=key, value=value))
+    else:
+        row.value = value
+
+
+def _dummy_hash() -> str:
+    """A hash made with the hasher's own cost, verified when the name is unknown."""
+    params = (_hasher.time_cost, _hasher.memory_cost, _hasher.parallelism)
+    if params not in _DUMMY:
+        _DUMMY[params] = _hasher.hash(uuid.uuid4().hex)
+    return _DUMMY[params]
 
 
 def has_users(db: Database) -> bool:
