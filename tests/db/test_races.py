@@ -36,6 +36,15 @@ for job in json.loads(sys.argv[2]):
     while time.time() < job["start"]:
         time.sleep(0.0005)
     try:
+        if job["kind"] == "register":
+            from bgfuture_desk.services.families import service as families
+            family = families.create_family(
+                db, actor, families.FamilyInput(settlement="гр. Крън"),
+                [families.PersonInput(role="mother", first_name=job["name"], last_name="Рачева")],
+                force=True,
+            )
+            print("won " + family.code, flush=True)
+            continue
         if job["kind"] == "check_in":
             visits.check_in(db, actor, family_id=uuid.UUID(job["family"]),
                             person_ids=[uuid.UUID(job["person"])], purposes=["play"])
@@ -104,3 +113,14 @@ def test_two_desks_lending_one_toy_at_once_lend_it_once(demo_house, db_path):
     assert len(results) == len(codes) >= 5
     for a, b in results:
         assert sorted([a.split()[0], b.split()[0]]) == ["refused", "won"], (a, b)
+
+
+def test_two_desks_registering_families_at_once_get_two_codes(demo_house, db_path):
+    start = time.time() + 3
+    jobs_a = [{"kind": "register", "name": "Ана", "start": start + 0.3 * i} for i in range(ROUNDS)]
+    jobs_b = [{**job, "name": "Вера"} for job in jobs_a]
+    results = race(db_path, jobs_a, jobs_b)
+    assert len(results) == ROUNDS
+    codes = [line.split()[1] for pair in results for line in pair if line.startswith("won")]
+    assert len(codes) == 2 * ROUNDS, results
+    assert len(set(codes)) == 2 * ROUNDS
