@@ -14,9 +14,9 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-# Start the desktop app; the first time on a demo house (log in as admin / demo1234).
+# Start the desktop app; the first time on a demo house (log in as admin / demo-1234-kran).
 run: $(STAMP)
-	test -f $(DEMO) || ( mkdir -p demo && printf 'demo1234\n' > demo/password.txt \
+	test -f $(DEMO) || ( mkdir -p demo && printf 'demo-1234-kran\n' > demo/password.txt \
 	    && $(BIN)/bgfuture-desk init --db $(DEMO) --house kran --admin admin \
 	       --admin-name 'Администратор на демото' --password-file demo/password.txt \
 	    && $(BIN)/bgfuture-desk demo --db $(DEMO) --families 120 --seed 1 )

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 SCREEN = (1366, 768)
-PASSWORD = "demo1234"
+PASSWORD = "demo-1234-kran"
 LOGIN_TITLE = "Вход — Бъдеще за всяко дете"
 MAIN_TITLE = "Къща на семейството – Крън — Бъдеще за всяко дете"
 WAIT_S = 60  # a cold start on a slow CI machine, imports and the search index included

@@ -48,7 +48,7 @@ def admin_user(house_db):
 
 @pytest.fixture
 def assistant_user(house_db, admin):
-    """A second account: Анна Иванова, assistant, password „pomosht-1“."""
+    """A second account: Анна Иванова, assistant, password „pomosht-12“."""
     from bgfuture_desk.services.users import service as users
 
     users.create_user(
@@ -57,9 +57,9 @@ def assistant_user(house_db, admin):
         username="anna",
         full_name="Анна Иванова",
         role="assistant",
-        password="pomosht-1",
+        password="pomosht-12",
     )
-    return users.authenticate(house_db, "anna", "pomosht-1")
+    return users.authenticate(house_db, "anna", "pomosht-12")
 
 
 def activate(qtbot, widget) -> None:

@@ -21,7 +21,7 @@ def test_idle_locks_and_another_user_takes_over(qtbot, make_window, admin_user, 
     window.idle.set_timeout_ms(60_000)  # a busy test machine must not lock it again at once
 
     retype(qtbot, dialog.username, "anna")
-    type_text(qtbot, dialog.password, "pomosht-1")
+    type_text(qtbot, dialog.password, "pomosht-12")
     qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
 
     assert not window.locked
@@ -82,7 +82,7 @@ def test_switch_user_by_keyboard(qtbot, make_window, admin_user, assistant_user)
     assert dialog.username.text() == ""
 
     type_text(qtbot, dialog.username, "anna")
-    type_text(qtbot, dialog.password, "pomosht-1")
+    type_text(qtbot, dialog.password, "pomosht-12")
     click(qtbot, dialog.login_button)
 
     assert window.user_label.text() == "Потребител: Анна Иванова (сътрудник)"
@@ -120,7 +120,7 @@ def test_the_same_user_finds_their_typing_another_does_not(
     assert name.text() == "Къщата в Крън"
 
     window.lock()
-    unlock_as(qtbot, window, "anna", "pomosht-1")
+    unlock_as(qtbot, window, "anna", "pomosht-12")
     assert name.text() == "Къща на семейството – Крън"
     assert name.isReadOnly()
 
@@ -140,6 +140,6 @@ def test_an_open_form_is_put_away_while_locked(qtbot, make_window, admin_user, a
     assert form_dialog.form.full_name.text() == "Петър"
 
     window.lock()
-    unlock_as(qtbot, window, "anna", "pomosht-1")
+    unlock_as(qtbot, window, "anna", "pomosht-12")
     assert not form_dialog.isVisible()
     assert form_dialog.result() == form_dialog.DialogCode.Rejected

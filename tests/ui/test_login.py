@@ -74,7 +74,7 @@ def test_first_administrator_of_a_file_without_users(qtbot, db_path):
 
         click(qtbot, dialog.create_button)
 
-        assert form.error_text("password") == "Паролата трябва да е поне 8 знака."
+        assert form.error_text("password") == "Паролата трябва да има поне 10 знака или да е фраза от 4 думи."
         assert not users.has_users(db)
         retype(qtbot, form.password, "parola-456")
         retype(qtbot, form.repeat, "parola-456")

@@ -41,17 +41,17 @@ def test_admin_adds_an_assistant(qtbot, make_window, admin_user, house_db):
     click(qtbot, dialog.save_button)
 
     assert dialog.isVisible()
-    assert form.error_text("password") == "Паролата трябва да е поне 8 знака."
+    assert form.error_text("password") == "Паролата трябва да има поне 10 знака или да е фраза от 4 думи."
     assert form.full_name.text() == "Анна Иванова"
 
-    retype(qtbot, form.password, "pomosht-1")
-    retype(qtbot, form.repeat, "pomosht-1")
+    retype(qtbot, form.password, "pomosht-12")
+    retype(qtbot, form.repeat, "pomosht-12")
     click(qtbot, dialog.save_button)
 
     assert not dialog.isVisible()
     rows = [table_cells(panel, r) for r in range(panel.model.rowCount())]
     assert ("Анна Иванова", "сътрудник") in rows
-    assert users.authenticate(house_db, "anna", "pomosht-1").role == "assistant"
+    assert users.authenticate(house_db, "anna", "pomosht-12").role == "assistant"
 
 
 def test_a_taken_user_name_is_shown_beside_the_field(qtbot, make_window, admin_user):

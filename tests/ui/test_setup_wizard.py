@@ -78,7 +78,7 @@ def test_a_short_password_is_refused_beside_the_field(qtbot, wizard, db_path):
 
     form = wizard.admin_page.form
     assert wizard.isVisible()
-    assert form.error_text("password") == "Паролата трябва да е поне 8 знака."
+    assert form.error_text("password") == "Паролата трябва да има поне 10 знака или да е фраза от 4 думи."
     assert form.username.text() == "maria"
     assert form.full_name.text() == "Мария Петрова"
     assert not db_path.exists()

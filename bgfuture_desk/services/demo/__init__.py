@@ -4,7 +4,7 @@ The demo fills every table that travels, for the house of the file, so that each
 printout and indicator has something true-looking to show:
 
 - users: a coordinator and two assistants; **every demo user logs in with the password
-  ``demo1234``** (user names are the Latin family names, e.g. ``ivanova``); specialists of
+  ``demo-1234-kran``** (user names are the Latin family names, e.g. ``ivanova``); specialists of
   every kind, one of them no longer active;
 - families with codes continuing after the house's highest one, mostly from the house's
   own settlement, with members whose names, ages, roles and ЕГН (for a minority) agree;

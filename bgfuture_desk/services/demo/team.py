@@ -27,7 +27,7 @@ from bgfuture_desk.services.demo.data_people import (
     MALE_PARENTS,
 )
 
-DEMO_PASSWORD = "demo1234"
+DEMO_PASSWORD = "demo-1234-kran"
 
 # Who works in a house; the assistants are also "specialists" a visit can be with.
 _SPECIALIST_KINDS = (

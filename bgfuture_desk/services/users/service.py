@@ -18,7 +18,8 @@ from bgfuture_desk.errors import PermissionDeniedError, UserError, ValidationErr
 from bgfuture_desk.i18n import _
 from bgfuture_desk.services.unit import Actor, Database, UnitOfWork
 
-MIN_PASSWORD = 8
+MIN_PASSWORD = 10
+MIN_PHRASE_WORDS = 4  # or a phrase of this many words, however short
 _hasher = PasswordHasher()
 _RANK = {UserRole.ASSISTANT: 0, UserRole.COORDINATOR: 1, UserRole.ADMIN: 2}
 
@@ -51,6 +52,11 @@ def require_role(actor: Actor, role: str) -> None:
         )
 
 
+def strong_enough(password: str) -> bool:
+    """At least ten characters, or four words (a phrase is easy to keep and hard to guess)."""
+    return len(password) >= MIN_PASSWORD or len(password.split()) >= MIN_PHRASE_WORDS
+
+
 def validate_user(username: str, full_name: str, role: str, password: str | None,
                   repeat: str | None = None) -> dict[str, str]:
     """Field-level Bulgarian messages for a new or edited user (empty when all is well)."""
@@ -64,10 +70,10 @@ def validate_user(username: str, full_name: str, role: str, password: str | None
     if role not in {r.value for r in UserRole}:
         errors["role"] = _("Choose a role.")
     if password is not None:
-        if len(password) < MIN_PASSWORD:
-            errors["password"] = _("The password must be at least {n} characters long.").format(
-                n=MIN_PASSWORD
-            )
+        if not strong_enough(password):
+            errors["password"] = _(
+                "The password must have at least {n} characters or be a phrase of {words} words."
+            ).format(n=MIN_PASSWORD, words=MIN_PHRASE_WORDS)
         elif repeat is not None and password != repeat:
             errors["repeat"] = _("The two passwords differ.")
     return errors

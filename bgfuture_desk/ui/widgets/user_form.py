@@ -7,7 +7,12 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QWidget
 
 from bgfuture_desk.domain.vocab import UserRole
 from bgfuture_desk.i18n import _
-from bgfuture_desk.services.users.service import MIN_PASSWORD, UserRow, validate_user
+from bgfuture_desk.services.users.service import (
+    MIN_PASSWORD,
+    MIN_PHRASE_WORDS,
+    UserRow,
+    validate_user,
+)
 from bgfuture_desk.ui.widgets.form import FieldForm
 
 
@@ -47,7 +52,11 @@ class UserForm(FieldForm):
         self.repeat: QLineEdit | None = None
         if with_password:
             self.password = self.add_field("password", _("&Password:"), password_edit(self))
-            self.password.setPlaceholderText(_("at least {n} characters").format(n=MIN_PASSWORD))
+            self.password.setPlaceholderText(
+                _("at least {n} characters, or {words} words").format(
+                    n=MIN_PASSWORD, words=MIN_PHRASE_WORDS
+                )
+            )
             self.repeat = self.add_field("repeat", _("Password &again:"), password_edit(self))
 
     def role_value(self) -> str:

@@ -89,7 +89,7 @@ def test_short_admin_password_is_refused_before_any_file_is_made(capsys, tmp_pat
     status, _, err = run(capsys, "init", "--db", str(db), "--house", "kran", "--admin", "a",
                          "--password-file", str(pw))
     assert_user_error(status, err)
-    assert "поне 8 знака" in err
+    assert "поне 10 знака" in err
     assert not db.exists()
 
 

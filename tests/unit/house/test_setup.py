@@ -118,7 +118,7 @@ KRAN = setup.preset_input("kran")
         (
             KRAN,
             dataclasses.replace(ADMIN, password="kratka"),
-            {"admin_password": "Паролата трябва да е поне 8 знака."},
+            {"admin_password": "Паролата трябва да има поне 10 знака или да е фраза от 4 думи."},
         ),
         (
             KRAN,

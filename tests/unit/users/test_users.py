@@ -112,7 +112,7 @@ def _errors(house_db, admin, **fields) -> dict[str, str]:
 
 def test_validation_messages_per_field(house_db, admin):
     assert _errors(house_db, admin, password="kratka") == {
-        "password": "Паролата трябва да е поне 8 знака."
+        "password": "Паролата трябва да има поне 10 знака или да е фраза от 4 думи."
     }
     assert _errors(house_db, admin, username="  ") == {"username": "Въведете потребителско име."}
     assert _errors(house_db, admin, username="ivan ivanov") == {
@@ -226,7 +226,7 @@ def test_only_an_admin_sets_another_users_password(house_db, admin):
 def test_short_new_password_is_refused(house_db, admin):
     with pytest.raises(ValidationError) as err:
         users.set_password(house_db, admin, admin.user_id, "1234567", "1234567")
-    assert err.value.errors == {"password": "Паролата трябва да е поне 8 знака."}
+    assert err.value.errors == {"password": "Паролата трябва да има поне 10 знака или да е фраза от 4 думи."}
 
 
 def test_has_users(house_db, tmp_path):
@@ -238,3 +238,10 @@ def test_has_users(house_db, tmp_path):
         assert not users.has_users(empty)
     finally:
         empty.dispose()
+
+
+def test_a_password_is_ten_characters_or_a_phrase_of_four_words():
+    assert users.strong_enough("parola-123")
+    assert users.strong_enough("аз обичам да пея")  # four short words
+    assert not users.strong_enough("parola-12")
+    assert not users.strong_enough("две думи")
