@@ -19,9 +19,9 @@ from sqlalchemy import Engine, event, inspect, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from bgfuture_desk.db.engine import BEGIN_OPTION, BEGIN_WRITE
-from bgfuture_desk.db.models import AuditEvent, House, Setting, Travelling, utcnow
+from bgfuture_desk.db.models import AuditEvent, House, Setting, Travelling, User, utcnow
 from bgfuture_desk.domain.text import text_problem
-from bgfuture_desk.errors import NotFoundError, ValidationError
+from bgfuture_desk.errors import NotFoundError, PermissionDeniedError, ValidationError
 from bgfuture_desk.i18n import _
 
 
@@ -157,6 +157,23 @@ class UnitOfWork:
         if db.engine.dialect.name == "sqlite":
             # the write lock first, then the checks: what they read stays true until commit
             self.session.connection(execution_options={BEGIN_OPTION: BEGIN_WRITE})
+        if actor.user_id is not None:
+            self._check_actor()
+
+    def _check_actor(self) -> None:
+        """Whoever acts is read from the file, not trusted from the caller: an account
+        deactivated (or demoted) while its window stayed open writes nothing more."""
+        user = self.session.get(User, self.actor.user_id)
+        if user is None or user.deleted_at is not None or not user.active:
+            self.session.close()
+            raise PermissionDeniedError(
+                _("This account is no longer active; ask the administrator.")
+            )
+        if user.role != self.actor.role:
+            self.session.close()
+            raise PermissionDeniedError(
+                _("Your role has changed; log in again to go on.")
+            )
 
     def __enter__(self) -> UnitOfWork:
         return self

@@ -13,6 +13,8 @@ from bgfuture_desk.ui.login import FirstAdminDialog, LoginDialog, LoginMode
 from tests.conftest import ADMIN_PASSWORD
 from tests.ui.helpers import click, retype, type_text
 
+WEAK_PASSWORD = "Паролата трябва да има поне 10 знака или да е фраза от 4 думи."
+
 HOUSE = "Къща на семейството – Крън"
 
 
@@ -74,7 +76,7 @@ def test_first_administrator_of_a_file_without_users(qtbot, db_path):
 
         click(qtbot, dialog.create_button)
 
-        assert form.error_text("password") == "Паролата трябва да има поне 10 знака или да е фраза от 4 думи."
+        assert form.error_text("password") == WEAK_PASSWORD
         assert not users.has_users(db)
         retype(qtbot, form.password, "parola-456")
         retype(qtbot, form.repeat, "parola-456")

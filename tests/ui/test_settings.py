@@ -10,6 +10,8 @@ from bgfuture_desk.ui.idle import MINUTE_MS
 from bgfuture_desk.ui.models.user_table_model import COL_FULL_NAME, COL_ROLE
 from tests.ui.helpers import click, retype, type_text
 
+WEAK_PASSWORD = "Паролата трябва да има поне 10 знака или да е фраза от 4 думи."
+
 
 def open_settings(qtbot, window):
     qtbot.keyClick(window, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
@@ -41,7 +43,7 @@ def test_admin_adds_an_assistant(qtbot, make_window, admin_user, house_db):
     click(qtbot, dialog.save_button)
 
     assert dialog.isVisible()
-    assert form.error_text("password") == "Паролата трябва да има поне 10 знака или да е фраза от 4 думи."
+    assert form.error_text("password") == WEAK_PASSWORD
     assert form.full_name.text() == "Анна Иванова"
 
     retype(qtbot, form.password, "pomosht-12")

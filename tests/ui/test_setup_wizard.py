@@ -11,6 +11,8 @@ from bgfuture_desk.services.users import service as users
 from bgfuture_desk.ui.setup_wizard import SetupWizard
 from tests.ui.helpers import click_text_of, retype
 
+WEAK_PASSWORD = "Паролата трябва да има поне 10 знака или да е фраза от 4 думи."
+
 NEXT = QWizard.WizardButton.NextButton
 BACK = QWizard.WizardButton.BackButton
 FINISH = QWizard.WizardButton.FinishButton
@@ -78,7 +80,7 @@ def test_a_short_password_is_refused_beside_the_field(qtbot, wizard, db_path):
 
     form = wizard.admin_page.form
     assert wizard.isVisible()
-    assert form.error_text("password") == "Паролата трябва да има поне 10 знака или да е фраза от 4 думи."
+    assert form.error_text("password") == WEAK_PASSWORD
     assert form.username.text() == "maria"
     assert form.full_name.text() == "Мария Петрова"
     assert not db_path.exists()

@@ -110,7 +110,7 @@ def test_a_bad_month_is_refused_and_nothing_written(houses, tmp_path, month, wor
 def test_a_short_passphrase_is_refused(houses, tmp_path):
     with pytest.raises(ValidationError) as refused:
         _export(houses.kran, tmp_path, passphrase="1234567")
-    assert refused.value.errors == {"passphrase": "Паролата трябва да има поне 10 знака."}
+    assert refused.value.errors == {"passphrase": "Паролата трябва да има поне 8 знака."}
     assert export_service.validate_passphrase("12345678", "12345679") == {
         "repeat": "Двете пароли се различават."
     }

@@ -10,6 +10,8 @@ from bgfuture_desk.errors import PermissionDeniedError, UserError, ValidationErr
 from bgfuture_desk.services.users import service as users
 from tests.conftest import ADMIN_PASSWORD
 
+WEAK_PASSWORD = "Паролата трябва да има поне 10 знака или да е фраза от 4 думи."
+
 WRONG_LOGIN = "Грешно потребителско име или парола."
 
 
@@ -226,7 +228,7 @@ def test_only_an_admin_sets_another_users_password(house_db, admin):
 def test_short_new_password_is_refused(house_db, admin):
     with pytest.raises(ValidationError) as err:
         users.set_password(house_db, admin, admin.user_id, "1234567", "1234567")
-    assert err.value.errors == {"password": "Паролата трябва да има поне 10 знака или да е фраза от 4 думи."}
+    assert err.value.errors == {"password": WEAK_PASSWORD}
 
 
 def test_has_users(house_db, tmp_path):
@@ -245,3 +247,19 @@ def test_a_password_is_ten_characters_or_a_phrase_of_four_words():
     assert users.strong_enough("аз обичам да пея")  # four short words
     assert not users.strong_enough("parola-12")
     assert not users.strong_enough("две думи")
+
+
+def test_a_deactivated_account_writes_nothing_more_from_a_window_left_open(house_db, admin):
+    from bgfuture_desk.errors import PermissionDeniedError
+    from bgfuture_desk.services.unit import Actor
+
+    gergana = _assistant(house_db, admin)
+    users.update_user(house_db, admin, gergana.user_id, full_name="Гергана Петрова",
+                      role="assistant", active=False)  # fmt: skip
+    with pytest.raises(PermissionDeniedError, match="вече не е активен"):
+        with house_db.unit(gergana, "anything"):
+            pass
+    forged = Actor(user_id=admin.user_id, name=admin.name, role="assistant")
+    with pytest.raises(PermissionDeniedError, match="Ролята ви е променена"):
+        with house_db.unit(forged, "anything"):
+            pass
