@@ -8,6 +8,8 @@ import datetime as dt
 import shutil
 import sqlite3
 import stat
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -171,3 +173,42 @@ def test_thinning_deletes_the_copies_the_rule_lets_go(house_db, db_path):
     assert sorted(p.name for p in folder.iterdir()) == [
         "house-2026-10-14-100000.sqlite", "house-2026-12-01-120000.sqlite",
         "house-2026-12-07-180000.sqlite", "notes.txt"]
+
+
+CRASH = (
+    "import os, sqlite3, sys\n"
+    "conn = sqlite3.connect(sys.argv[1])\n"
+    "conn.execute('PRAGMA journal_mode=WAL')\n"
+    "conn.execute(\"UPDATE families SET phone = '0899 000 000'\")\n"
+    "conn.commit()\n"
+    "os._exit(0)  # as a killed app: the WAL stays beside the file, not checkpointed\n"
+)
+
+
+def test_a_stale_wal_of_the_old_file_is_not_replayed_into_the_restored_one(
+    demo_house, db_path
+):
+    made = backup.make_backup(db_path)
+    at_backup = all_rows(db_path)
+    demo_house.dispose()
+    subprocess.run([sys.executable, "-c", CRASH, str(db_path)], check=True)
+    assert db_path.with_name(db_path.name + "-wal").stat().st_size > 0
+    restored = backup.restore(db_path, made.path)
+    assert all_rows(db_path) == at_backup
+    # the crashed app's last change is in the safety copy, not lost
+    phones = {r[0] for r in sqlite3.connect(restored.safety_backup).execute(
+        "SELECT phone FROM families")}
+    assert phones == {"0899 000 000"}
+
+
+def test_a_damaged_house_file_is_kept_byte_for_byte_before_a_restore(demo_house, db_path):
+    made = backup.make_backup(db_path)
+    at_backup = all_rows(made.path)
+    demo_house.dispose()
+    _damage(db_path)
+    damaged = db_path.read_bytes()
+    restored = backup.restore(db_path, made.path, now=dt.datetime(2026, 12, 7, 12, 0, 0))
+    assert restored.safety_backup.name == "house.sqlite.damaged-2026-12-07-120000"
+    assert restored.safety_backup.read_bytes() == damaged
+    assert stat.S_IMODE(restored.safety_backup.stat().st_mode) == 0o600
+    assert all_rows(db_path) == at_backup
