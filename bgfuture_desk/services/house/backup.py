@@ -237,6 +237,8 @@ def backup_to(db_path: Path, target: Path, moment: dt.datetime | None = None) ->
     """A verified copy of the house file at exactly ``target`` (renamed into place)."""
     db_path, target = Path(db_path), Path(target)
     check_sqlite_file(db_path)
+    if target.resolve() == db_path.resolve():
+        raise BackupError(_("The backup cannot be written over the house file itself."))
     try:
         tmp = _new_private_file(target.parent, target.name)
     except OSError as err:

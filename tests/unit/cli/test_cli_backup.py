@@ -63,6 +63,14 @@ def test_backup_to_a_named_file(house_db, db_path, tmp_path, capsys):
     assert all_rows(target) == all_rows(db_path)
 
 
+def test_backup_over_the_house_file_itself_is_refused(house_db, db_path, capsys):
+    before = all_rows(db_path)
+    status, _, err = run(capsys, "backup", "--db", str(db_path), "--out", str(db_path))
+    assert status == 2
+    assert "върху самия файл на къщата" in err
+    assert all_rows(db_path) == before
+
+
 def test_backup_of_a_missing_file_says_so(tmp_path, capsys):
     status, _, err = run(capsys, "backup", "--db", str(tmp_path / "няма.sqlite"))
     assert status == 2
