@@ -130,7 +130,20 @@ def build_parser() -> BulgarianParser:
                    help=_("number of people in the benchmark house"))
     p.add_argument("--json", action="store_true", help=_("one JSON object per line"))
     _add_exchange(sub)
+    _add_backup(sub)
     return parser
+
+
+def _add_backup(sub) -> None:
+    p = sub.add_parser("backup", help=_("make a verified copy of a house file"))
+    p.add_argument("--db", type=Path, required=True, help=_("the house database file"))
+    p.add_argument("--out", type=Path, metavar=_("FILE"),
+                   help=_("the copy to write, or a folder (default: backups beside the file)"))
+
+    p = sub.add_parser("restore", help=_("put a backup in place of the house file"))
+    p.add_argument("--db", type=Path, required=True, help=_("the house database file"))
+    p.add_argument("file", type=Path, metavar=_("FILE"), help=_("the backup to restore"))
+    p.add_argument("--yes", action="store_true", help=_("restore without asking"))
 
 
 def _add_exchange(sub) -> None:
@@ -152,13 +165,14 @@ def _add_exchange(sub) -> None:
 
 
 def _commands() -> dict[str, Callable[[argparse.Namespace], int]]:
-    from bgfuture_desk.commands import bench, exchange, house, printouts, records
+    from bgfuture_desk.commands import backup, bench, exchange, house, printouts, records
 
     return {
         "init": house.cmd_init, "demo": house.cmd_demo, "check": house.cmd_check,
         "list": records.cmd_list, "find": records.cmd_find, "print": printouts.cmd_print,
         "bench": bench.cmd_bench, "export": exchange.cmd_export,
         "consolidate": exchange.cmd_consolidate,
+        "backup": backup.cmd_backup, "restore": backup.cmd_restore,
     }
 
 
