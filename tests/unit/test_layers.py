@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import json
 import pkgutil
 import re
@@ -135,3 +136,104 @@ def test_every_service_sits_in_a_feature_package():
 def test_the_benchmarks_live_in_their_own_package():
     assert sorted(p.name for p in PACKAGE.glob("bench*")) == ["bench"]
     assert (PACKAGE / "bench" / "__init__.py").exists()
+
+
+def _module_name(path: Path) -> str:
+    parts = list(path.relative_to(PACKAGE.parent).with_suffix("").parts)
+    if parts[-1] == "__init__":
+        parts.pop()
+    return ".".join(parts)
+
+
+def _import_graph() -> dict[str, set[str]]:
+    """Every ``bgfuture_desk`` import of every module, type-checking and local ones too."""
+    files = {
+        _module_name(p): p for p in PACKAGE.rglob("*.py") if "migrations" not in p.parts
+    }
+    graph: dict[str, set[str]] = {}
+    for name, path in files.items():
+        is_package = path.name == "__init__.py"
+        targets: set[str] = set()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                targets |= {alias.name for alias in node.names}
+            elif isinstance(node, ast.ImportFrom):
+                base = node.module or ""
+                if node.level:
+                    anchor = name.split(".")
+                    anchor = anchor[: len(anchor) - node.level + (1 if is_package else 0)]
+                    base = ".".join(anchor + ([base] if base else []))
+                for alias in node.names:
+                    sub = f"{base}.{alias.name}"
+                    targets.add(sub if sub in files else base)
+        graph[name] = {t for t in targets if t in files and t != name}
+    return graph
+
+
+def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """Strongly connected components of more than one module (Tarjan's algorithm)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    found: list[list[str]] = []
+
+    def visit(node: str) -> None:
+        index[node] = low[node] = len(index)
+        stack.append(node)
+        on_stack.add(node)
+        for target in sorted(graph[node]):
+            if target not in index:
+                visit(target)
+                low[node] = min(low[node], low[target])
+            elif target in on_stack:
+                low[node] = min(low[node], index[target])
+        if low[node] == index[node]:
+            component = []
+            while True:
+                top = stack.pop()
+                on_stack.discard(top)
+                component.append(top)
+                if top == node:
+                    break
+            if len(component) > 1:
+                found.append(sorted(component))
+
+    for node in sorted(graph):
+        if node not in index:
+            visit(node)
+    return sorted(found)
+
+
+def test_the_import_graph_finds_a_planted_cycle():
+    graph = {"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}
+    assert _cycles(graph) == [["a", "b", "c"]]
+
+
+# Cycles still known, to be broken (issue 13): this list may only shrink. Each entry is one
+# strongly connected component of the import graph, its modules sorted.
+KNOWN_CYCLES: list[list[str]] = [
+    [
+        "ui.groups.group_actions", "ui.groups.numbers_panel", "ui.groups.page",
+        "ui.groups.register_panel", "ui.groups.session_actions", "ui.groups.week_panel",
+    ],
+    [
+        "ui.reception.consent_actions", "ui.reception.family_actions", "ui.reception.page",
+        "ui.reception.visit_actions",
+    ],
+    [
+        "ui.toys.catalogue_actions", "ui.toys.catalogue_tab", "ui.toys.desk_tab",
+        "ui.toys.history_tab", "ui.toys.lend_panel", "ui.toys.overdue_tab", "ui.toys.page",
+        "ui.toys.return_panel",
+    ],
+]  # fmt: skip
+
+
+def test_no_module_imports_itself_back():
+    """Signals go up, method calls go down: a panel never imports its page."""
+    graph = _import_graph()
+    assert "bgfuture_desk.ui.reception.page" in graph
+    cycles = [[m.removeprefix("bgfuture_desk.") for m in c] for c in _cycles(graph)]
+    assert cycles == KNOWN_CYCLES, "import cycles:\n" + "\n".join(
+        " <-> ".join(c) for c in cycles
+    )

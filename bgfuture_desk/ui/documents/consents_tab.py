@@ -8,9 +8,9 @@ be undone from the status line.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -24,8 +24,9 @@ from bgfuture_desk.i18n import _, ngettext
 from bgfuture_desk.services.consents import service as consents
 from bgfuture_desk.services.consents.service import ConsentView
 from bgfuture_desk.services.families import service as registry
+from bgfuture_desk.services.families.search import SearchIndex
 from bgfuture_desk.services.families.service import FamilyView
-from bgfuture_desk.services.unit import Actor
+from bgfuture_desk.services.unit import Actor, Database
 from bgfuture_desk.ui.documents.consent_dialog import (
     ConsentDialog,
     WithdrawDialog,
@@ -43,9 +44,6 @@ from bgfuture_desk.ui.models.consent_table_model import (
 from bgfuture_desk.ui.widgets.controls import table_view
 from bgfuture_desk.ui.widgets.family_finder import FamilyFinder
 from bgfuture_desk.ui.widgets.page import page_heading
-
-if TYPE_CHECKING:
-    from bgfuture_desk.ui.documents.page import DocumentsPage
 
 
 def preview_consent_forms(parent: QWidget, db, family: FamilyView, on_error) -> QWidget | None:
@@ -68,10 +66,21 @@ def preview_consent_forms(parent: QWidget, db, family: FamilyView, on_error) -> 
 
 
 class ConsentsTab(QWidget):
-    def __init__(self, page: DocumentsPage, parent: QWidget | None = None) -> None:
+    changed = Signal()  # something recorded, withdrawn or undone: read again
+
+    def __init__(
+        self,
+        db: Database,
+        notify: Callable[..., None],
+        run: Callable[[Callable[[], object]], object | None],
+        index: Callable[[], SearchIndex],
+        parent: QWidget | None = None,
+    ) -> None:
+        """``notify`` and ``run`` are the page's message line and guarded service call."""
         super().__init__(parent)
-        self.page = page
-        self.db = page.db
+        self.db = db
+        self.notify = notify
+        self.run = run
         self.actor: Actor | None = None
         self.family: FamilyView | None = None
         self.dialog: QWidget | None = None  # the last one opened (tests use it)
@@ -79,13 +88,13 @@ class ConsentsTab(QWidget):
         layout.setContentsMargins(8, 8, 8, 8)
         row = QHBoxLayout()
         find_label = QLabel(_("&Family:"), self)
-        self.finder = FamilyFinder(self.db, page.search_index, self)
+        self.finder = FamilyFinder(self.db, index, self)
         find_label.setBuddy(self.finder.search)
         row.addWidget(find_label, 0, Qt.AlignmentFlag.AlignTop)
         row.addWidget(self.finder, 1)
         layout.addLayout(row)
         self.finder.family_chosen.connect(self.show_family)
-        self.finder.failed.connect(lambda text: self.page.notify(text, error=True))
+        self.finder.failed.connect(lambda text: self.notify(text, error=True))
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(self._build_missing(splitter))
@@ -149,7 +158,7 @@ class ConsentsTab(QWidget):
 
     def refresh(self) -> None:
         """Read the list and the shown family again (after a change here or elsewhere)."""
-        rows = self.page.run(lambda: consents.families_without_valid_consent(self.db))
+        rows = self.run(lambda: consents.families_without_valid_consent(self.db))
         self.missing.set_rows(rows or [])
         count = len(rows or [])
         self.missing_caption.setText(
@@ -194,7 +203,7 @@ class ConsentsTab(QWidget):
     # -- the family -------------------------------------------------------------------------
 
     def show_family_id(self, family_id) -> None:
-        family = self.page.run(lambda: registry.get_family(self.db, family_id))
+        family = self.run(lambda: registry.get_family(self.db, family_id))
         if family is not None:
             self.show_family(family)
 
@@ -208,11 +217,11 @@ class ConsentsTab(QWidget):
             self.records.set_rows([])
         else:
             self.family_title.setText(family.title)
-            state = self.page.run(lambda: consents.family_consent_state(self.db, family.id))
+            state = self.run(lambda: consents.family_consent_state(self.db, family.id))
             if state is not None:
                 self.state_label.setText(_("Consent: {state}").format(state=state.state_label))
                 self.state_label.setStyleSheet(state_style(state.state))
-            records = self.page.run(lambda: consents.family_consents(self.db, family.id))
+            records = self.run(lambda: consents.family_consents(self.db, family.id))
             self.records.set_rows(records or [])
             if self.records.rowCount():
                 self.records_view.setCurrentIndex(self.records.index(0, CONSENT_MEMBER))
@@ -243,17 +252,17 @@ class ConsentsTab(QWidget):
         if not saved:
             return
         ids = [c.id for c in saved]
-        self.page.notify(consents_saved_text(saved), undo=lambda: self.cancel_consents(ids))
-        self.page.changed()
+        self.notify(consents_saved_text(saved), undo=lambda: self.cancel_consents(ids))
+        self.changed.emit()
 
     def cancel_consents(self, ids) -> None:
         actor = self.actor
         if actor is None:
             return
 
-        if self.page.run(lambda: consents.cancel_consents(self.db, actor, ids) or True):
-            self.page.notify(_("The consent recorded by mistake was removed."))
-        self.page.changed()
+        if self.run(lambda: consents.cancel_consents(self.db, actor, ids) or True):
+            self.notify(_("The consent recorded by mistake was removed."))
+        self.changed.emit()
 
     def withdraw(self) -> None:
         consent = self.current_consent()
@@ -265,29 +274,27 @@ class ConsentsTab(QWidget):
         dialog.open()
 
     def on_withdrawn(self, view: ConsentView) -> None:
-        self.page.notify(
+        self.notify(
             _("The consent of {name} for {kind} was withdrawn.").format(
                 name=view.person_name, kind=view.kind_label
             ),
             undo=lambda: self.undo_withdrawal(view),
         )
-        self.page.changed()
+        self.changed.emit()
 
     def undo_withdrawal(self, view: ConsentView) -> None:
         actor = self.actor
         if actor is None:
             return
-        if self.page.run(lambda: consents.undo_withdrawal(self.db, actor, view.id)) is not None:
-            self.page.notify(
-                _("The consent of {name} is valid again.").format(name=view.person_name)
-            )
-        self.page.changed()
+        if self.run(lambda: consents.undo_withdrawal(self.db, actor, view.id)) is not None:
+            self.notify(_("The consent of {name} is valid again.").format(name=view.person_name))
+        self.changed.emit()
 
     def print_forms(self) -> None:
         if self.family is None:
             return
         dialog = preview_consent_forms(
-            self, self.db, self.family, lambda text: self.page.notify(text, error=True)
+            self, self.db, self.family, lambda text: self.notify(text, error=True)
         )
         if dialog is not None:
             self.dialog = dialog

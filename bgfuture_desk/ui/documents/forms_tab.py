@@ -7,7 +7,7 @@ current text, valid from today; the old ones stay as they were signed.
 from __future__ import annotations
 
 import html
-from typing import TYPE_CHECKING
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -37,9 +37,6 @@ from bgfuture_desk.ui.models.consent_form_table_model import (
 from bgfuture_desk.ui.widgets.controls import table_view
 from bgfuture_desk.ui.widgets.form import dialog_buttons, error_label
 from bgfuture_desk.ui.widgets.form_dialog import FormDialog
-
-if TYPE_CHECKING:
-    from bgfuture_desk.ui.documents.page import DocumentsPage
 
 # the parts of a form's body in the order they are printed, with their headings
 SECTIONS = (
@@ -214,10 +211,18 @@ def _next_version(db: Database, current: FormView) -> int:
 
 
 class FormsTab(QWidget):
-    def __init__(self, page: DocumentsPage, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        db: Database,
+        notify: Callable[..., None],
+        run: Callable[[Callable[[], object]], object | None],
+        parent: QWidget | None = None,
+    ) -> None:
+        """``notify`` and ``run`` are the page's message line and guarded service call."""
         super().__init__(parent)
-        self.page = page
-        self.db = page.db
+        self.db = db
+        self.notify = notify
+        self.run = run
         self.actor: Actor | None = None
         self.dialog: FormVersionDialog | None = None
         layout = QVBoxLayout(self)
@@ -268,7 +273,7 @@ class FormsTab(QWidget):
         current = self.current_form()
         if keep is None and current is not None:
             keep = (current.kind, current.version)
-        rows = self.page.run(lambda: consents.list_forms(self.db)) or []
+        rows = self.run(lambda: consents.list_forms(self.db)) or []
         self.model.set_rows(rows)
         row = next(
             (n for n, f in enumerate(rows) if keep and (f.kind, f.version) == keep),
@@ -295,7 +300,7 @@ class FormsTab(QWidget):
         chosen = self.current_form()
         if chosen is None or self.actor is None or not self.is_admin():
             return
-        current = self.page.run(lambda: consents.current_form(self.db, chosen.kind))
+        current = self.run(lambda: consents.current_form(self.db, chosen.kind))
         if current is None:
             return
         dialog = FormVersionDialog(self.db, self.actor, current, self)
@@ -304,7 +309,7 @@ class FormsTab(QWidget):
         dialog.open()
 
     def on_version_saved(self, form: FormView) -> None:
-        self.page.notify(
+        self.notify(
             _("Version {version} of the form „{kind}“ is valid from {date}.").format(
                 version=form.version, kind=kind_label(form.kind), date=format_date(form.valid_from)
             )

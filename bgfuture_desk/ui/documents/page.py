@@ -46,9 +46,10 @@ class DocumentsPage(DeskPage):
     ) -> None:
         super().__init__(db, parent, search)
         tabs = self.build_tabs()
-        self.consents = ConsentsTab(self, tabs)
+        self.consents = ConsentsTab(db, self.notify, self.run, self.search_index, tabs)
+        self.consents.changed.connect(self.changed)
         self.referrals = ReferralsTab(db, tabs)
-        self.forms = FormsTab(self, tabs)
+        self.forms = FormsTab(db, self.notify, self.run, tabs)
         self.institutions = InstitutionsTab(db, tabs)
         tabs.addTab(self.consents, _("&Consents"))
         tabs.addTab(self.referrals, _("&Referrals"))

@@ -1,175 +1,183 @@
 """What the referral buttons do: the dialogs, the confirmation, the undo, the slip.
 
-Kept apart from the tab so the tab stays about showing. Each action ends by asking the tab
-to read again (``tab.refresh``) and saying what was done, with an undo where there is one.
+Kept apart from the tab so the tab stays about showing. The tab hands down what an action
+needs (the referral chosen, the acting user); each action ends with signals the tab connects:
+read again (``changed``) and say what was done (``notified``), with an undo where there is one.
 """
 
 from __future__ import annotations
 
 import uuid
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QWidget
 
 from bgfuture_desk.domain.vocab import ReferralStatus
+from bgfuture_desk.errors import UserError
 from bgfuture_desk.i18n import _
+from bgfuture_desk.services.families.search import SearchIndex
 from bgfuture_desk.services.referrals import service as referrals
 from bgfuture_desk.services.referrals.service import ReferralView
+from bgfuture_desk.services.unit import Actor, Database
 from bgfuture_desk.ui.documents.referral_dialog import ReferralDialog, open_new_referral, show_slip
 from bgfuture_desk.ui.documents.referral_outcome_dialog import ReferralOutcomeDialog
 from bgfuture_desk.ui.models.referral_table_model import status_text, who_text
 from bgfuture_desk.ui.widgets.fields import confirm
 
-if TYPE_CHECKING:
-    from bgfuture_desk.ui.documents.referrals_tab import ReferralsTab
 
+class ReferralActions(QObject):
+    created = Signal(object)  # ReferralView: show it, whatever the filter and search
+    changed = Signal(object)  # the id to keep chosen (or None) when reading again
+    notified = Signal(str, bool, object)  # text, error, undo (a callable or None)
+    saved = Signal()  # a dialog saved: the list takes the focus back
+    dialog_opened = Signal(object)  # the last dialog opened (tests use it)
+    preview_shown = Signal(object)  # the last slip shown (tests use it)
 
-class ReferralActions:
-    def __init__(self, tab: ReferralsTab) -> None:
-        self.tab = tab
+    def __init__(self, db: Database, parent: QWidget, index: Callable[[], SearchIndex]) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.parent_widget = parent  # the parent of the dialogs
+        self.index = index
+
+    def _notify(self, text: str, *, error: bool = False, undo=None) -> None:
+        self.notified.emit(text, error, undo)
+
+    def _run(self, call: Callable[[], object]) -> object | None:
+        """A service call whose refusal is shown in the message line."""
+        try:
+            return call()
+        except UserError as err:
+            self._notify(err.message, error=True)
+            return None
+
+    def _opened(self, dialog) -> None:
+        self.dialog_opened.emit(dialog)
 
     def new_referral(
-        self, family_id: uuid.UUID | None = None, person_id: uuid.UUID | None = None
+        self,
+        actor: Actor | None,
+        family_id: uuid.UUID | None = None,
+        person_id: uuid.UUID | None = None,
     ) -> None:
-        tab = self.tab
-        if tab.actor is None:
+        if actor is None:
             return
-        tab.dialog = open_new_referral(
-            tab,
-            tab.db,
-            tab.actor,
-            family_id,
-            person_id,
-            index=tab.search_index,
-            on_saved=self._on_created,
+        self._opened(
+            open_new_referral(
+                self.parent_widget,
+                self.db,
+                actor,
+                family_id,
+                person_id,
+                index=self.index,
+                on_saved=self._on_created,
+            )
         )
 
     def _on_created(self, referral: ReferralView) -> None:
-        tab = self.tab
-        if tab.filter.currentData() not in (None, ReferralStatus.ISSUED.value):
-            tab.filter.setCurrentIndex(0)
-        tab.search.clear()
-        tab.refresh(keep=referral.id)
-        tab.notify(
+        self.created.emit(referral)
+        self._notify(
             _("The referral {number} to {institution} was issued.").format(
                 number=referral.number, institution=referral.institution
             )
         )
 
-    def open_current(self) -> None:
+    def open_current(self, referral: ReferralView | None, actor: Actor | None) -> None:
         """Enter or a double click: correct an issued referral, else record its outcome."""
-        tab = self.tab
-        referral = tab.current_referral()
         if referral is None:
             return
         if referral.status == ReferralStatus.ISSUED:
-            self.edit_referral()
+            self.edit_referral(referral, actor)
         else:
-            self.record_outcome()
+            self.record_outcome(referral, actor)
 
-    def edit_referral(self) -> None:
-        tab = self.tab
-        referral = tab.current_referral()
-        if referral is None or tab.actor is None:
+    def edit_referral(self, referral: ReferralView | None, actor: Actor | None) -> None:
+        if referral is None or actor is None:
             return
         if referral.status != ReferralStatus.ISSUED:
             message = _("The referral {number} already has feedback; record its outcome instead.")
-            tab.notify(message.format(number=referral.number), error=True)
+            self._notify(message.format(number=referral.number), error=True)
             return
-        dialog = ReferralDialog(tab.db, tab.actor, tab, referral=referral, index=tab.search_index)
+        dialog = ReferralDialog(
+            self.db, actor, self.parent_widget, referral=referral, index=self.index
+        )
         dialog.saved.connect(self._on_edited)
-        tab.dialog = dialog
+        self._opened(dialog)
         dialog.open()
 
     def _on_edited(self, referral: ReferralView) -> None:
-        tab = self.tab
-        tab.refresh(keep=referral.id)
-        tab.notify(_("The referral {number} was saved.").format(number=referral.number))
-        tab.view.setFocus()
+        self.changed.emit(referral.id)
+        self._notify(_("The referral {number} was saved.").format(number=referral.number))
+        self.saved.emit()
 
-    def record_outcome(self) -> None:
-        tab = self.tab
-        referral = tab.current_referral()
-        if referral is None or tab.actor is None:
+    def record_outcome(self, referral: ReferralView | None, actor: Actor | None) -> None:
+        if referral is None or actor is None:
             return
-        dialog = ReferralOutcomeDialog(tab.db, tab.actor, referral, tab)
-        dialog.saved.connect(lambda new: self._on_outcome(referral, new))
-        tab.dialog = dialog
+        dialog = ReferralOutcomeDialog(self.db, actor, referral, self.parent_widget)
+        dialog.saved.connect(lambda new: self._on_outcome(actor, referral, new))
+        self._opened(dialog)
         dialog.open()
 
-    def _on_outcome(self, before: ReferralView, after: ReferralView) -> None:
-        tab = self.tab
-        tab.refresh(keep=after.id)
-        tab.notify(
+    def _on_outcome(self, actor: Actor, before: ReferralView, after: ReferralView) -> None:
+        self.changed.emit(after.id)
+        self._notify(
             _("The referral {number}: {status}.").format(
                 number=after.number, status=status_text(after)
             ),
-            undo=lambda: self._set_status_back(before),
+            undo=lambda: self._set_status_back(actor, before),
         )
-        tab.view.setFocus()
+        self.saved.emit()
 
-    def _set_status_back(self, before: ReferralView) -> None:
-        tab = self.tab
-        actor = tab.actor
-        if actor is None:
-            return
-        back = tab.run(
+    def _set_status_back(self, actor: Actor, before: ReferralView) -> None:
+        back = self._run(
             lambda: referrals.set_referral_status(
-                tab.db, actor, before.id, before.status, before.status_on, before.outcome
+                self.db, actor, before.id, before.status, before.status_on, before.outcome
             )
         )
         if back is not None:
-            tab.refresh(keep=before.id)
-            tab.notify(
+            self.changed.emit(before.id)
+            self._notify(
                 _("The referral {number} is {status} again.").format(
                     number=before.number, status=status_text(before)
                 )
             )
 
-    def cancel_referral(self) -> None:
-        tab = self.tab
-        referral = tab.current_referral()
-        if referral is None or tab.actor is None:
+    def cancel_referral(self, referral: ReferralView | None, actor: Actor | None) -> None:
+        if referral is None or actor is None:
             return
         text = _(
             "Cancel the referral {number} ({who} → {institution}) as made by mistake? It "
             "leaves the list; its number is not given to another slip."
         ).format(number=referral.number, who=who_text(referral), institution=referral.institution)
-        tab.dialog = confirm(
-            tab,
-            _("Cancel the referral"),
-            text,
-            _("C&ancel the referral"),
-            lambda: self._cancel(referral),
+        self._opened(
+            confirm(
+                self.parent_widget,
+                _("Cancel the referral"),
+                text,
+                _("C&ancel the referral"),
+                lambda: self._cancel(actor, referral),
+            )
         )
 
-    def _cancel(self, referral: ReferralView) -> None:
-        tab = self.tab
-        actor = tab.actor
-        if actor is None:
-            return
-        done = tab.run(lambda: referrals.cancel_referral(tab.db, actor, referral.id) or True)
+    def _cancel(self, actor: Actor, referral: ReferralView) -> None:
+        done = self._run(lambda: referrals.cancel_referral(self.db, actor, referral.id) or True)
         if done is None:
             return
-        tab.refresh()
-        tab.notify(
+        self.changed.emit(None)
+        self._notify(
             _("The referral {number} was cancelled.").format(number=referral.number),
-            undo=lambda: self._restore(referral),
+            undo=lambda: self._restore(actor, referral),
         )
 
-    def _restore(self, referral: ReferralView) -> None:
-        tab = self.tab
-        actor = tab.actor
-        if actor is None:
-            return
-        back = tab.run(lambda: referrals.restore_referral(tab.db, actor, referral.id))
+    def _restore(self, actor: Actor, referral: ReferralView) -> None:
+        back = self._run(lambda: referrals.restore_referral(self.db, actor, referral.id))
         if back is not None:
-            tab.refresh(keep=referral.id)
-            tab.notify(_("The referral {number} is back.").format(number=referral.number))
+            self.changed.emit(referral.id)
+            self._notify(_("The referral {number} is back.").format(number=referral.number))
 
-    def print_slip(self) -> None:
-        tab = self.tab
-        referral = tab.current_referral()
+    def print_slip(self, referral: ReferralView | None) -> None:
         if referral is None:
             return
-        preview = tab.run(lambda: show_slip(tab, tab.db, referral))
+        preview = self._run(lambda: show_slip(self.parent_widget, self.db, referral))
         if preview is not None:
-            tab.preview = preview  # type: ignore[assignment]
+            self.preview_shown.emit(preview)

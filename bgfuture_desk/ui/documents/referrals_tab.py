@@ -67,7 +67,15 @@ class ReferralsTab(QWidget):
         self.dialog: QDialog | QMessageBox | None = None  # the last one opened (tests use it)
         self.preview: QWidget | None = None  # the last slip shown (tests use it)
         self.all_rows: list[ReferralView] = []
-        self.actions = ReferralActions(self)
+        self.actions = ReferralActions(db, self, self.search_index)
+        self.actions.created.connect(self.on_referral_created)
+        self.actions.changed.connect(lambda keep: self.refresh(keep=keep))
+        self.actions.notified.connect(
+            lambda text, error, undo: self.notify(text, error=error, undo=undo)
+        )
+        self.actions.saved.connect(lambda: self.view.setFocus())
+        self.actions.dialog_opened.connect(self._remember_dialog)
+        self.actions.preview_shown.connect(self._remember_preview)
         self.follow_up = 30  # days; read with the rows
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
@@ -133,13 +141,24 @@ class ReferralsTab(QWidget):
         self.search.installEventFilter(self)
         self.filter.currentIndexChanged.connect(lambda _i: self.refresh())
         self.new_button.clicked.connect(lambda: self.new_referral())
-        self.edit_button.clicked.connect(lambda: self.actions.edit_referral())
-        self.outcome_button.clicked.connect(lambda: self.actions.record_outcome())
-        self.cancel_button.clicked.connect(lambda: self.actions.cancel_referral())
-        self.print_button.clicked.connect(lambda: self.actions.print_slip())
+        acts = self.actions
+        self.edit_button.clicked.connect(
+            lambda: acts.edit_referral(self.current_referral(), self.actor)
+        )
+        self.outcome_button.clicked.connect(
+            lambda: acts.record_outcome(self.current_referral(), self.actor)
+        )
+        self.cancel_button.clicked.connect(
+            lambda: acts.cancel_referral(self.current_referral(), self.actor)
+        )
+        self.print_button.clicked.connect(lambda: acts.print_slip(self.current_referral()))
         self.view.selectionModel().currentRowChanged.connect(lambda *_a: self._on_current())
-        self.view.doubleClicked.connect(lambda _i: self.actions.open_current())
-        self.view.activated.connect(lambda _i: self.actions.open_current())
+        self.view.doubleClicked.connect(
+            lambda _i: acts.open_current(self.current_referral(), self.actor)
+        )
+        self.view.activated.connect(
+            lambda _i: acts.open_current(self.current_referral(), self.actor)
+        )
         # Ctrl+F, Ctrl+Z and Esc are the page's (focus_first, its notice, on_escape)
         for keys, slot in (("Ctrl+N", lambda: self.new_referral()), ("Ctrl+P", self.print_slip)):
             action = QAction(self)
@@ -287,10 +306,23 @@ class ReferralsTab(QWidget):
         self, family_id: uuid.UUID | None = None, person_id: uuid.UUID | None = None
     ) -> None:
         """A new referral, pre-filled for ``family_id`` or ``person_id`` when given."""
-        self.actions.new_referral(family_id, person_id)
+        self.actions.new_referral(self.actor, family_id, person_id)
 
     def print_slip(self) -> None:
-        self.actions.print_slip()
+        self.actions.print_slip(self.current_referral())
+
+    def on_referral_created(self, referral: ReferralView) -> None:
+        """A new referral is shown whatever the filter and the search were."""
+        if self.filter.currentData() not in (None, ReferralStatus.ISSUED.value):
+            self.filter.setCurrentIndex(0)
+        self.search.clear()
+        self.refresh(keep=referral.id)
+
+    def _remember_dialog(self, dialog: QDialog | QMessageBox) -> None:
+        self.dialog = dialog
+
+    def _remember_preview(self, preview: QWidget) -> None:
+        self.preview = preview
 
     # -- keyboard ---------------------------------------------------------------------------
 
