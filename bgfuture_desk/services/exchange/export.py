@@ -15,7 +15,7 @@ import os
 import tempfile
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -119,7 +119,7 @@ class _CountingWriter:
         self.size += len(data)
         return len(data)
 
-    def writelines(self, parts) -> None:
+    def writelines(self, parts: Iterable[bytes]) -> None:
         for data in parts:
             self.write(data)
 
