@@ -34,7 +34,7 @@ from bgfuture_desk.services.consents import service as consents
 from bgfuture_desk.services.consents.service import ConsentInput, ConsentView, FormView
 from bgfuture_desk.services.families.service import FamilyView, PersonView
 from bgfuture_desk.services.unit import Actor, Database
-from bgfuture_desk.ui.widgets.fields import qdate
+from bgfuture_desk.ui.widgets.fields import py_date, qdate
 from bgfuture_desk.ui.widgets.form import FieldForm, dialog_buttons, error_label, show_message
 
 # who signs for the children, in the order the printed form names them
@@ -295,7 +295,7 @@ class ConsentDialog(QDialog):
             purposes=tuple(self.purposes.values()),
             method=self.method(),
             witness=self.witness.text().strip() if aloud else "",
-            given_on=self.given_on.date().toPython(),
+            given_on=py_date(self.given_on.date()),
         )
 
     def save(self) -> None:
@@ -354,7 +354,7 @@ class WithdrawDialog(QDialog):
 
     def save(self) -> None:
         show_message(self.message, "")
-        day = self.on.date().toPython()
+        day = py_date(self.on.date())
         try:
             view = consents.withdraw_consent(self.db, self.actor, self.consent.id, day)
         except UserError as err:

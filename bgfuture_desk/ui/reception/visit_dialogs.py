@@ -25,7 +25,7 @@ from bgfuture_desk.services.visits import queries as visits_queries
 from bgfuture_desk.services.visits import service as visits
 from bgfuture_desk.services.visits.service import SpecialistRow, VisitView
 from bgfuture_desk.ui.models.visit_table_model import visitors_text
-from bgfuture_desk.ui.widgets.fields import PurposeChecks, SpecialistCombo, qtime
+from bgfuture_desk.ui.widgets.fields import PurposeChecks, SpecialistCombo, py_time, qtime
 from bgfuture_desk.ui.widgets.form import FieldForm, dialog_buttons, error_label, show_message
 
 
@@ -174,7 +174,7 @@ class VisitDialog(VisitFormDialog):
 
     def _at(self, edit: QTimeEdit, was: dt.datetime | None) -> dt.datetime:
         """The time in the edit on the visit's day; an untouched time keeps its seconds."""
-        moment = dt.datetime.combine(self.visit.checked_in_at.date(), edit.time().toPython())
+        moment = dt.datetime.combine(self.visit.checked_in_at.date(), py_time(edit.time()))
         if was is not None and moment.replace(second=0) == was.replace(second=0):
             return was
         return moment

@@ -39,7 +39,7 @@ from bgfuture_desk.ui.toys.family_header import FamilyHeader
 from bgfuture_desk.ui.toys.family_side import FamilySide
 from bgfuture_desk.ui.widgets.controls import ScanEdit, table_view
 from bgfuture_desk.ui.widgets.family_finder import FamilyFinder
-from bgfuture_desk.ui.widgets.fields import confirm, qdate
+from bgfuture_desk.ui.widgets.fields import confirm, py_date, qdate
 
 if TYPE_CHECKING:
     from bgfuture_desk.ui.toys.page import ToysPage
@@ -283,7 +283,7 @@ class LendPanel(QWidget):
 
     def lent_on(self) -> dt.date | None:
         """The day of a loan entered later, or None for today."""
-        return self.earlier_on.date().toPython() if self.earlier.isChecked() else None
+        return py_date(self.earlier_on.date()) if self.earlier.isChecked() else None
 
     def on_earlier_toggled(self, on: bool) -> None:
         today = self.page.today()
