@@ -251,7 +251,7 @@ class ConsentsTab(QWidget):
         if actor is None:
             return
 
-        if self.page.run(lambda: consents.cancel_consents(self.db, actor, ids) or True):
+        if self.page.attempt(lambda: consents.cancel_consents(self.db, actor, ids)):
             self.page.notify(_("The consent recorded by mistake was removed."))
         self.page.changed()
 

@@ -146,8 +146,7 @@ class ReferralActions:
         actor = tab.actor
         if actor is None:
             return
-        done = tab.run(lambda: referrals.cancel_referral(tab.db, actor, referral.id) or True)
-        if done is None:
+        if not tab.attempt(lambda: referrals.cancel_referral(tab.db, actor, referral.id)):
             return
         tab.refresh()
         tab.notify(

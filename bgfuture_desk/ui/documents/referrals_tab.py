@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
+from typing import TypeVar
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShowEvent
@@ -47,6 +48,9 @@ from bgfuture_desk.ui.models.referral_table_model import (
 )
 from bgfuture_desk.ui.widgets.controls import table_view
 from bgfuture_desk.ui.widgets.notice import Notice
+
+T = TypeVar("T")
+
 
 WAITING = "waiting"  # the filter of referrals waiting for feedback too long
 
@@ -180,13 +184,23 @@ class ReferralsTab(QWidget):
     def notify(self, text: str, *, error: bool = False, undo=None) -> None:
         self.notice.show_text(text, error=error, undo=undo)
 
-    def run(self, call: Callable[[], object]) -> object | None:
+    def run(self, call: Callable[[], T]) -> T | None:
         """A service call whose refusal is shown in the message line."""
         try:
             return call()
         except UserError as err:
             self.notify(err.message, error=True)
             return None
+
+    def attempt(self, call: Callable[[], object]) -> bool:
+        """A service call that returns nothing: whether it went through (a refusal is shown
+        in the message line)."""
+        try:
+            call()
+        except UserError as err:
+            self.notify(err.message, error=True)
+            return False
+        return True
 
     # -- reading ----------------------------------------------------------------------------
 
