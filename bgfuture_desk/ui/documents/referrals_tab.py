@@ -71,7 +71,7 @@ class ReferralsTab(QWidget):
         self.dialog: QDialog | QMessageBox | None = None  # the last one opened (tests use it)
         self.preview: QWidget | None = None  # the last slip shown (tests use it)
         self.all_rows: list[ReferralView] = []
-        self.actions = ReferralActions(self)
+        self.referral_actions = ReferralActions(self)
         self.follow_up = 30  # days; read with the rows
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
@@ -137,13 +137,13 @@ class ReferralsTab(QWidget):
         self.search.installEventFilter(self)
         self.filter.currentIndexChanged.connect(lambda _i: self.refresh())
         self.new_button.clicked.connect(lambda: self.new_referral())
-        self.edit_button.clicked.connect(lambda: self.actions.edit_referral())
-        self.outcome_button.clicked.connect(lambda: self.actions.record_outcome())
-        self.cancel_button.clicked.connect(lambda: self.actions.cancel_referral())
-        self.print_button.clicked.connect(lambda: self.actions.print_slip())
+        self.edit_button.clicked.connect(lambda: self.referral_actions.edit_referral())
+        self.outcome_button.clicked.connect(lambda: self.referral_actions.record_outcome())
+        self.cancel_button.clicked.connect(lambda: self.referral_actions.cancel_referral())
+        self.print_button.clicked.connect(lambda: self.referral_actions.print_slip())
         self.view.selectionModel().currentRowChanged.connect(lambda *_a: self._on_current())
-        self.view.doubleClicked.connect(lambda _i: self.actions.open_current())
-        self.view.activated.connect(lambda _i: self.actions.open_current())
+        self.view.doubleClicked.connect(lambda _i: self.referral_actions.open_current())
+        self.view.activated.connect(lambda _i: self.referral_actions.open_current())
         # Ctrl+F, Ctrl+Z and Esc are the page's (focus_first, its notice, on_escape)
         for keys, slot in (("Ctrl+N", lambda: self.new_referral()), ("Ctrl+P", self.print_slip)):
             action = QAction(self)
@@ -301,10 +301,10 @@ class ReferralsTab(QWidget):
         self, family_id: uuid.UUID | None = None, person_id: uuid.UUID | None = None
     ) -> None:
         """A new referral, pre-filled for ``family_id`` or ``person_id`` when given."""
-        self.actions.new_referral(family_id, person_id)
+        self.referral_actions.new_referral(family_id, person_id)
 
     def print_slip(self) -> None:
-        self.actions.print_slip()
+        self.referral_actions.print_slip()
 
     # -- keyboard ---------------------------------------------------------------------------
 
