@@ -216,13 +216,15 @@ class CatalogueTab(QWidget):
         has = toy is not None
         for button in (self.edit_button, self.status_button, self.history_button):
             button.setEnabled(has)
-        free = has and toy.reserved_for_family_code is None
+        free = toy is not None and toy.reserved_for_family_code is None
         self.reserve_button.setEnabled(
-            free and toy.status not in (ToyStatus.LOST, ToyStatus.RETIRED)
+            free and toy is not None and toy.status not in (ToyStatus.LOST, ToyStatus.RETIRED)
         )
-        self.cancel_button.setEnabled(has and toy.reserved_for_family_code is not None)
+        self.cancel_button.setEnabled(toy is not None and toy.reserved_for_family_code is not None)
         for value, action in self.status_actions.items():
-            action.setEnabled(has and toy.status != value and toy.status != ToyStatus.LENT)
+            action.setEnabled(
+                toy is not None and toy.status != value and toy.status != ToyStatus.LENT
+            )
 
     # -- the search box ---------------------------------------------------------------------
 
