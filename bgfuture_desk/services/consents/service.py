@@ -48,6 +48,7 @@ from bgfuture_desk.services.consents.queries import (
 from bgfuture_desk.services.unit import Actor, Database
 
 __all__ = [
+    "today",
     "PHOTO_PURPOSES",
     "ConsentInput",
     "ConsentListRow",

@@ -119,8 +119,9 @@ class CheckList(QWidget):
     def set_items(self, items: list[tuple[object, str]], checked: set | None = None) -> None:
         while self.grid.count():
             item = self.grid.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         self.boxes = {}
         for number, (key, text) in enumerate(items):
             holder = WrappedCheck(text, self) if self.wrap else QCheckBox(text, self)

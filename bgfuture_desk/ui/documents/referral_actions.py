@@ -171,4 +171,4 @@ class ReferralActions:
             return
         preview = tab.run(lambda: show_slip(tab, tab.db, referral))
         if preview is not None:
-            tab.preview = preview  # type: ignore[assignment]
+            tab.preview = preview
