@@ -18,7 +18,7 @@ from bgfuture_desk.services.unit import Actor, Database
 from bgfuture_desk.services.visits.service import SpecialistRow
 from bgfuture_desk.ui.models.group_texts import day_with_weekday
 from bgfuture_desk.ui.widgets.controls import choose_specialist
-from bgfuture_desk.ui.widgets.fields import SpecialistCombo, py_date, py_time, qdate
+from bgfuture_desk.ui.widgets.fields import SpecialistCombo, py_date, py_time, qdate, qtime
 from bgfuture_desk.ui.widgets.form_dialog import FormDialog
 
 REPEATS = (
@@ -41,7 +41,7 @@ def date_edit(parent: QWidget, day: dt.date) -> QDateEdit:
 def time_edit(parent: QWidget, value: dt.time) -> QTimeEdit:
     edit = QTimeEdit(parent)
     edit.setDisplayFormat("HH:mm")
-    edit.setTime(value)
+    edit.setTime(qtime(value))
     edit.setMaximumWidth(100)
     return edit
 
@@ -68,8 +68,8 @@ def preview_text(first: dt.date, last: dt.date, repeat: str) -> tuple[str, bool]
             "{n} sessions: from {first} to {last}.",
             len(days),
         )
-        first, last = day_with_weekday(days[0]), day_with_weekday(days[-1])
-        lines = [text.format(n=len(days), first=first, last=last)]
+        first_day, last_day = day_with_weekday(days[0]), day_with_weekday(days[-1])
+        lines = [text.format(n=len(days), first=first_day, last=last_day)]
     if skipped:
         lines.append(_("Official holidays skipped: {days}.").format(days=holidays_text(skipped)))
     return "\n".join(lines), True

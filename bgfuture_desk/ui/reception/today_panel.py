@@ -298,7 +298,7 @@ class TodayPanel(QWidget):
         visit = self.selected()
         open_today = visit is not None and visit.is_open and self.is_today()
         self.check_out_button.setEnabled(open_today)
-        self.leave_button.setEnabled(open_today and len(visit.still_in) > 1)
+        self.leave_button.setEnabled(open_today and visit is not None and len(visit.still_in) > 1)
         self.correct_button.setEnabled(visit is not None)
         self.cancel_button.setEnabled(visit is not None)
 
