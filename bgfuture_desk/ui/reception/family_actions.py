@@ -108,11 +108,14 @@ class FamilyActions:
     def _confirm_move(self, person: PersonView, hit: SearchHit) -> None:
         def move() -> None:
             actor = self.page.signed_in()
+            target, family = hit.family_id, self.family
+            if target is None or family is None:  # a family hit always has its id
+                return
             moved = self._run(
-                lambda: registry.move_person(self.page.db, actor, person.id, hit.family_id)
+                lambda: registry.move_person(self.page.db, actor, person.id, target)
             )
             if moved is not None:
-                self.page.on_registry_saved(self.family.id)
+                self.page.on_registry_saved(family.id)
                 self.page.notify(
                     _("{name} was moved to the family {code}.").format(
                         name=person.full_name, code=hit.family_code
@@ -147,8 +150,11 @@ class FamilyActions:
     def _confirm_merge(self, family: FamilyView, hit: SearchHit) -> None:
         def merge() -> None:
             actor = self.page.signed_in()
+            target = hit.family_id
+            if target is None:  # a family hit always has its id
+                return
             kept = self._run(
-                lambda: registry.merge_families(self.page.db, actor, family.id, hit.family_id)
+                lambda: registry.merge_families(self.page.db, actor, family.id, target)
             )
             if kept is not None:
                 self.page.on_registry_saved(family.id)

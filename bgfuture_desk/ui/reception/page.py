@@ -8,6 +8,7 @@ family card („KRN-0042“ and Enter) opens its family at once.
 from __future__ import annotations
 
 import uuid
+from typing import TypeGuard
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeyEvent, QShowEvent
@@ -64,7 +65,7 @@ def _is_key(event: QEvent, *keys: Qt.Key) -> bool:
     )
 
 
-def _starts_typing(event: QEvent) -> bool:
+def _starts_typing(event: QEvent) -> TypeGuard[QKeyEvent]:
     """A letter or digit typed (not Space, which ticks, nor a shortcut)."""
     if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
         return False

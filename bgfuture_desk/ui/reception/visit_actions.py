@@ -91,7 +91,7 @@ class VisitActions:
         """Everyone still in leaves; undone with the message line's undo (Ctrl+Z)."""
         page = self.page
         done, left = self._run(lambda: visits.check_out(page.db, page.signed_in(), visit.id))
-        if not done or left is None:
+        if not done or left is None or left.checked_out_at is None:
             return
         page.after_visit_change(visit.id)
         page.notify(
