@@ -270,14 +270,14 @@ class ReceptionPage(DeskPage):
             if visit.family_id is None or visit.family_id in seen:
                 continue
             seen.add(visit.family_id)
-            hits.append(self._visit_hit(visit))
+            hits.append(self._visit_hit(visit, visit.family_id))
         self.results_model.set_rows(hits)
         self.results_caption.setText(
             _("Today's visitors (type to search):") if hits else _("No visitors yet today.")
         )
         self._select_result(0)
 
-    def _visit_hit(self, visit: VisitView) -> SearchHit:
+    def _visit_hit(self, visit: VisitView, family_id: uuid.UUID) -> SearchHit:
         came = format_time(visit.checked_in_at)
         if visit.checked_out_at is None:
             detail = _("in the house since {time}").format(time=came)
@@ -285,8 +285,8 @@ class ReceptionPage(DeskPage):
             detail = f"{came}–{format_time(visit.checked_out_at)}"
         return SearchHit(
             "family",
-            visit.family_id,
-            visit.family_id,
+            family_id,
+            family_id,
             visit.family_code,
             visitors_short(visit),
             detail,

@@ -91,12 +91,13 @@ class VisitActions:
         """Everyone still in leaves; undone with the message line's undo (Ctrl+Z)."""
         page = self.page
         done, left = self._run(lambda: visits.check_out(page.db, page.signed_in(), visit.id))
-        if not done or left is None or left.checked_out_at is None:
+        if not done or left is None:
             return
         page.after_visit_change(visit.id)
         page.notify(
             _("Left at {time}: {names}.").format(
-                time=format_time(left.checked_out_at), names=visitors_short(left)
+                time=format_time(left.checked_out_at) if left.checked_out_at else "",
+                names=visitors_short(left),
             ),
             undo=lambda: self._undo_check_out(visit, None),
         )
@@ -116,9 +117,10 @@ class VisitActions:
             return
         page.after_visit_change(visit.id)
         names = ", ".join(name for pid, name in visit.people if pid in set(person_ids))
+        left_at = after.left_time(person_ids[0])  # set: they have just left
         page.notify(
             _("Left at {time}: {names}.").format(
-                time=format_time(after.left_time(person_ids[0])), names=names
+                time=format_time(left_at) if left_at is not None else "", names=names
             ),
             undo=lambda: self._undo_check_out(visit, person_ids),
         )

@@ -200,7 +200,7 @@ class HistoryTab(QWidget):
         kind, what = self.shown or ("", None)
         if kind == "toy":
             self.show_toy(str(what))
-        elif kind == "family":
+        elif kind == "family" and isinstance(what, FamilyView):
             self.show_family(what)
         self.stale = False
 

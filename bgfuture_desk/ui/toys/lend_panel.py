@@ -222,7 +222,9 @@ class LendPanel(QWidget):
             if toy.status in (ToyStatus.LENT, ToyStatus.IN_REPAIR) and not waits and not theirs:
                 self.refused_toy = toy
                 self.reserve_button.setText(
-                    _("Re&serve it for {code}").format(code=self.family.code)
+                    _("Re&serve it for {code}").format(
+                        code=self.family.code if self.family is not None else ""
+                    )
                 )
             self.say(check.message, "error")
             self.reserve_button.setVisible(self.refused_toy is not None)
@@ -241,7 +243,8 @@ class LendPanel(QWidget):
         self._update_due()
         if self.family is None or not self.basket.rowCount():
             return
-        checks, codes = [], []
+        checks: list[LendCheck] = []
+        codes: list[str] = []
         try:
             for code in self.basket.codes():
                 checks.append(self._check(code, codes))
