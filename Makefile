@@ -22,15 +22,18 @@ run: $(STAMP)
 	    && $(BIN)/bgfuture-desk demo --db $(DEMO) --families 120 --seed 1 )
 	$(BIN)/bgfuture-desk --db $(DEMO)
 
-# Every test, then the lint; CI runs exactly this. The consolidation tests also run against
-# PostgreSQL: a throwaway server is started for them and stopped afterwards, pass or fail.
+# Every test, then the lint and the type check; CI runs exactly this. The consolidation
+# tests also run against PostgreSQL: a throwaway server is started for them and stopped
+# afterwards, pass or fail.
 test: $(STAMP)
 	sh tools/system-deps.sh --tests
 	PYTHON=$(PYTHON) sh tools/postgres-test.sh run $(BIN)/python -m pytest -q
 	$(BIN)/ruff check .
+	$(BIN)/python -m mypy bgfuture_desk
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
+	$(BIN)/python -m mypy bgfuture_desk
 
 translations: $(STAMP)
 	$(BIN)/python -m bgfuture_desk.i18n_build compile

@@ -42,7 +42,7 @@ def _scrubbed_message(exc: BaseException) -> str:
         from sqlalchemy.exc import StatementError
     except ImportError:  # pragma: no cover - SQLAlchemy is a dependency
         StatementError = ()  # type: ignore[assignment,misc]  # noqa: N806
-    if isinstance(exc, StatementError):
+    if isinstance(exc, StatementError) and exc.orig is not None:
         orig = exc.orig
         inner = f"{type(orig).__module__}.{type(orig).__qualname__}: {_scrubbed_message(orig)}"
         return f"({inner})\n[SQL: {exc.statement}]"

@@ -84,4 +84,4 @@ def windows_removable(root: str) -> bool:
     """Whether Windows calls the drive at ``root`` (e.g. ``E:\\``) removable."""
     if sys.platform != "win32":
         return False
-    return ctypes.windll.kernel32.GetDriveTypeW(root) == DRIVE_REMOVABLE  # type: ignore[attr-defined]
+    return ctypes.windll.kernel32.GetDriveTypeW(root) == DRIVE_REMOVABLE  # type: ignore[attr-defined, unused-ignore]  # windll: Windows only

@@ -64,9 +64,9 @@ def compiled_bytes(po: Path) -> bytes:
     return buf.getvalue()
 
 
-def _key(value: str | tuple | list) -> str | tuple:
+def _key(value: str | tuple[str, ...] | list[str] | None) -> str | tuple[str, ...] | None:
     """Plural entries come back as lists from .mo and tuples from .po; compare them alike."""
-    return value if isinstance(value, str) else tuple(value)
+    return value if isinstance(value, str) or value is None else tuple(value)
 
 
 def stale() -> list[str]:

@@ -17,9 +17,11 @@ from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Connection, Uuid, insert, select
 
+from bgfuture_desk.db.base import Base
 from bgfuture_desk.db.models import (
     AuditEvent,
     Family,
@@ -76,10 +78,10 @@ class _Sink:
 
     def __init__(self, conn: Connection, audit: bool, house_id: uuid.UUID) -> None:
         self.conn, self.audit, self.house_id = conn, audit, house_id
-        self.rows: dict[type, list[dict]] = defaultdict(list)
+        self.rows: dict[type[Base], list[dict[str, Any]]] = defaultdict(list)
         self.counts: dict[str, int] = defaultdict(int)
 
-    def add(self, model: type, row: dict) -> None:
+    def add(self, model: type[Base], row: dict[str, Any]) -> None:
         self.rows[model].append(row)
         if self.audit:
             self.rows[AuditEvent].append(
@@ -100,9 +102,10 @@ _FILLED = (Visit, VisitPerson, VisitPurposeRow, AuditEvent)
 
 
 @contextmanager
-def _without_indexes(conn: Connection, models: tuple[type, ...]) -> Iterator[None]:
+def _without_indexes(conn: Connection, models: tuple[type[Base], ...]) -> Iterator[None]:
     """Build the secondary indexes once at the end: far quicker than row by row."""
-    indexes = [ix for model in models for ix in model.__table__.indexes]
+    tables = Base.metadata.tables
+    indexes = [ix for model in models for ix in tables[model.__tablename__].indexes]
     for ix in indexes:
         ix.drop(conn)
     yield
@@ -124,17 +127,19 @@ def fill_visits(
         house_id = local_house(session).id
         members: dict[uuid.UUID, list[uuid.UUID]] = defaultdict(list)
         for pid, fid in session.execute(select(Person.id, Person.family_id)):
-            members[fid].append(pid)
+            if fid is not None:  # every person of the benchmark has a family
+                members[fid].append(pid)
     families = sorted(members, key=str)
     purposes = [p.value for p in VisitPurpose]
     today = dt.date.today()
     with db.engine.begin() as conn, _without_indexes(conn, _FILLED):
         sink = _Sink(conn, audit, house_id)
         start = _stamp(today - dt.timedelta(days=int(365.25 * years)), 8 * 60)
-        team = []
+        team: list[uuid.UUID] = []
         for name, kind in _TEAM:
+            specialist_id = uuid.uuid4()
             row = {
-                "id": uuid.uuid4(),
+                "id": specialist_id,
                 "house_id": house_id,
                 "created_at": start,
                 "updated_at": start,
@@ -144,7 +149,7 @@ def fill_visits(
                 "phone": "",
                 "active": True,
             }
-            team.append(row["id"])
+            team.append(specialist_id)
             sink.add(Specialist, row)
         for day in _visit_days(rng, today, years, n_visits):
             family_id = rng.choice(families)
@@ -198,7 +203,15 @@ def _visit(
 
 # ---- more houses like the first ----------------------------------------------------------
 
-_CLONED = (Family, Person, Specialist, Visit, VisitPerson, VisitPurposeRow, AuditEvent)
+_CLONED: tuple[type[Base], ...] = (
+    Family,
+    Person,
+    Specialist,
+    Visit,
+    VisitPerson,
+    VisitPurposeRow,
+    AuditEvent,
+)
 
 
 def _column_sql(column, shift: int, house_hex: str, prefix: str) -> str:
@@ -225,7 +238,7 @@ def clone_house(db: Database, template: Path, shift: int) -> None:
         conn.commit()
         with conn.begin(), _without_indexes(conn, _CLONED):
             for model in _CLONED:
-                table = model.__table__
+                table = Base.metadata.tables[model.__tablename__]
                 names = ", ".join(c.name for c in table.c)
                 values = ", ".join(_column_sql(c, shift, house_hex, prefix) for c in table.c)
                 conn.exec_driver_sql(

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import DateTime, ForeignKey, MetaData, Uuid
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
@@ -35,6 +36,13 @@ class Base(DeclarativeBase):
 
 class Travelling:
     """Mixin for records that leave the house in the export."""
+
+    if TYPE_CHECKING:
+        # What the declarative base gives every mapped subclass, for code that is generic
+        # over the travelling models (``type[M]`` with ``M`` bound to this mixin).
+        __tablename__: str
+
+        def __init__(self, **kw: Any) -> None: ...
 
     id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)

@@ -22,6 +22,7 @@ from bgfuture_desk.documents.page import (
     PAGE_HEIGHT,
     PAGE_MARGINS,
     PAGE_WIDTH,
+    Cell,
     HouseHeader,
     data_table,
     paragraph,
@@ -33,8 +34,8 @@ from bgfuture_desk.i18n import LOCALE, _, format_date_long, format_time
 CONTENT_WIDTH = PAGE_WIDTH - PAGE_MARGINS.left - PAGE_MARGINS.right
 FRAME_HEIGHT = PAGE_HEIGHT - PAGE_MARGINS.top - PAGE_MARGINS.bottom
 # №, name, family, attendance, signature: the signature gets the room a hand needs.
-COLUMNS = (9 * mm, 59 * mm, 24 * mm, 27 * mm)
-COLUMNS = (*COLUMNS, CONTENT_WIDTH - sum(COLUMNS))
+_FIXED_COLUMNS = (9 * mm, 59 * mm, 24 * mm, 27 * mm)
+COLUMNS = (*_FIXED_COLUMNS, CONTENT_WIDTH - sum(_FIXED_COLUMNS))
 ROW_PADDING = 6.5  # points above and below a row's text: rows of about 8.5 mm, room to sign
 MIN_BLANK_ROWS = 2
 SAFETY = 6  # points of slack in the page-fitting sums
@@ -82,7 +83,7 @@ def _details(data: AttendanceSheetData) -> Table:
     def label(text: str) -> Paragraph:  # bold at the size of the values beside it
         return Paragraph(f"<b>{escape(text)}</b>", styles()["body"])
 
-    rows = [
+    rows: list[list[Cell]] = [
         [label(_("Programme:")), paragraph(data.programme), "", ""],
         [label(_("Group:")), paragraph(group), "", ""],
         [
@@ -160,7 +161,7 @@ def _summary(data: AttendanceSheetData) -> Paragraph:
 
 def _signatures() -> Table:
     line = "_" * 30
-    rows = [
+    rows: list[list[Cell]] = [
         [
             paragraph(_("Facilitator:")),
             paragraph(line),
@@ -213,7 +214,8 @@ def _height(flowable: Flowable) -> float:
 def _last_page(table: Table, room: float) -> tuple[float, float, int]:
     """Lay the table out as the frame will: (room left under it on its last page, the
     height of its part on that page, pages it takes)."""
-    part, pages = table, 1
+    part: Flowable = table
+    pages = 1
     while True:
         _width, height = part.wrap(CONTENT_WIDTH, room)
         needed = height + part.getSpaceBefore() + part.getSpaceAfter()

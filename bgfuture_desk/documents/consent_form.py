@@ -34,6 +34,7 @@ from bgfuture_desk.documents.page import (
     PAGE_MARGINS,
     PAGE_WIDTH,
     RULE,
+    Cell,
     HouseHeader,
     render_pdf,
     styles,
@@ -131,7 +132,7 @@ def _particulars(form: ConsentFormData) -> Table:
     # A blank form leaves lines for the children; an adult without children gets a dash.
     children = form.children or (("—",) if form.signer else (blank, blank))
     value_width = CONTENT_WIDTH - LABEL_WIDTH
-    rows = [
+    rows: list[list[Cell]] = [
         [_bold(_("Parent or guardian:")), _bold(form.signer) if form.signer else _p(blank), ""],
         [_bold(_("Children:")), [_p(name, "cell") for name in children], ""],
         [
@@ -239,7 +240,7 @@ def _sections(form: ConsentFormData) -> list[Flowable]:
 def _signatures(form: ConsentFormData) -> Table:
     """The date, the signer's line with the pre-filled name, and the house's acceptance."""
     name = f"( {form.signer} )" if form.signer else _("(full name)")
-    rows = [
+    rows: list[list[Cell]] = [
         [_p(_("Date: {date}").format(date=format_date_long(form.day)), "cell"), ""],
         [
             _p(_("Signature of the parent or guardian:"), "cell"),
@@ -273,7 +274,7 @@ def _witness() -> Table:
         "this form aloud to the person named above, who confirmed the consent for the "
         "ticked purposes in my presence."
     )
-    rows = [
+    rows: list[list[Cell]] = [
         [_p(text, "note"), _p(_("Witness:"), "cell")],
         ["", _p(SIGN_LINE, "cell")],
         ["", _p(_("(name, position, signature)"), "small")],

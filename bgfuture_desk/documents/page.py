@@ -28,6 +28,9 @@ from reportlab.platypus.tables import TableStyle
 from bgfuture_desk.documents.fonts import BOLD, REGULAR, register_fonts
 from bgfuture_desk.i18n import _, format_date_long
 
+# What a table cell holds: text, a flowable, or flowables stacked in the cell.
+Cell = Flowable | str | Sequence[Flowable]
+
 PAGE_WIDTH, PAGE_HEIGHT = A4
 INK = colors.HexColor("#1F2A36")
 MUTED = colors.HexColor("#5B6670")
@@ -134,7 +137,7 @@ def data_table(
         spaceBefore=2 * mm,
         spaceAfter=3 * mm,
     )
-    commands = [
+    commands: list[tuple[Any, ...]] = [
         ("FONTNAME", (0, 0), (-1, -1), sheet["cell"].fontName),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("GRID", (0, 0), (-1, -1), 0.4, RULE),
@@ -197,7 +200,8 @@ def _numbered_canvas(draw_footer: Callable[[Canvas, int, int], None]) -> type[Ca
 
         def showPage(self) -> None:  # noqa: N802 (reportlab's name)
             self._held_pages.append(dict(self.__dict__))
-            self._startPage()
+            # reportlab's own page reset, which its stubs leave out (a private method).
+            self._startPage()  # type: ignore[attr-defined]
 
         def save(self) -> None:
             total = len(self._held_pages)

@@ -64,7 +64,8 @@ def session_dates(
             raise ScheduleError(
                 _("Sessions can be scheduled at most two years ahead in one go."), "last"
             )
-    days, skipped = [], []
+    days: list[dt.date] = []
+    skipped: list[dt.date] = []
     day = first
     while day <= (last if step else first):
         (skipped if is_holiday(day) else days).append(day)

@@ -18,7 +18,7 @@ def wait_after(failures: int) -> int:
     """Seconds to wait before the next try after ``failures`` wrong ones in a row."""
     if failures < FREE_TRIES:
         return 0
-    return min(MAX_WAIT_S, 2 ** (failures - FREE_TRIES))
+    return min(MAX_WAIT_S, 1 << (failures - FREE_TRIES))
 
 
 def seconds_left(failures: int, last: dt.datetime | None, now: dt.datetime) -> int:

@@ -61,7 +61,7 @@ def fold_word(word: str) -> str:
 
 def search_key(*parts: str | None) -> str:
     """One space-separated key for a record: every word of every part, folded."""
-    words = []
+    words: list[str] = []
     for part in parts:
         if part:
             words.extend(fold_word(w) for w in _WORD.findall(part.casefold()))

@@ -253,7 +253,8 @@ class MatchIndex:
         hits = [slots for _tokens, slots in found]
         if len(hits) == 1:
             return hits[0]
-        common = set(min(hits, key=len)).intersection(*hits)
+        smallest: dict[int, float] = min(hits, key=len)
+        common = set(smallest).intersection(*hits)
         if common:
             common = self._distinct_words(common, terms, found)
         if common:

@@ -225,7 +225,11 @@ class MainWindow(QMainWindow):
             frame = placed_on_screens(remembered.normal, screens)
         if frame is not None:
             self.setGeometry(frame)
-        maximised = remembered.maximised if frame is not None else self.starts_maximised()
+        maximised = (
+            remembered.maximised
+            if frame is not None and remembered is not None
+            else self.starts_maximised()
+        )
         self.remember_in = settings
         if maximised:
             self.showMaximized()

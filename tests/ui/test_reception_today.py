@@ -200,7 +200,7 @@ def test_anonymous_visitors_are_counted(qtbot, reception, demo_house):
     dialog = page.visit_actions.dialog
     assert dialog.windowTitle() == "Анонимни посетители"
     dialog.adults.setValue(2)
-    dialog.children.setValue(3)
+    dialog.children_count.setValue(3)
     click(qtbot, dialog.save_button)
     assert dialog.form.error_text("purposes") == "Изберете поне една цел на посещението."
 

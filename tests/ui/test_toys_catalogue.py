@@ -114,7 +114,7 @@ def test_a_new_toy_keeps_what_was_typed_through_its_mistakes(qtbot, toys_page, d
     assert toy.name == "Кубчета „Цветове“" and toy.pieces == 20 and toy.shelf == "Рафт 4"
     assert toys.toy_by_code(demo_house, toy.inventory_code).age_label == "5–7 г."
     assert page.notice.text().startswith(f"Играчката {toy.inventory_code} е добавена")
-    assert tab.actions.new_codes == [toy.inventory_code]
+    assert tab.toy_actions.new_codes == [toy.inventory_code]
 
 
 def test_a_photo_chosen_from_a_file_is_copied_and_shown(qtbot, toys_page, new_toys, tmp_path):

@@ -39,7 +39,7 @@ class FormView:
     kind: str
     version: int
     title: str
-    body: dict
+    body: dict[str, Any]
     valid_from: dt.date
     signed_count: int
     is_current: bool
@@ -198,7 +198,7 @@ def get_form(db: Database, kind: str, version: int) -> FormView:
         return _views(session, [row])[0]
 
 
-def _check_body(kind: str, title: str, body: dict) -> dict[str, str]:
+def _check_body(kind: str, title: str, body: dict[str, Any]) -> dict[str, str]:
     errors = {}
     if not title.strip():
         errors["title"] = _("Enter the title of the form.")
@@ -216,7 +216,9 @@ def _check_body(kind: str, title: str, body: dict) -> dict[str, str]:
     return errors
 
 
-def new_form_version(db: Database, actor: Actor, kind: str, title: str, body: dict) -> FormView:
+def new_form_version(
+    db: Database, actor: Actor, kind: str, title: str, body: dict[str, Any]
+) -> FormView:
     """A new text of a form, valid from today; the versions already signed stay untouched."""
     require_role(actor, "admin")
     _kind(kind)

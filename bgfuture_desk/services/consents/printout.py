@@ -68,10 +68,10 @@ def _who(db: Database, key: str) -> tuple[PersonView | None, list[PersonView], s
                 _("There is no person or family with the id {id}.").format(id=text)
             ) from None
         return first_adult(family), [m for m in family.members if m.is_child], family.code
-    family = get_family(db, person.family_id) if person.family_id else None
+    home = get_family(db, person.family_id) if person.family_id else None
     if person.is_child:
-        return (first_adult(family) if family else None), [person], person.family_code or ""
-    children = [m for m in family.members if m.is_child] if family else []
+        return (first_adult(home) if home else None), [person], person.family_code or ""
+    children = [m for m in home.members if m.is_child] if home else []
     return person, children, person.family_code or ""
 
 

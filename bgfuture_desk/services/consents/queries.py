@@ -9,8 +9,9 @@ import datetime as dt
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import ColumnElement, Select, select
 from sqlalchemy.orm import Session
 
 from bgfuture_desk.db.models import Consent, Family, Person, User
@@ -89,9 +90,11 @@ class ConsentListRow:
 # ---- views ----
 
 
-def _purpose_labels(session: Session, rows: Sequence[Consent]) -> dict[tuple[str, int], dict]:
+def _purpose_labels(
+    session: Session, rows: Sequence[Consent]
+) -> dict[tuple[str, int], dict[str, Any]]:
     wanted = {(c.kind, c.version) for c in rows}
-    out = {}
+    out: dict[tuple[str, int], dict[str, Any]] = {}
     for kind, version in wanted:
         form = forms.form_row(session, kind, version)
         out[(kind, version)] = dict((form.body or {}).get("purposes") or {}) if form else {}
@@ -144,14 +147,14 @@ def consent_views(session: Session, rows: Sequence[Consent]) -> list[ConsentView
     return views
 
 
-def _newest_first(query):
+def _newest_first(query: Select[Consent]) -> Select[Consent]:
     return query.order_by(Consent.given_on.desc(), Consent.created_at.desc())
 
 
 # ---- reading ----
 
 
-def _live_consents(session: Session, *where) -> list[Consent]:
+def _live_consents(session: Session, *where: ColumnElement[bool]) -> list[Consent]:
     query = select(Consent).where(Consent.deleted_at.is_(None), *where)
     return list(session.scalars(_newest_first(query)))
 
@@ -163,14 +166,17 @@ def person_consents(db: Database, person_id: uuid.UUID) -> list[ConsentView]:
         return consent_views(session, _live_consents(session, Consent.person_id == person_id))
 
 
-def _members(session: Session, families: Iterable[uuid.UUID] | Select) -> dict:
+def _members(
+    session: Session, families: Iterable[uuid.UUID] | Select[uuid.UUID]
+) -> dict[uuid.UUID, list[Person]]:
     """Live members by family, adults first; ``families`` is ids or a select of ids (a
     subquery keeps a list of every family clear of SQLite's limit on parameters)."""
     out: dict[uuid.UUID, list[Person]] = {}
     wanted = families if isinstance(families, Select) else set(families)
     query = select(Person).where(Person.family_id.in_(wanted), Person.deleted_at.is_(None))
     for person in session.scalars(query):
-        out.setdefault(person.family_id, []).append(person)
+        if person.family_id is not None:  # always: the query asks for these families
+            out.setdefault(person.family_id, []).append(person)
     for members in out.values():
         members.sort(key=lambda p: (is_child(p, today()), p.birth_date or dt.date.max))
     return out
@@ -210,12 +216,14 @@ def _title(family: Family, members: list[Person]) -> str:
 
 
 def _states(
-    session: Session, families: Sequence[Family], family_ids: Select | None = None
+    session: Session, families: Sequence[Family], family_ids: Select[uuid.UUID] | None = None
 ) -> list[FamilyConsentState]:
     wanted = family_ids if family_ids is not None else [f.id for f in families]
     members = _members(session, wanted)
-    people = select(Person.id).where(Person.family_id.in_(wanted), Person.deleted_at.is_(None))
-    latest = _latest(_live_consents(session, Consent.person_id.in_(people)))
+    person_ids = select(Person.id).where(
+        Person.family_id.in_(wanted), Person.deleted_at.is_(None)
+    )
+    latest = _latest(_live_consents(session, Consent.person_id.in_(person_ids)))
     out = []
     for family in families:
         people = members.get(family.id, [])

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from bgfuture_desk.db.models import Consent, Person
 from bgfuture_desk.domain.people import age_years
+from bgfuture_desk.domain.people import is_child_person as is_child
 from bgfuture_desk.domain.vocab import ConsentKind, ConsentMethod, PersonRole
 from bgfuture_desk.errors import NotFoundError, UserError, ValidationError
 from bgfuture_desk.i18n import _, format_date
@@ -38,7 +39,6 @@ from bgfuture_desk.services.consents.queries import (
     families_without_valid_consent,
     family_consent_state,
     family_consents,
-    is_child,
     list_consent_rows,
     person_consents,
     photo_purposes,
@@ -48,6 +48,7 @@ from bgfuture_desk.services.consents.queries import (
 from bgfuture_desk.services.unit import Actor, Database
 
 __all__ = [
+    "today",
     "PHOTO_PURPOSES",
     "ConsentInput",
     "ConsentListRow",

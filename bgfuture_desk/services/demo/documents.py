@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -73,7 +74,7 @@ def build_consents(ctx: Context, homes: list[Household], team: Team) -> None:
         if not signers or home is newest or (home is not aloud and rng.chance(0.06)):
             continue  # the forms are still to be signed
         read_aloud = home is aloud or rng.chance(0.1)
-        purposes = {
+        purposes: dict[str, list[str]] = {
             ConsentKind.PERSONAL_DATA: ["registration"]
             + [p for p in _DATA_PURPOSES if rng.chance(0.85)]
         }
@@ -202,7 +203,7 @@ def _slip(
     ctx: Context,
     rng: Stream,
     pool: list[VisitPlan],
-    institutions: list[Institution],
+    institutions: Sequence[Institution],
     status: str | None,
 ) -> _Slip | None:
     """A referral someone on a visit needed: an institution that fits one of them."""

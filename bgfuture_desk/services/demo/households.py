@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import select
 
@@ -86,7 +87,7 @@ class _Maker:
         middle: str,
         last: str,
         born: dt.date | None,
-        **extra,
+        **extra: Any,
     ) -> Person:
         joined = home.registered_on
         if born and born > joined:  # born after the family registered: added later
@@ -154,7 +155,7 @@ def build_households(ctx: Context, count: int) -> list[Household]:
     rng = ctx.stream("households")
     start = highest_family_number(ctx) + 1
     taken = ctx.session.scalars(select(Person.egn).where(Person.egn.is_not(None)))
-    maker = _Maker(ctx, rng, set(taken))
+    maker = _Maker(ctx, rng, {egn for egn in taken if egn is not None})
     recent = working_days(ctx.today - dt.timedelta(days=365), ctx.today - dt.timedelta(days=1))
     homes = []
     # Codes are handed out at the desk in the order families register.
@@ -319,7 +320,7 @@ def _adult(
     rng = maker.rng
     if first is None:
         older = role in (PersonRole.GRANDPARENT, PersonRole.GUARDIAN)
-        pool = {
+        pool: dict[tuple[str, bool], tuple[str, ...]] = {
             (Sex.MALE, True): MALE_OLDER,
             (Sex.FEMALE, True): FEMALE_OLDER,
             (Sex.MALE, False): MALE_PARENTS,

@@ -32,7 +32,7 @@ from bgfuture_desk.services.demo.households import Household
 from bgfuture_desk.services.demo.visits import VisitPlan
 from bgfuture_desk.services.house.settings import get_int
 
-_WORSE = {
+_WORSE: dict[str, str] = {
     ToyCondition.NEW: ToyCondition.GOOD,
     ToyCondition.GOOD: ToyCondition.WORN,
     ToyCondition.WORN: ToyCondition.NEEDS_REPAIR,
@@ -293,7 +293,9 @@ def _reservations(ctx: Context, rng: Stream, shelves: list[_Shelf], homes: list[
     _past_reservations(ctx, rng, shelves, families)
 
 
-def _past_reservations(ctx: Context, rng: Stream, shelves: list[_Shelf], families: list) -> None:
+def _past_reservations(
+    ctx: Context, rng: Stream, shelves: list[_Shelf], families: list[uuid.UUID]
+) -> None:
     """Reservations that ended: fulfilled by a loan, or cancelled."""
     acquired = {s.toy.id: s.toy.acquired_on for s in shelves}
     returned = [loan for s in shelves for loan in s.loans if loan.returned_on]

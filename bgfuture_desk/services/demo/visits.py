@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from bgfuture_desk.db.models import Person, Specialist, Visit, VisitPerson, VisitPurposeRow
 from bgfuture_desk.domain.calendar import working_days
@@ -15,7 +16,7 @@ from bgfuture_desk.services.demo.common import Context, Stream, at_time
 from bgfuture_desk.services.demo.households import Household
 from bgfuture_desk.services.demo.team import Team
 
-_PURPOSES = {
+_PURPOSES: dict[str, int] = {
     P.PLAY: 16,
     P.TOY_LIBRARY: 16,
     P.CONSULTATION: 14,
@@ -27,8 +28,8 @@ _PURPOSES = {
     P.REFERRAL_FOLLOW_UP: 4,
     P.OTHER: 3,
 }
-_ANONYMOUS_PURPOSES = {P.PLAY: 5, P.TOY_LIBRARY: 2, P.CONSULTATION: 2, P.OTHER: 1}
-_WHO_HELPS = {
+_ANONYMOUS_PURPOSES: dict[str, int] = {P.PLAY: 5, P.TOY_LIBRARY: 2, P.CONSULTATION: 2, P.OTHER: 1}
+_WHO_HELPS: dict[str, tuple[K, ...]] = {
     P.CONSULTATION: (K.PSYCHOLOGIST, K.SOCIAL_WORKER, K.MEDIATOR),
     P.GROUP: (K.PEDAGOGUE, K.PSYCHOLOGIST, K.SOCIAL_WORKER),
     P.TOY_LIBRARY: (K.TOY_LIBRARIAN, K.ASSISTANT),
@@ -41,7 +42,7 @@ _WHO_HELPS = {
     P.OTHER: (K.ASSISTANT,),
 }
 # Who brings the children: mostly the mother (or the pregnant woman, or the guardian).
-_ESCORT = {
+_ESCORT: dict[str, int] = {
     PersonRole.MOTHER: 8,
     PersonRole.PREGNANT: 8,
     PersonRole.GUARDIAN: 8,
@@ -76,7 +77,7 @@ class _Builder:
         purposes: tuple[str, ...],
         open_: bool = False,
         latest: int = _CLOSE,
-        **fields,
+        **fields: Any,
     ) -> Visit:
         rng = self.rng
         minutes = rng.randint(20, 120)

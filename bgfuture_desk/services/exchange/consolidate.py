@@ -74,7 +74,7 @@ def _size(path: str | Path) -> int:
         return 0  # read_export will say what is wrong with it
 
 
-def _prepared(path: Path, passphrase: str, tick) -> ExportContents:
+def _prepared(path: Path, passphrase: str, tick: Callable[[int], None]) -> ExportContents:
     """A verified export whose snapshot copy is brought to this program's schema."""
     contents = read_export(path, passphrase, tick)
     try:
@@ -334,21 +334,27 @@ def _build_while_checking(path: Path, checks: _Checks, report: Progress) -> list
     return build_new_file(path, verified(), progress.tick, progress.say)
 
 
-def _import_all(spec: _Target, contents: list[ExportContents], report) -> list[FileImport]:
+def _import_all(
+    spec: _Target, contents: list[ExportContents], report: Progress
+) -> list[FileImport]:
     total = _records(contents)
-    state = {"done": 0, "message": ""}
+    done, last_message = 0, ""
 
     def say(message: str) -> None:
-        state["message"] = message
-        report(state["done"], total, message)
+        nonlocal last_message
+        last_message = message
+        report(done, total, message)
 
     def tick(n: int) -> None:
-        state["done"] += n
-        report(state["done"], total, state["message"])
+        nonlocal done
+        done += n
+        report(done, total, last_message)
 
     if spec.path is not None and not spec.exists:
         return build_new_file(spec.path, contents, tick, say)
-    db = open_database(spec.url if spec.url is not None else spec.path).db
+    location = spec.url if spec.url is not None else spec.path
+    assert location is not None  # _target_of gives a url or a path
+    db = open_database(location).db
     try:
         return [import_file(db.engine, item, tick, say) for item in contents]
     finally:

@@ -26,9 +26,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, Table, create_engine, event
+from sqlalchemy.engine.interfaces import DBAPIConnection
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.pool import NullPool
 
+from bgfuture_desk.db.base import Base
 from bgfuture_desk.db.engine import dump_json, sqlite_url
 from bgfuture_desk.db.models import TRAVELLING_MODELS, House
 from bgfuture_desk.errors import UserError
@@ -52,6 +54,8 @@ MIGRATING = threading.Lock()
 
 Tick = Callable[[int], None]
 Say = Callable[[str], None]
+# Moves one export's rows into the target: (connection, export, tick, say, fresh) -> stats.
+Merger = Callable[[Connection, ExportContents, Tick, Say, bool], dict[str, TableStats]]
 
 
 class ConsolidationError(UserError):
@@ -74,7 +78,9 @@ class FileImport:
 
 def tables() -> list[Table]:
     """Every table that is imported, parents before children."""
-    return [House.__table__, *(model.__table__ for model in TRAVELLING_MODELS)]
+    # The metadata's own Table objects: ``Model.__table__`` is typed only as a FromClause.
+    tables = Base.metadata.tables
+    return [tables[House.__tablename__], *(tables[m.__tablename__] for m in TRAVELLING_MODELS)]
 
 
 def _kind(table: Table) -> str:
@@ -85,7 +91,9 @@ def _say_table(say: Say, item: ExportContents, table: Table) -> None:
     say(_("Importing {house}: {kind}…").format(house=item.manifest.house_name, kind=_kind(table)))
 
 
-def _merge_rows(conn: Connection, item: ExportContents, tick: Tick, say: Say, _fresh: bool) -> dict:
+def _merge_rows(
+    conn: Connection, item: ExportContents, tick: Tick, say: Say, _fresh: bool
+) -> dict[str, TableStats]:
     """Any target: rows move through Python in chunks."""
     out: dict[str, TableStats] = {}
     with snapshot_engine(item.snapshot) as source, source.connect() as src, conn.begin():
@@ -97,7 +105,7 @@ def _merge_rows(conn: Connection, item: ExportContents, tick: Tick, say: Say, _f
 
 def _merge_copied(
     conn: Connection, item: ExportContents, tick: Tick, say: Say, _fresh: bool
-) -> dict:
+) -> dict[str, TableStats]:
     """PostgreSQL through psycopg 3: the rows are COPYed in and merged set-based."""
     out: dict[str, TableStats] = {}
     src = sqlite3.connect(f"{item.snapshot.as_uri()}?mode=ro", uri=True)
@@ -111,7 +119,7 @@ def _merge_copied(
     return out
 
 
-def _merger(engine: Engine):
+def _merger(engine: Engine) -> Merger:
     """How rows reach this kind of target (the quickest way it offers)."""
     if engine.dialect.name == "sqlite" and sqlite3.sqlite_version_info >= (3, 33):
         return _merge_attached
@@ -122,7 +130,7 @@ def _merger(engine: Engine):
 
 def _merge_attached(
     conn: Connection, item: ExportContents, tick: Tick, say: Say, fresh: bool
-) -> dict:
+) -> dict[str, TableStats]:
     """An SQLite target: the snapshot is attached and merged set-based."""
     out: dict[str, TableStats] = {}
     conn.exec_driver_sql(f"ATTACH DATABASE ? AS {_ATTACHED}", (str(item.snapshot),))
@@ -198,7 +206,7 @@ BUILD_CACHE_KIB = 256 * 1024
 BUILD_PAGE_BYTES = 16384
 
 
-def _on_build_connect(dbapi_connection, _record) -> None:
+def _on_build_connect(dbapi_connection: DBAPIConnection, _record: object) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=OFF")
     cursor.execute("PRAGMA synchronous=OFF")

@@ -30,6 +30,7 @@ from sqlalchemy import (
     select,
     update,
 )
+from sqlalchemy.sql.selectable import NamedFromClause
 
 CHUNK = 5000
 
@@ -135,7 +136,7 @@ def merge_table(
 # ---- SQLite into SQLite: the snapshot attached, one statement per table and kind ---------
 
 
-def _attached(table: Table, schema: str) -> Table:
+def _attached(table: Table, schema: str) -> NamedFromClause:
     """The snapshot's copy of ``table`` (columns only), aliased to keep names apart."""
     copy = Table(table.name, MetaData(), *(Column(c.name, c.type) for c in table.c), schema=schema)
     return copy.alias("incoming")
@@ -198,6 +199,7 @@ def merge_copied(
     rows = src.execute(f"SELECT {', '.join(names)} FROM {table.name}")  # noqa: S608 - our names
     total = 0
     raw = dst.connection.driver_connection
+    assert raw is not None  # a live connection has its driver's connection
     with raw.cursor() as cursor, cursor.copy(f"COPY {temp} ({cols}) FROM STDIN") as copy:
         while chunk := rows.fetchmany(CHUNK):
             for row in chunk:

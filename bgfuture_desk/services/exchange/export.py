@@ -16,7 +16,7 @@ import shutil
 import tempfile
 import time
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -121,7 +121,7 @@ class _CountingWriter:
         self.size += len(data)
         return len(data)
 
-    def writelines(self, parts) -> None:
+    def writelines(self, parts: Iterable[bytes]) -> None:
         for data in parts:
             self.write(data)
 

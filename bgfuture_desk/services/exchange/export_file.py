@@ -134,7 +134,7 @@ def _lane() -> Iterator[Callable[[Callable[[Any], object], Any], None]]:
     block waits for the last call; a failed call (a full disk) is raised.
     """
     pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="bgf-export")
-    queued: list[Future] = []
+    queued: list[Future[object]] = []
 
     def submit(step: Callable[[Any], object], block: Any) -> None:
         if len(queued) >= 2:

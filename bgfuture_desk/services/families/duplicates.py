@@ -11,8 +11,8 @@ import datetime as dt
 import uuid
 from dataclasses import dataclass
 
-from sqlalchemy import func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, Select, func, or_, select
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from bgfuture_desk.db.models import Family, Person
 from bgfuture_desk.domain.names import search_key
@@ -81,7 +81,7 @@ def similar_names(first_a: str, last_a: str, first_b: str, last_b: str) -> bool:
     )
 
 
-def _bare(column):
+def _bare(column: ColumnElement[str] | InstrumentedAttribute[str]) -> ColumnElement[str]:
     """A stored phone without the spaces, dashes and slashes people type."""
     return func.replace(func.replace(func.replace(column, " ", ""), "-", ""), "/", "")
 
@@ -167,7 +167,7 @@ class _Collector:
         return out
 
 
-def _live_people(*where):
+def _live_people(*where: ColumnElement[bool]) -> Select[Person]:
     return select(Person).where(Person.deleted_at.is_(None), *where)
 
 

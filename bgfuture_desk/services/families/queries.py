@@ -111,7 +111,7 @@ def person_view(person: Person, code: str | None, today: dt.date | None = None) 
     )
 
 
-def _member_order(view: PersonView) -> tuple:
+def _member_order(view: PersonView) -> tuple[bool, dt.date, str]:
     """Adults first, then children; the older first within each."""
     return (view.is_child, view.birth_date or dt.date.max, view.first_name)
 

@@ -12,11 +12,12 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import ColumnElement, Row, func, or_, select
 from sqlalchemy.orm import Session
 
 from bgfuture_desk.db.models import Family, House, Person
@@ -62,6 +63,9 @@ class _FamilyRow(NamedTuple):
     phones: tuple[str, ...]
     members: int
 
+
+# A row of _PERSON_COLUMNS or of _FAMILY_COLUMNS (read by column name).
+_ColumnsRow = Row[*tuple[Any, ...]]
 
 _PERSON_COLUMNS = (
     Person.id,
@@ -148,8 +152,8 @@ class SearchIndex:
         for family_gone in family_ids - {f.id for f in families}:
             self._core.remove("family", family_gone.int)
         for person in people:
-            family = self._core.resolve_family(_key(person.family_id))
-            self._core.put(_person_entry(person, family is not None and family.archived))
+            owner = self._core.resolve_family(_key(person.family_id))
+            self._core.put(_person_entry(person, owner is not None and owner.archived))
 
     def _hit(self, match: Match, today: dt.date) -> SearchHit:
         entry = match.entry
@@ -236,7 +240,7 @@ def search_people(db: Database, text: str, limit: int = 20) -> list[SearchHit]:
 # ---- reading ----------------------------------------------------------------------------
 
 
-def _kept_family():
+def _kept_family() -> ColumnElement[bool]:
     """Live families, and merged ones (their codes still lead to the family they joined)."""
     return or_(Family.deleted_at.is_(None), Family.merged_into_id.is_not(None))
 
@@ -246,9 +250,9 @@ def _merged_into(session: Session, family_id: uuid.UUID) -> set[uuid.UUID]:
     return set(session.scalars(query))
 
 
-def _by_family(people) -> dict[uuid.UUID, list]:
+def _by_family(people: Iterable[_ColumnsRow]) -> dict[uuid.UUID, list[_ColumnsRow]]:
     """Live people per family, adults first (mothers first) so they lead the family name."""
-    out: dict[uuid.UUID, list] = defaultdict(list)
+    out: dict[uuid.UUID, list[_ColumnsRow]] = defaultdict(list)
     for person in people:
         if person.family_id is not None:
             out[person.family_id].append(person)
@@ -282,7 +286,7 @@ def _phones(*stored: str) -> tuple[str, ...]:
     return tuple(d for d in (stored_phone_digits(s) for s in stored if s) if d)
 
 
-def _family_entry(row, members: list) -> Entry:
+def _family_entry(row: _ColumnsRow, members: list[_ColumnsRow]) -> Entry:
     surname = family_surname(p.last_name for p in members)
     settlement = tuple(t for t in _name_tokens(row.settlement) if len(t) >= _SETTLEMENT_WORD)
     return Entry(
@@ -304,7 +308,7 @@ def _family_entry(row, members: list) -> Entry:
     )
 
 
-def _person_entry(row, archived: bool) -> Entry:
+def _person_entry(row: _ColumnsRow, archived: bool) -> Entry:
     parts = (row.first_name, row.middle_name, row.last_name)
     return Entry(
         kind="person",
@@ -328,7 +332,7 @@ def _age(born: dt.date | None, today: dt.date) -> str:
     if born is None or years is None or years < 0:
         return ""
     if years == 0:
-        months = age_months(born, today)
+        months = age_months(born, today) or 0  # born is known, so months is too
         return ngettext("%(n)d mo", "%(n)d mos", months) % {"n": months}
     return ngettext("%(n)d yr", "%(n)d yrs", years) % {"n": years}
 

@@ -9,6 +9,7 @@ Each function is one user action in one unit of work, so the audit trail names i
 from __future__ import annotations
 
 import uuid
+from typing import TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -87,7 +88,14 @@ __all__ = [
 ]
 
 # Records that belong to a family and follow it when two families are merged.
-_FAMILY_RECORDS = (Person, Visit, Loan, Reservation, Consent, Referral)
+_FamilyRecord = TypeVar("_FamilyRecord", Person, Visit, Loan, Reservation, Consent, Referral)
+
+
+def _move_records(
+    session: Session, model: type[_FamilyRecord], gone: uuid.UUID, keep: uuid.UUID
+) -> None:
+    for row in session.scalars(select(model).where(model.family_id == gone)):
+        row.family_id = keep
 
 
 def _next_code(session: Session, house: House) -> str:
@@ -255,9 +263,13 @@ def merge_families(
         session = uow.session
         keep = working_family(session, keep_id)
         gone = working_family(session, merge_id)
-        for model in _FAMILY_RECORDS:
-            for row in session.scalars(select(model).where(model.family_id == gone.id)):
-                row.family_id = keep.id
+        # One call per model of _FamilyRecord (a loop would type each as their base).
+        _move_records(session, Person, gone.id, keep.id)
+        _move_records(session, Visit, gone.id, keep.id)
+        _move_records(session, Loan, gone.id, keep.id)
+        _move_records(session, Reservation, gone.id, keep.id)
+        _move_records(session, Consent, gone.id, keep.id)
+        _move_records(session, Referral, gone.id, keep.id)
         # Families merged earlier into the one now going away point straight at the kept one.
         for earlier in session.scalars(select(Family).where(Family.merged_into_id == gone.id)):
             earlier.merged_into_id = keep.id

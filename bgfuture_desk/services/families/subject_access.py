@@ -90,7 +90,7 @@ def _person(db: Database, person_id: uuid.UUID | str) -> PersonView:
         raise NotFoundError(_("There is no person with the id {id}.").format(id=text)) from None
 
 
-def _date(value) -> str:
+def _date(value: dt.date | None) -> str:
     return format_date(value) if value else "—"
 
 

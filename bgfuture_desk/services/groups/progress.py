@@ -238,7 +238,9 @@ def month_bounds(month: str) -> tuple[dt.date, dt.date]:
         raise ValidationError({"month": str(err)}) from None
 
 
-def _held_in(session: DbSession, first: dt.date, after: dt.date) -> list[tuple]:
+def _held_in(
+    session: DbSession, first: dt.date, after: dt.date
+) -> list[tuple[uuid.UUID, uuid.UUID, uuid.UUID]]:
     query = (
         select(Session.id, Group.programme_id, Group.id)
         .join(Group, Group.id == Session.group_id)
@@ -250,10 +252,11 @@ def _held_in(session: DbSession, first: dt.date, after: dt.date) -> list[tuple]:
             Session.starts_at < dt.datetime.combine(after, dt.time()),
         )
     )
-    return [tuple(row) for row in session.execute(query)]
+    return [(sid, pid, gid) for sid, pid, gid in session.execute(query)]
 
 
-def _completions(session: DbSession, group_ids: set[uuid.UUID], first: dt.date, after: dt.date):
+def _completions(session: DbSession, group_ids: set[uuid.UUID], first: dt.date, after: dt.date
+) -> dict[uuid.UUID, int]:
     """Programme id -> completions of groups whose last held session is in the month."""
     out: dict[uuid.UUID, int] = defaultdict(int)
     for group_id in group_ids:

@@ -142,7 +142,9 @@ class GroupInput:
 # ---- programmes ----
 
 
-def _taken(session: DbSession, query: Select, name: str, own_id: uuid.UUID | None) -> bool:
+def _taken(
+    session: DbSession, query: Select[uuid.UUID, str], name: str, own_id: uuid.UUID | None
+) -> bool:
     """Whether another record of ``query`` (id, name) has this name, in any letter case
     (compared in Python: SQLite's lower() leaves Cyrillic alone)."""
     wanted = name.casefold()

@@ -11,7 +11,9 @@ from bgfuture_desk.documents.loan_receipt import LoanReceiptData, ReceiptLine, l
 from bgfuture_desk.documents.overdue_list import OverdueFamily, OverdueToy, overdue_list_pdf
 from bgfuture_desk.documents.page import HouseHeader
 from bgfuture_desk.documents.toy_labels import (
-    LAYOUT,
+    LAYOUT as LAYOUT,  # the default layout, for the screens and the command line
+)
+from bgfuture_desk.documents.toy_labels import (
     MAX_COLUMNS,
     MAX_ROWS,
     ToyLabelData,

@@ -75,7 +75,7 @@ def _referral_counts(session: Session) -> dict[uuid.UUID, int]:
         .where(Referral.deleted_at.is_(None))
         .group_by(Referral.institution_id)
     )
-    return dict(session.execute(query).all())  # type: ignore[arg-type]
+    return {institution_id: count for institution_id, count in session.execute(query)}
 
 
 def _institution_view(institution: Institution, count: int) -> InstitutionView:
@@ -334,7 +334,12 @@ def _checked(
     return person_id, family_id
 
 
-def _apply(referral: Referral, data: ReferralInput, person_id, family_id) -> None:
+def _apply(
+    referral: Referral,
+    data: ReferralInput,
+    person_id: uuid.UUID | None,
+    family_id: uuid.UUID | None,
+) -> None:
     referral.person_id, referral.family_id = person_id, family_id
     referral.institution_id = data.institution_id  # type: ignore[assignment]
     referral.specialist_id = data.specialist_id

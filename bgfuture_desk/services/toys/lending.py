@@ -77,9 +77,10 @@ def _borrower(session: Session, family_id: uuid.UUID, day: dt.date) -> _Borrower
     out = session.execute(query).all()
     overdue = tuple((code, rules.days_overdue(due, day)) for due, code in out if due < day)
     months = tuple(
-        age_months(m.birth_date, day)
+        months
         for m in view.members
         if m.is_child and m.birth_date and m.birth_date <= day
+        and (months := age_months(m.birth_date, day)) is not None
     )
     return _Borrower(family, view, len(out), overdue, months, get_int(session, "loan_limit"))
 

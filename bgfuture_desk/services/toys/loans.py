@@ -9,7 +9,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
 from bgfuture_desk.db.models import Family, House, Loan, LoanReminder, Person, Toy
@@ -208,7 +208,7 @@ def open_loan_for_toy(db: Database, toy_code: str) -> LoanView:
         return loan_view(session, loan)
 
 
-def _loans(db: Database, *where, newest_first: bool = True) -> list[LoanView]:
+def _loans(db: Database, *where: ColumnElement[bool], newest_first: bool = True) -> list[LoanView]:
     order = (Loan.lent_on.desc(), Loan.created_at.desc()) if newest_first else (Loan.lent_on,)
     query = select(Loan).where(Loan.deleted_at.is_(None), *where).order_by(*order)
     with db.read() as session:
@@ -227,7 +227,7 @@ def family_loans(db: Database, family_id: uuid.UUID) -> list[LoanView]:
 
 def open_loans(db: Database, family_id: uuid.UUID | None = None) -> list[LoanView]:
     """Toys out now (of one family, or all), the longest out first."""
-    where = [Loan.returned_on.is_(None)]
+    where: list[ColumnElement[bool]] = [Loan.returned_on.is_(None)]
     if family_id is not None:
         where.append(Loan.family_id == family_id)
     return _loans(db, *where, newest_first=False)

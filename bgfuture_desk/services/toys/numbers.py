@@ -117,7 +117,8 @@ def loans_per_month(
         rows = session.execute(
             select(Loan.lent_on, Loan.returned_on).where(Loan.deleted_at.is_(None))
         )
-        lent, back = Counter(), Counter()
+        lent: Counter[str] = Counter()
+        back: Counter[str] = Counter()
         for lent_on, returned_on in rows:
             lent[_month_of(lent_on)] += 1
             if returned_on:

@@ -12,7 +12,7 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
 from bgfuture_desk.db.models import Family, Reservation, Toy
@@ -160,7 +160,9 @@ def cancel_open_reservations(session: Session, toy: Toy, day: dt.date) -> None:
         session.flush()
 
 
-def _reservations(db: Database, *where, open_only: bool) -> list[ReservationView]:
+def _reservations(
+    db: Database, *where: ColumnElement[bool], open_only: bool
+) -> list[ReservationView]:
     query = select(Reservation).where(Reservation.deleted_at.is_(None), *where)
     if open_only:
         query = query.where(Reservation.fulfilled_on.is_(None), Reservation.cancelled_on.is_(None))

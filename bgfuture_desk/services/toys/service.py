@@ -147,15 +147,19 @@ class ToyInput:
 
 
 def _clean(data: ToyInput) -> ToyInput:
+    # The one-line fields of _LIMITS lose their runs of spaces; the description keeps its lines.
     return replace(
         data,
-        **{
-            field: " ".join(getattr(data, field).split())
-            for field in _LIMITS
-            if field != "description"
-        },
+        name=_squash(data.name),
+        category=_squash(data.category),
+        shelf=_squash(data.shelf),
+        source=_squash(data.source),
         description=data.description.strip(),
     )
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.split())
 
 
 def validate_toy(data: ToyInput) -> dict[str, str]:

@@ -34,7 +34,7 @@ def local_time(moment: dt.datetime) -> dt.datetime:
 
 
 def check_in_time(
-    at: dt.datetime | None, now: dt.datetime, errors: dict, field: str
+    at: dt.datetime | None, now: dt.datetime, errors: dict[str, str], field: str
 ) -> dt.datetime:
     if at is None:
         return now
@@ -45,7 +45,7 @@ def check_in_time(
 
 
 def check_out_time(
-    start: dt.datetime, end: dt.datetime | None, now: dt.datetime, errors: dict
+    start: dt.datetime, end: dt.datetime | None, now: dt.datetime, errors: dict[str, str]
 ) -> dt.datetime | None:
     if end is None:
         return None
@@ -59,7 +59,7 @@ def check_out_time(
     return end
 
 
-def purpose_codes(purposes: Iterable[str] | None, errors: dict) -> list[str]:
+def purpose_codes(purposes: Iterable[str] | None, errors: dict[str, str]) -> list[str]:
     codes = list(dict.fromkeys(str(p) for p in purposes or ()))
     known = {p.value for p in VisitPurpose}
     unknown = [c for c in codes if c not in known]
@@ -73,7 +73,7 @@ def purpose_codes(purposes: Iterable[str] | None, errors: dict) -> list[str]:
 def visitor_counts(
     adults: object,
     children: object,
-    errors: dict,
+    errors: dict[str, str],
     need_one: bool,
     fields: tuple[str, str] = ("adults", "children"),
 ) -> None:
@@ -95,7 +95,7 @@ def visitor_counts(
 def check_specialist(
     session: Session,
     specialist_id: uuid.UUID | None,
-    errors: dict,
+    errors: dict[str, str],
     current: uuid.UUID | None = None,
 ) -> None:
     if specialist_id is None:
@@ -112,7 +112,7 @@ def check_specialist(
 
 
 def family_members(
-    session: Session, family: Family, person_ids: Iterable[uuid.UUID] | None, errors: dict
+    session: Session, family: Family, person_ids: Iterable[uuid.UUID] | None, errors: dict[str, str]
 ) -> list[Person]:
     ids = list(dict.fromkeys(person_ids or ()))
     if not ids:

@@ -188,12 +188,12 @@ def _parts(session: Session, where: ColumnElement[bool]) -> _Parts:
         if out is not None:
             left[visit_id][person.id] = out
     purposes: dict[uuid.UUID, list[str]] = defaultdict(list)
-    query = (
+    purpose_query = (
         select(VisitPurposeRow.visit_id, VisitPurposeRow.purpose)
         .join(Visit, Visit.id == VisitPurposeRow.visit_id)
         .where(live, VisitPurposeRow.deleted_at.is_(None))
     )
-    for visit_id, purpose in session.execute(query):
+    for visit_id, purpose in session.execute(purpose_query):
         purposes[visit_id].append(purpose)
     return _Parts(people, purposes, left)
 

@@ -12,6 +12,7 @@ import datetime as dt
 import uuid
 from collections.abc import Iterable
 from enum import Enum
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -72,7 +73,7 @@ class _Keep(Enum):
 KEEP = _Keep.KEEP  # correct_visit: leave this field as it is (None would clear it)
 
 
-def _new_visit(uow: UnitOfWork, people: list[Person], codes: list[str], **fields) -> uuid.UUID:
+def _new_visit(uow: UnitOfWork, people: list[Person], codes: list[str], **fields: Any) -> uuid.UUID:
     visit = Visit(id=uuid.uuid4(), house_id=uow.house().id, **fields)
     uow.session.add(visit)
     checks.sync_people(uow, visit, people, rows=[])
@@ -106,7 +107,8 @@ def check_in(
     """
     now = q.now()
     with db.unit(actor, "check_in") as uow:
-        session, errors = uow.session, {}
+        session = uow.session
+        errors: dict[str, str] = {}
         family = working_family(session, family_id)
         people = checks.family_members(session, family, person_ids, errors)
         codes = checks.purpose_codes(purposes, errors)
@@ -259,7 +261,7 @@ def check_out_all(db: Database, actor: Actor, at: dt.datetime | None = None) -> 
 
 
 def _corrected_people(
-    session: Session, visit: Visit, person_ids: Iterable[uuid.UUID] | None, errors: dict
+    session: Session, visit: Visit, person_ids: Iterable[uuid.UUID] | None, errors: dict[str, str]
 ) -> list[Person] | None:
     """The people the visit will have, or None when they stay as they are."""
     if person_ids is None:
@@ -306,7 +308,8 @@ def correct_visit(
     reopens the visit."""
     now = q.now()
     with db.unit(actor, "correct_visit") as uow:
-        session, errors = uow.session, {}
+        session = uow.session
+        errors: dict[str, str] = {}
         visit = checks.live_visit(session, visit_id)
         people = _corrected_people(session, visit, person_ids, errors)
         codes = None if purposes is None else checks.purpose_codes(purposes, errors)

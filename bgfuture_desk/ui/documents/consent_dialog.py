@@ -34,7 +34,7 @@ from bgfuture_desk.services.consents import service as consents
 from bgfuture_desk.services.consents.service import ConsentInput, ConsentView, FormView
 from bgfuture_desk.services.families.service import FamilyView, PersonView
 from bgfuture_desk.services.unit import Actor, Database
-from bgfuture_desk.ui.widgets.fields import qdate
+from bgfuture_desk.ui.widgets.fields import py_date, qdate
 from bgfuture_desk.ui.widgets.form import FieldForm, dialog_buttons, error_label, show_message
 
 # who signs for the children, in the order the printed form names them
@@ -119,8 +119,9 @@ class CheckList(QWidget):
     def set_items(self, items: list[tuple[object, str]], checked: set | None = None) -> None:
         while self.grid.count():
             item = self.grid.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         self.boxes = {}
         for number, (key, text) in enumerate(items):
             holder = WrappedCheck(text, self) if self.wrap else QCheckBox(text, self)
@@ -295,7 +296,7 @@ class ConsentDialog(QDialog):
             purposes=tuple(self.purposes.values()),
             method=self.method(),
             witness=self.witness.text().strip() if aloud else "",
-            given_on=self.given_on.date().toPython(),
+            given_on=py_date(self.given_on.date()),
         )
 
     def save(self) -> None:
@@ -354,7 +355,7 @@ class WithdrawDialog(QDialog):
 
     def save(self) -> None:
         show_message(self.message, "")
-        day = self.on.date().toPython()
+        day = py_date(self.on.date())
         try:
             view = consents.withdraw_consent(self.db, self.actor, self.consent.id, day)
         except UserError as err:

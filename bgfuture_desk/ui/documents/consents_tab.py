@@ -42,6 +42,7 @@ from bgfuture_desk.ui.models.consent_table_model import (
     state_style,
 )
 from bgfuture_desk.ui.widgets.controls import table_view
+from bgfuture_desk.ui.widgets.desk_page import Runner
 from bgfuture_desk.ui.widgets.family_finder import FamilyFinder
 from bgfuture_desk.ui.widgets.page import page_heading
 
@@ -72,7 +73,7 @@ class ConsentsTab(QWidget):
         self,
         db: Database,
         notify: Callable[..., None],
-        run: Callable[[Callable[[], object]], object | None],
+        run: Runner,
         index: Callable[[], SearchIndex],
         parent: QWidget | None = None,
     ) -> None:
@@ -260,7 +261,11 @@ class ConsentsTab(QWidget):
         if actor is None:
             return
 
-        if self.run(lambda: consents.cancel_consents(self.db, actor, ids) or True):
+        def cancel() -> bool:
+            consents.cancel_consents(self.db, actor, ids)
+            return True
+
+        if self.run(cancel):
             self.notify(_("The consent recorded by mistake was removed."))
         self.changed.emit()
 

@@ -35,6 +35,7 @@ from bgfuture_desk.ui.models.consent_form_table_model import (
     kind_label,
 )
 from bgfuture_desk.ui.widgets.controls import table_view
+from bgfuture_desk.ui.widgets.desk_page import Runner
 from bgfuture_desk.ui.widgets.form import dialog_buttons, error_label
 from bgfuture_desk.ui.widgets.form_dialog import FormDialog
 
@@ -215,7 +216,7 @@ class FormsTab(QWidget):
         self,
         db: Database,
         notify: Callable[..., None],
-        run: Callable[[Callable[[], object]], object | None],
+        run: Runner,
         parent: QWidget | None = None,
     ) -> None:
         """``notify`` and ``run`` are the page's message line and guarded service call."""

@@ -80,7 +80,7 @@ class DocumentsPage(DeskPage):
     # -- the window's calls -----------------------------------------------------------------
 
     def all_tabs(self) -> list[QWidget]:
-        return [self.tabs.widget(n) for n in range(self.tabs.count())]
+        return [w for n in range(self.tabs.count()) if (w := self.tabs.widget(n)) is not None]
 
     def set_actor(self, actor: Actor) -> None:
         super().set_actor(actor)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
+from typing import TypeVar
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
@@ -24,6 +25,8 @@ from bgfuture_desk.ui.documents.referral_dialog import ReferralDialog, open_new_
 from bgfuture_desk.ui.documents.referral_outcome_dialog import ReferralOutcomeDialog
 from bgfuture_desk.ui.models.referral_table_model import status_text, who_text
 from bgfuture_desk.ui.widgets.fields import confirm
+
+T = TypeVar("T")
 
 
 class ReferralActions(QObject):
@@ -43,7 +46,7 @@ class ReferralActions(QObject):
     def _notify(self, text: str, *, error: bool = False, undo=None) -> None:
         self.notified.emit(text, error, undo)
 
-    def _run(self, call: Callable[[], object]) -> object | None:
+    def _run(self, call: Callable[[], T]) -> T | None:
         """A service call whose refusal is shown in the message line."""
         try:
             return call()
@@ -160,7 +163,11 @@ class ReferralActions(QObject):
         )
 
     def _cancel(self, actor: Actor, referral: ReferralView) -> None:
-        done = self._run(lambda: referrals.cancel_referral(self.db, actor, referral.id) or True)
+        def cancel() -> bool:
+            referrals.cancel_referral(self.db, actor, referral.id)
+            return True
+
+        done = self._run(cancel)
         if done is None:
             return
         self.changed.emit(None)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
+from typing import TypeVar
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShowEvent
@@ -58,6 +59,9 @@ def matches(row: ReferralView, words: list[str]) -> bool:
     return all(word in key for word in words)
 
 
+T = TypeVar("T")
+
+
 class ReferralsTab(QWidget):
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -67,15 +71,15 @@ class ReferralsTab(QWidget):
         self.dialog: QDialog | QMessageBox | None = None  # the last one opened (tests use it)
         self.preview: QWidget | None = None  # the last slip shown (tests use it)
         self.all_rows: list[ReferralView] = []
-        self.actions = ReferralActions(db, self, self.search_index)
-        self.actions.created.connect(self.on_referral_created)
-        self.actions.changed.connect(lambda keep: self.refresh(keep=keep))
-        self.actions.notified.connect(
+        self.referral_actions = ReferralActions(db, self, self.search_index)
+        self.referral_actions.created.connect(self.on_referral_created)
+        self.referral_actions.changed.connect(lambda keep: self.refresh(keep=keep))
+        self.referral_actions.notified.connect(
             lambda text, error, undo: self.notify(text, error=error, undo=undo)
         )
-        self.actions.saved.connect(lambda: self.view.setFocus())
-        self.actions.dialog_opened.connect(self._remember_dialog)
-        self.actions.preview_shown.connect(self._remember_preview)
+        self.referral_actions.saved.connect(self._focus_list)
+        self.referral_actions.dialog_opened.connect(self._remember_dialog)
+        self.referral_actions.preview_shown.connect(self._remember_preview)
         self.follow_up = 30  # days; read with the rows
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
@@ -141,7 +145,7 @@ class ReferralsTab(QWidget):
         self.search.installEventFilter(self)
         self.filter.currentIndexChanged.connect(lambda _i: self.refresh())
         self.new_button.clicked.connect(lambda: self.new_referral())
-        acts = self.actions
+        acts = self.referral_actions
         self.edit_button.clicked.connect(
             lambda: acts.edit_referral(self.current_referral(), self.actor)
         )
@@ -199,7 +203,10 @@ class ReferralsTab(QWidget):
     def notify(self, text: str, *, error: bool = False, undo=None) -> None:
         self.notice.show_text(text, error=error, undo=undo)
 
-    def run(self, call: Callable[[], object]) -> object | None:
+    def _focus_list(self) -> None:
+        self.view.setFocus()
+
+    def run(self, call: Callable[[], T]) -> T | None:
         """A service call whose refusal is shown in the message line."""
         try:
             return call()
@@ -306,10 +313,10 @@ class ReferralsTab(QWidget):
         self, family_id: uuid.UUID | None = None, person_id: uuid.UUID | None = None
     ) -> None:
         """A new referral, pre-filled for ``family_id`` or ``person_id`` when given."""
-        self.actions.new_referral(self.actor, family_id, person_id)
+        self.referral_actions.new_referral(self.actor, family_id, person_id)
 
     def print_slip(self) -> None:
-        self.actions.print_slip(self.current_referral())
+        self.referral_actions.print_slip(self.current_referral())
 
     def on_referral_created(self, referral: ReferralView) -> None:
         """A new referral is shown whatever the filter and the search were."""

@@ -103,7 +103,7 @@ class GroupActions:
 
     def _archive(self, group: GroupView) -> None:
         page = self.page
-        if page.run(lambda: groups.archive_group(page.db, page.actor, group.id) or True) is None:
+        if not page.attempt(lambda: groups.archive_group(page.db, page.signed_in(), group.id)):
             return
         page.refresh(keep=group.programme_id)
         page.notify(
@@ -113,7 +113,7 @@ class GroupActions:
 
     def _unarchive(self, group: GroupView) -> None:
         page = self.page
-        back = page.run(lambda: groups.unarchive_group(page.db, page.actor, group.id))
+        back = page.run(lambda: groups.unarchive_group(page.db, page.signed_in(), group.id))
         if back is None:
             return
         page.refresh(keep=group.id)
@@ -141,7 +141,7 @@ class GroupActions:
     def _enrol_one(self, picker: PersonPickerDialog, group: GroupView, hit: SearchHit) -> None:
         page = self.page
         try:
-            groups.enrol(page.db, page.actor, group.id, hit.id)
+            groups.enrol(page.db, page.signed_in(), group.id, hit.id)
         except UserError as err:
             picker.show_result(err.message, ok=False)
             return
@@ -164,10 +164,9 @@ class GroupActions:
 
     def _unenrol(self, group: GroupView, row: EnrolmentView) -> None:
         page = self.page
-        done = page.run(
-            lambda: groups.unenrol(page.db, page.actor, group.id, row.person_id) or True
-        )
-        if done is None:
+        if not page.attempt(
+            lambda: groups.unenrol(page.db, page.signed_in(), group.id, row.person_id)
+        ):
             return
         page.refresh(keep=group.id)
         page.notify(
@@ -177,8 +176,7 @@ class GroupActions:
 
     def _enrol_again(self, group: GroupView, row: EnrolmentView) -> None:
         page = self.page
-        done = page.run(lambda: groups.enrol(page.db, page.actor, group.id, row.person_id) or True)
-        if done is not None:
+        if page.attempt(lambda: groups.enrol(page.db, page.signed_in(), group.id, row.person_id)):
             page.refresh(keep=group.id)
             page.notify(
                 _("{name} is enrolled in „{group}“ again.").format(

@@ -136,12 +136,21 @@ class GroupsPage(DeskPage):
             self.stale.discard(tab)
             if tab is self.register and self.register.session is None:
                 self.open_default_session()
-            else:
-                tab.reload()
+            elif (panel := self._panel(tab)) is not None:
+                panel.reload()
         if tab is self.groups_tab:
             self.programmes.tree.setFocus(Qt.FocusReason.OtherFocusReason)
-        else:
-            tab.focus_first()
+        elif (panel := self._panel(tab)) is not None:
+            panel.focus_first()
+
+    def _panel(self, tab: QWidget) -> RegisterPanel | WeekPanel | NumbersPanel | None:
+        """The tab as the panel it is (every tab but the first)."""
+        panels: tuple[RegisterPanel | WeekPanel | NumbersPanel, ...] = (
+            self.register,
+            self.week,
+            self.numbers,
+        )
+        return next((panel for panel in panels if panel is tab), None)
 
     # -- shared services ----------------------------------------------------------------------
 
@@ -286,5 +295,5 @@ def next_to_meet(shown: list[GroupView]) -> uuid.UUID | None:
     when the page opens), else the first group."""
     coming = [g for g in shown if g.next_session is not None]
     if coming:
-        return min(coming, key=lambda g: g.next_session).id
+        return min(coming, key=lambda g: g.next_session or dt.datetime.max).id
     return shown[0].id if shown else None

@@ -18,7 +18,7 @@ from bgfuture_desk.services.unit import Actor, Database
 from bgfuture_desk.services.visits.service import SpecialistRow
 from bgfuture_desk.ui.models.group_texts import day_with_weekday
 from bgfuture_desk.ui.widgets.controls import choose_specialist
-from bgfuture_desk.ui.widgets.fields import SpecialistCombo, qdate
+from bgfuture_desk.ui.widgets.fields import SpecialistCombo, py_date, py_time, qdate, qtime
 from bgfuture_desk.ui.widgets.form_dialog import FormDialog
 
 REPEATS = (
@@ -41,7 +41,7 @@ def date_edit(parent: QWidget, day: dt.date) -> QDateEdit:
 def time_edit(parent: QWidget, value: dt.time) -> QTimeEdit:
     edit = QTimeEdit(parent)
     edit.setDisplayFormat("HH:mm")
-    edit.setTime(value)
+    edit.setTime(qtime(value))
     edit.setMaximumWidth(100)
     return edit
 
@@ -68,8 +68,8 @@ def preview_text(first: dt.date, last: dt.date, repeat: str) -> tuple[str, bool]
             "{n} sessions: from {first} to {last}.",
             len(days),
         )
-        first, last = day_with_weekday(days[0]), day_with_weekday(days[-1])
-        lines = [text.format(n=len(days), first=first, last=last)]
+        first_day, last_day = day_with_weekday(days[0]), day_with_weekday(days[-1])
+        lines = [text.format(n=len(days), first=first_day, last=last_day)]
     if skipped:
         lines.append(_("Official holidays skipped: {days}.").format(days=holidays_text(skipped)))
     return "\n".join(lines), True
@@ -142,7 +142,7 @@ class ScheduleDialog(FormDialog):
         once = self.repeat_value() == "once"
         self.last.setEnabled(not once)
         text, ok = preview_text(
-            self.first.date().toPython(), self.last.date().toPython(), self.repeat_value()
+            py_date(self.first.date()), py_date(self.last.date()), self.repeat_value()
         )
         self.preview.setText(text)
         self.preview.setStyleSheet("" if ok else "color: #b3261e;")
@@ -154,11 +154,11 @@ class ScheduleDialog(FormDialog):
                 self.db,
                 self.actor,
                 group_id,
-                first=self.first.date().toPython(),
-                last=self.last.date().toPython(),
+                first=py_date(self.first.date()),
+                last=py_date(self.last.date()),
                 repeat=self.repeat_value(),
-                start=self.start.time().toPython(),
-                end=self.end.time().toPython(),
+                start=py_time(self.start.time()),
+                end=py_time(self.end.time()),
                 place=self.place.text(),
                 topic=self.topic.text(),
                 facilitator_id=self.facilitator.value(),

@@ -100,7 +100,7 @@ class SessionActions:
 
     def _cancel(self, session: SessionView) -> None:
         page = self.page
-        done = page.run(lambda: groups.cancel_session(page.db, page.actor, session.id))
+        done = page.run(lambda: groups.cancel_session(page.db, page.signed_in(), session.id))
         if done is None:
             return
         page.refresh(keep=session.group_id, session=session.id)
@@ -111,7 +111,7 @@ class SessionActions:
 
     def _restore(self, session: SessionView) -> None:
         page = self.page
-        back = page.run(lambda: groups.restore_session(page.db, page.actor, session.id))
+        back = page.run(lambda: groups.restore_session(page.db, page.signed_in(), session.id))
         if back is None:
             return
         page.refresh(keep=session.group_id, session=session.id)

@@ -15,7 +15,7 @@ from bgfuture_desk.services.visits.service import SpecialistRow
 from bgfuture_desk.ui.groups.schedule_dialog import date_edit, time_edit
 from bgfuture_desk.ui.models.group_texts import day_with_weekday, time_span
 from bgfuture_desk.ui.widgets.controls import choose_specialist
-from bgfuture_desk.ui.widgets.fields import SpecialistCombo
+from bgfuture_desk.ui.widgets.fields import SpecialistCombo, py_date, py_time
 from bgfuture_desk.ui.widgets.form import show_message
 from bgfuture_desk.ui.widgets.form_dialog import FormDialog
 
@@ -57,10 +57,10 @@ class SessionDialog(FormDialog):
         self.day.setFocus()
 
     def times(self) -> tuple[dt.datetime, dt.datetime]:
-        day = self.day.date().toPython()
+        day = py_date(self.day.date())
         return (
-            dt.datetime.combine(day, self.start.time().toPython()),
-            dt.datetime.combine(day, self.end.time().toPython()),
+            dt.datetime.combine(day, py_time(self.start.time())),
+            dt.datetime.combine(day, py_time(self.end.time())),
         )
 
     def on_save_clicked(self) -> None:

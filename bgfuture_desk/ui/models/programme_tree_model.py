@@ -101,7 +101,9 @@ class ProgrammeTreeModel(QAbstractItemModel):
             return self.createIndex(row, column, parent.row() + 1)
         return QModelIndex()
 
-    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+    # PySide6 types parent() as the overloads of QObject.parent() and of the model's; a tree
+    # model only ever gets the index form.
+    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008, E501
         if not index.isValid() or index.internalId() == 0:
             return QModelIndex()
         return self.createIndex(index.internalId() - 1, 0, 0)

@@ -79,7 +79,7 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
         return getattr(self, hook)(row, index.column()) if hook else None
 
 
-_HOOKS = {
+_HOOKS: dict[int, str] = {
     Qt.ItemDataRole.DisplayRole: "cell",
     Qt.ItemDataRole.TextAlignmentRole: "alignment",
     Qt.ItemDataRole.ToolTipRole: "tooltip",

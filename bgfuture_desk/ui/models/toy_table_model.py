@@ -111,6 +111,6 @@ class ToyTableModel(RowTableModel[ToyView]):
         if column == COL_NAME:  # with the code, for a list that hides its column
             named = f"{toy.inventory_code} {toy.name}"
             return f"{named}\n{toy.description}" if toy.description else named
-        if column == COL_LOAN and self._overdue(toy):
+        if column == COL_LOAN and self._overdue(toy) and toy.due_on is not None:
             return _("Was due back on {date}").format(date=format_date(toy.due_on))
         return self.cell(toy, column) or None

@@ -52,6 +52,6 @@ class ConsentActions:
         actor = self.page.actor
         if actor is None:
             return
-        if self.page.run(lambda: consents.cancel_consents(self.page.db, actor, ids) or True):
+        if self.page.attempt(lambda: consents.cancel_consents(self.page.db, actor, ids)):
             self.page.notify(_("The consent recorded by mistake was removed."))
         self.page.reshow_family()

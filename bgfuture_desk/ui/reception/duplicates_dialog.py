@@ -83,10 +83,14 @@ class DuplicatesDialog(QDialog):
         self.setMinimumWidth(640)
         self.setWindowModality(Qt.WindowModality.WindowModal)
 
+    def _cell_text(self, row: int, column: int) -> str:
+        item = self.table.item(row, column)
+        return item.text() if item is not None else ""
+
     def reasons(self) -> list[tuple[str, str]]:
         """(name, reason) per row, as shown."""
         return [
-            (self.table.item(r, 0).text(), self.table.item(r, 2).text())
+            (self._cell_text(r, 0), self._cell_text(r, 2))
             for r in range(self.table.rowCount())
         ]
 

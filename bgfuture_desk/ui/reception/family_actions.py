@@ -7,7 +7,8 @@ shows the family again.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtWidgets import QDialog, QMessageBox
 
@@ -26,6 +27,9 @@ if TYPE_CHECKING:
     from bgfuture_desk.ui.reception.page import ReceptionPage
 
 
+T = TypeVar("T")
+
+
 class FamilyActions:
     def __init__(self, page: ReceptionPage) -> None:
         self.page = page
@@ -35,7 +39,7 @@ class FamilyActions:
     def family(self) -> FamilyView | None:
         return self.page.family_panel.family
 
-    def _run(self, call) -> object | None:
+    def _run(self, call: Callable[[], T]) -> T | None:
         """A service call whose refusal is shown in the status bar."""
         try:
             return call()
@@ -103,12 +107,15 @@ class FamilyActions:
 
     def _confirm_move(self, person: PersonView, hit: SearchHit) -> None:
         def move() -> None:
-            actor = self.page.actor
+            actor = self.page.signed_in()
+            target, family = hit.family_id, self.family
+            if target is None or family is None:  # a family hit always has its id
+                return
             moved = self._run(
-                lambda: registry.move_person(self.page.db, actor, person.id, hit.family_id)
+                lambda: registry.move_person(self.page.db, actor, person.id, target)
             )
             if moved is not None:
-                self.page.on_registry_saved(self.family.id)
+                self.page.on_registry_saved(family.id)
                 self.page.notify(
                     _("{name} was moved to the family {code}.").format(
                         name=person.full_name, code=hit.family_code
@@ -142,9 +149,12 @@ class FamilyActions:
 
     def _confirm_merge(self, family: FamilyView, hit: SearchHit) -> None:
         def merge() -> None:
-            actor = self.page.actor
+            actor = self.page.signed_in()
+            target = hit.family_id
+            if target is None:  # a family hit always has its id
+                return
             kept = self._run(
-                lambda: registry.merge_families(self.page.db, actor, family.id, hit.family_id)
+                lambda: registry.merge_families(self.page.db, actor, family.id, target)
             )
             if kept is not None:
                 self.page.on_registry_saved(family.id)
@@ -190,7 +200,7 @@ class FamilyActions:
         )
 
     def _set_archived(self, family: FamilyView, archived: bool) -> None:
-        actor = self.page.actor
+        actor = self.page.signed_in()
         view = self._run(
             lambda: registry.archive_family(self.page.db, actor, family.id, archived=archived)
         )

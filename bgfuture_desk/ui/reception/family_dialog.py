@@ -179,9 +179,10 @@ class FamilyDialog(RegistryDialog):
         if unreadable:
             show_message(self.error, _("Correct the marked fields."))
             return
+        read = [person for person in people if person is not None]  # all of them, by now
         self.family_form.set_errors({})
         self.attempt(
-            lambda: registry.create_family(self.db, self.actor, family, people, force=force),
+            lambda: registry.create_family(self.db, self.actor, family, read, force=force),
             self.family_saved.emit,
         )
 

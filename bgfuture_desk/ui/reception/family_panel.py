@@ -41,7 +41,7 @@ from bgfuture_desk.ui.models.family_member_model import (
     COL_TODAY,
     FamilyMemberModel,
 )
-from bgfuture_desk.ui.widgets.fields import PurposeChecks, SpecialistCombo, qdatetime
+from bgfuture_desk.ui.widgets.fields import PurposeChecks, SpecialistCombo, py_datetime, qdatetime
 from bgfuture_desk.ui.widgets.form import reserved_error_label, show_message
 from bgfuture_desk.ui.widgets.page import page_heading
 
@@ -380,7 +380,7 @@ class FamilyPanel(QWidget):
     def request(self) -> CheckInRequest | None:
         if self.family is None:
             return None
-        at = self.earlier_at.dateTime().toPython() if self.earlier.isChecked() else None
+        at = py_datetime(self.earlier_at.dateTime()) if self.earlier.isChecked() else None
         return CheckInRequest(
             family_id=self.family.id,
             person_ids=self.members.checked_ids(),

@@ -8,6 +8,7 @@ family card („KRN-0042“ and Enter) opens its family at once.
 from __future__ import annotations
 
 import uuid
+from typing import TypeGuard
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeyEvent, QShowEvent
@@ -64,7 +65,7 @@ def _is_key(event: QEvent, *keys: Qt.Key) -> bool:
     )
 
 
-def _starts_typing(event: QEvent) -> bool:
+def _starts_typing(event: QEvent) -> TypeGuard[QKeyEvent]:
     """A letter or digit typed (not Space, which ticks, nor a shortcut)."""
     if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
         return False
@@ -269,14 +270,14 @@ class ReceptionPage(DeskPage):
             if visit.family_id is None or visit.family_id in seen:
                 continue
             seen.add(visit.family_id)
-            hits.append(self._visit_hit(visit))
+            hits.append(self._visit_hit(visit, visit.family_id))
         self.results_model.set_rows(hits)
         self.results_caption.setText(
             _("Today's visitors (type to search):") if hits else _("No visitors yet today.")
         )
         self._select_result(0)
 
-    def _visit_hit(self, visit: VisitView) -> SearchHit:
+    def _visit_hit(self, visit: VisitView, family_id: uuid.UUID) -> SearchHit:
         came = format_time(visit.checked_in_at)
         if visit.checked_out_at is None:
             detail = _("in the house since {time}").format(time=came)
@@ -284,8 +285,8 @@ class ReceptionPage(DeskPage):
             detail = f"{came}–{format_time(visit.checked_out_at)}"
         return SearchHit(
             "family",
-            visit.family_id,
-            visit.family_id,
+            family_id,
+            family_id,
             visit.family_code,
             visitors_short(visit),
             detail,

@@ -151,7 +151,9 @@ class PersonForm(QWidget):
 
     def on_role_changed(self, *_args: object) -> None:
         pregnant = self.role.currentData() == PersonRole.PREGNANT
-        self.right.form.setRowVisible(self.expected_birth.parentWidget(), pregnant)
+        row = self.expected_birth.parentWidget()  # the box of the editor and its error line
+        if row is not None:
+            self.right.form.setRowVisible(row, pregnant)
 
     def on_egn_edited(self, text: str) -> None:
         digits = text.replace(" ", "")

@@ -38,7 +38,7 @@ from bgfuture_desk.ui.models.visit_table_model import (
     COL_WHO,
     VisitTableModel,
 )
-from bgfuture_desk.ui.widgets.fields import qdate
+from bgfuture_desk.ui.widgets.fields import py_date, qdate
 
 COUNT_KEYS = ("here", "children", "adults", "families", "anonymous")
 TABLE_MIN_HEIGHT = 120  # a header and two visits; more scroll
@@ -202,7 +202,7 @@ class TodayPanel(QWidget):
     # -- the day ----------------------------------------------------------------------------
 
     def day(self) -> dt.date:
-        return self.day_edit.date().toPython()
+        return py_date(self.day_edit.date())
 
     def is_today(self) -> bool:
         return self.day() == visits_queries.today()
@@ -298,7 +298,7 @@ class TodayPanel(QWidget):
         visit = self.selected()
         open_today = visit is not None and visit.is_open and self.is_today()
         self.check_out_button.setEnabled(open_today)
-        self.leave_button.setEnabled(open_today and len(visit.still_in) > 1)
+        self.leave_button.setEnabled(open_today and visit is not None and len(visit.still_in) > 1)
         self.correct_button.setEnabled(visit is not None)
         self.cancel_button.setEnabled(visit is not None)
 

@@ -4,7 +4,8 @@ correct, cancel, each with undo, and anonymous visitors."""
 from __future__ import annotations
 
 import uuid
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtWidgets import QDialog, QMessageBox
 
@@ -21,12 +22,15 @@ if TYPE_CHECKING:
     from bgfuture_desk.ui.reception.page import ReceptionPage
 
 
+T = TypeVar("T")
+
+
 class VisitActions:
     def __init__(self, page: ReceptionPage) -> None:
         self.page = page
         self.dialog: QDialog | QMessageBox | None = None  # the last one opened (tests use it)
 
-    def _run(self, call) -> tuple[bool, object]:
+    def _run(self, call: Callable[[], T]) -> tuple[bool, T | None]:
         try:
             return True, call()
         except UserError as err:
@@ -86,13 +90,14 @@ class VisitActions:
     def check_out(self, visit: VisitView) -> None:
         """Everyone still in leaves; undone with the message line's undo (Ctrl+Z)."""
         page = self.page
-        done, left = self._run(lambda: visits.check_out(page.db, page.actor, visit.id))
-        if not done:
+        done, left = self._run(lambda: visits.check_out(page.db, page.signed_in(), visit.id))
+        if not done or left is None:
             return
         page.after_visit_change(visit.id)
         page.notify(
             _("Left at {time}: {names}.").format(
-                time=format_time(left.checked_out_at), names=visitors_short(left)
+                time=format_time(left.checked_out_at) if left.checked_out_at else "",
+                names=visitors_short(left),
             ),
             undo=lambda: self._undo_check_out(visit, None),
         )
@@ -106,15 +111,16 @@ class VisitActions:
     def leave(self, visit: VisitView, person_ids: list[uuid.UUID]) -> None:
         page = self.page
         done, after = self._run(
-            lambda: visits.check_out(page.db, page.actor, visit.id, person_ids=person_ids)
+            lambda: visits.check_out(page.db, page.signed_in(), visit.id, person_ids=person_ids)
         )
-        if not done:
+        if not done or after is None:
             return
         page.after_visit_change(visit.id)
         names = ", ".join(name for pid, name in visit.people if pid in set(person_ids))
+        left_at = after.left_time(person_ids[0])  # set: they have just left
         page.notify(
             _("Left at {time}: {names}.").format(
-                time=format_time(after.left_time(person_ids[0])), names=names
+                time=format_time(left_at) if left_at is not None else "", names=names
             ),
             undo=lambda: self._undo_check_out(visit, person_ids),
         )
@@ -122,9 +128,9 @@ class VisitActions:
     def _undo_check_out(self, visit: VisitView, person_ids: list[uuid.UUID] | None) -> None:
         page = self.page
         done, back = self._run(
-            lambda: visits.undo_check_out(page.db, page.actor, visit.id, person_ids)
+            lambda: visits.undo_check_out(page.db, page.signed_in(), visit.id, person_ids)
         )
-        if not done:
+        if not done or back is None:
             return
         page.after_visit_change(visit.id)
         if person_ids is None:
@@ -163,7 +169,7 @@ class VisitActions:
 
     def _cancel(self, visit: VisitView) -> None:
         page = self.page
-        done, _none = self._run(lambda: visits.cancel_visit(page.db, page.actor, visit.id))
+        done, _none = self._run(lambda: visits.cancel_visit(page.db, page.signed_in(), visit.id))
         if not done:
             return
         page.today_panel.reload()
@@ -177,8 +183,10 @@ class VisitActions:
 
     def _restore(self, visit: VisitView) -> None:
         page = self.page
-        done, restored = self._run(lambda: visits.restore_visit(page.db, page.actor, visit.id))
-        if not done:
+        done, restored = self._run(
+            lambda: visits.restore_visit(page.db, page.signed_in(), visit.id)
+        )
+        if not done or restored is None:
             return
         page.today_panel.reload(keep=restored.id)
         page.reshow_family()

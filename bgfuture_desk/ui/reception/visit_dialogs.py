@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -25,7 +26,7 @@ from bgfuture_desk.services.visits import queries as visits_queries
 from bgfuture_desk.services.visits import service as visits
 from bgfuture_desk.services.visits.service import SpecialistRow, VisitView
 from bgfuture_desk.ui.models.visit_table_model import visitors_text
-from bgfuture_desk.ui.widgets.fields import PurposeChecks, SpecialistCombo, qtime
+from bgfuture_desk.ui.widgets.fields import PurposeChecks, SpecialistCombo, py_time, qtime
 from bgfuture_desk.ui.widgets.form import FieldForm, dialog_buttons, error_label, show_message
 
 
@@ -98,7 +99,7 @@ class AnonymousDialog(VisitFormDialog):
         about.setWordWrap(True)
         self.layout_.addWidget(about)
         self.adults = self.form.add_field("adults", _("&Adults:"), _spin(self))
-        self.children = self.form.add_field("children", _("&Children:"), _spin(self))
+        self.children_count = self.form.add_field("children", _("&Children:"), _spin(self))
         self.purposes = self.form.add_field("purposes", _("&Purpose:"), PurposeChecks(self, 2))
         self.specialist = self.form.add_field(
             "specialist_id", _("&Specialist:"), SpecialistCombo(self)
@@ -114,7 +115,7 @@ class AnonymousDialog(VisitFormDialog):
                 self.db,
                 self.actor,
                 adults=self.adults.value(),
-                children=self.children.value(),
+                children=self.children_count.value(),
                 purposes=self.purposes.values(),
                 specialist_id=self.specialist.value(),
             )
@@ -140,12 +141,14 @@ class VisitDialog(VisitFormDialog):
         who.setWordWrap(True)
         self.layout_.addWidget(who)
         self.adults: QSpinBox | None = None
-        self.children: QSpinBox | None = None
+        self.children_count: QSpinBox | None = None
         if visit.is_anonymous:
             self.adults = self.form.add_field("anonymous_adults", _("&Adults:"), _spin(self))
-            self.children = self.form.add_field("anonymous_children", _("&Children:"), _spin(self))
+            self.children_count = self.form.add_field(
+                "anonymous_children", _("&Children:"), _spin(self)
+            )
             self.adults.setValue(visit.anonymous_adults)
-            self.children.setValue(visit.anonymous_children)
+            self.children_count.setValue(visit.anonymous_children)
         self.purposes = self.form.add_field("purposes", _("&Purpose:"), PurposeChecks(self, 2))
         self.purposes.set_values(visit.purposes)
         self.specialist = self.form.add_field(
@@ -174,17 +177,17 @@ class VisitDialog(VisitFormDialog):
 
     def _at(self, edit: QTimeEdit, was: dt.datetime | None) -> dt.datetime:
         """The time in the edit on the visit's day; an untouched time keeps its seconds."""
-        moment = dt.datetime.combine(self.visit.checked_in_at.date(), edit.time().toPython())
+        moment = dt.datetime.combine(self.visit.checked_in_at.date(), py_time(edit.time()))
         if was is not None and moment.replace(second=0) == was.replace(second=0):
             return was
         return moment
 
     def on_save_clicked(self) -> None:
-        extra = {}
-        if self.adults is not None and self.children is not None:
+        extra: dict[str, Any] = {}
+        if self.adults is not None and self.children_count is not None:
             extra = {
                 "anonymous_adults": self.adults.value(),
-                "anonymous_children": self.children.value(),
+                "anonymous_children": self.children_count.value(),
             }
         came = self._at(self.came, self.visit.checked_in_at)
         left = self._at(self.left_at, self.visit.checked_out_at) if self.left.isChecked() else None

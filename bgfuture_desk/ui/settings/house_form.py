@@ -49,7 +49,7 @@ class HouseForm(SettingsSection):
         self.save(
             lambda: settings.update_house(
                 self.db,
-                self.actor,
+                self.signed_in(),
                 name=self.name.text(),
                 settlement=self.settlement.text(),
                 address=self.address.text(),

@@ -58,6 +58,6 @@ class NumbersForm(SettingsSection):
     def on_save_clicked(self) -> None:
         values = self.values()
         self.save(
-            lambda: settings.update_settings(self.db, self.actor, values),
+            lambda: settings.update_settings(self.db, self.signed_in(), values),
             lambda _none: self.settings_saved.emit(values),
         )

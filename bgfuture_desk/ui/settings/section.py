@@ -44,6 +44,12 @@ class SettingsSection(QGroupBox):
     def on_save_clicked(self) -> None:
         raise NotImplementedError
 
+    def signed_in(self) -> Actor:
+        """Who saves: the section is editable only once someone has signed in."""
+        if self.actor is None:
+            raise RuntimeError("no one is signed in")
+        return self.actor
+
     def save(self, call: Callable[[], T], on_saved: Callable[[T], object]) -> None:
         """Run the service ``call``; its errors stand beside their fields (the rest in the
         status line), and only a save that went through says "Saved." and calls ``on_saved``."""

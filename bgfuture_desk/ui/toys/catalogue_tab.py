@@ -58,7 +58,7 @@ class CatalogueTab(QWidget):
         super().__init__(parent)
         self.page = page
         self.stale = True
-        self.actions = CatalogueActions(self)
+        self.toy_actions = CatalogueActions(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addLayout(self._build_filters())
@@ -106,7 +106,7 @@ class CatalogueTab(QWidget):
 
     def _build_buttons(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        acts = self.actions
+        acts = self.toy_actions
         self.new_button = QPushButton(_("&New toy…"), self)
         self.new_button.clicked.connect(acts.new_toy)
         self.edit_button = QPushButton(_("Edit…"), self)
@@ -149,13 +149,13 @@ class CatalogueTab(QWidget):
         self.status.currentIndexChanged.connect(lambda _i: self.reload())
         self.clear_button.clicked.connect(self.clear_filters)
         self.view.selectionModel().currentRowChanged.connect(lambda *_a: self.on_current_changed())
-        self.view.doubleClicked.connect(lambda _i: self.actions.edit_toy())
-        self.view.activated.connect(lambda _i: self.actions.edit_toy())
-        self.details.photo_requested.connect(self.actions.choose_photo)
+        self.view.doubleClicked.connect(lambda _i: self.toy_actions.edit_toy())
+        self.view.activated.connect(lambda _i: self.toy_actions.edit_toy())
+        self.details.photo_requested.connect(self.toy_actions.choose_photo)
         new = QAction(self)
         new.setShortcut(QKeySequence("Ctrl+N"))
         new.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        new.triggered.connect(self.actions.new_toy)
+        new.triggered.connect(self.toy_actions.new_toy)
         self.addAction(new)
 
     # -- reading ----------------------------------------------------------------------------
@@ -216,13 +216,15 @@ class CatalogueTab(QWidget):
         has = toy is not None
         for button in (self.edit_button, self.status_button, self.history_button):
             button.setEnabled(has)
-        free = has and toy.reserved_for_family_code is None
+        free = toy is not None and toy.reserved_for_family_code is None
         self.reserve_button.setEnabled(
-            free and toy.status not in (ToyStatus.LOST, ToyStatus.RETIRED)
+            free and toy is not None and toy.status not in (ToyStatus.LOST, ToyStatus.RETIRED)
         )
-        self.cancel_button.setEnabled(has and toy.reserved_for_family_code is not None)
+        self.cancel_button.setEnabled(toy is not None and toy.reserved_for_family_code is not None)
         for value, action in self.status_actions.items():
-            action.setEnabled(has and toy.status != value and toy.status != ToyStatus.LENT)
+            action.setEnabled(
+                toy is not None and toy.status != value and toy.status != ToyStatus.LENT
+            )
 
     # -- the search box ---------------------------------------------------------------------
 

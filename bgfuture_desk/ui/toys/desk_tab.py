@@ -7,7 +7,7 @@ scan field (so it cannot choose another condition or become missing pieces).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeGuard
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QResizeEvent
@@ -24,7 +24,7 @@ SPLIT = (53, 47)  # the lending side and the returns, in parts of the width
 PLAIN = Qt.KeyboardModifier.NoModifier | Qt.KeyboardModifier.ShiftModifier
 
 
-def starts_a_code(event: QEvent) -> bool:
+def starts_a_code(event: QEvent) -> TypeGuard[QKeyEvent]:
     """A letter or digit typed without Ctrl or Alt (Space still presses buttons)."""
     if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
         return False
@@ -110,14 +110,18 @@ class DeskTab(QWidget):
         else:
             self.lending.on_escape()
 
-    def _is_code(self, watched: QWidget, event: QEvent) -> bool:
+    def _is_code(self, watched: QWidget, event: QKeyEvent) -> bool:
         """A key that starts a code; in the missing pieces, a digit is a number of pieces."""
         if not starts_a_code(event):
             return False
         return watched is not self.returns.missing or not event.text().isdigit()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if isinstance(watched, QWidget) and self._is_code(watched, event):
+        if (
+            isinstance(watched, QWidget)
+            and isinstance(event, QKeyEvent)
+            and self._is_code(watched, event)
+        ):
             target = self.returns.scan if self.returns.isAncestorOf(watched) else None
             if target is None:
                 lending = self.lending

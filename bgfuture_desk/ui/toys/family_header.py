@@ -28,7 +28,7 @@ def children_text(family: FamilyView, today: dt.date) -> str:
         if kid.birth_date is None:
             parts.append(kid.first_name)
         else:
-            age = toy_rules.child_age_label(age_months(kid.birth_date, today))
+            age = toy_rules.child_age_label(age_months(kid.birth_date, today) or 0)
             parts.append(f"{kid.first_name} ({age})")
     return _("Children: {names}").format(names=", ".join(parts))
 

@@ -30,7 +30,7 @@ from bgfuture_desk.ui.models.toy_count_model import COL_NAME, ToyCountModel
 from bgfuture_desk.ui.toys.common import STYLES
 from bgfuture_desk.ui.widgets.controls import ScanEdit, table_view
 from bgfuture_desk.ui.widgets.family_finder import FamilyFinder
-from bgfuture_desk.ui.widgets.fields import qdate
+from bgfuture_desk.ui.widgets.fields import py_date, qdate
 
 if TYPE_CHECKING:
     from bgfuture_desk.ui.toys.page import ToysPage
@@ -181,7 +181,7 @@ class HistoryTab(QWidget):
     # -- the month --------------------------------------------------------------------------
 
     def show_month(self) -> None:
-        day = self.month.date().toPython()
+        day = py_date(self.month.date())
         numbers = toys.loan_numbers(self.page.db, f"{day.year:04d}-{day.month:02d}")
         for key, label in self.number_labels.items():
             label.setText(format_number(getattr(numbers, key)))
@@ -200,7 +200,7 @@ class HistoryTab(QWidget):
         kind, what = self.shown or ("", None)
         if kind == "toy":
             self.show_toy(str(what))
-        elif kind == "family":
+        elif kind == "family" and isinstance(what, FamilyView):
             self.show_family(what)
         self.stale = False
 

@@ -39,7 +39,7 @@ from bgfuture_desk.ui.toys.family_header import FamilyHeader
 from bgfuture_desk.ui.toys.family_side import FamilySide
 from bgfuture_desk.ui.widgets.controls import ScanEdit, table_view
 from bgfuture_desk.ui.widgets.family_finder import FamilyFinder
-from bgfuture_desk.ui.widgets.fields import confirm, qdate
+from bgfuture_desk.ui.widgets.fields import confirm, py_date, qdate
 
 if TYPE_CHECKING:
     from bgfuture_desk.ui.toys.page import ToysPage
@@ -222,7 +222,9 @@ class LendPanel(QWidget):
             if toy.status in (ToyStatus.LENT, ToyStatus.IN_REPAIR) and not waits and not theirs:
                 self.refused_toy = toy
                 self.reserve_button.setText(
-                    _("Re&serve it for {code}").format(code=self.family.code)
+                    _("Re&serve it for {code}").format(
+                        code=self.family.code if self.family is not None else ""
+                    )
                 )
             self.say(check.message, "error")
             self.reserve_button.setVisible(self.refused_toy is not None)
@@ -241,7 +243,8 @@ class LendPanel(QWidget):
         self._update_due()
         if self.family is None or not self.basket.rowCount():
             return
-        checks, codes = [], []
+        checks: list[LendCheck] = []
+        codes: list[str] = []
         try:
             for code in self.basket.codes():
                 checks.append(self._check(code, codes))
@@ -283,7 +286,7 @@ class LendPanel(QWidget):
 
     def lent_on(self) -> dt.date | None:
         """The day of a loan entered later, or None for today."""
-        return self.earlier_on.date().toPython() if self.earlier.isChecked() else None
+        return py_date(self.earlier_on.date()) if self.earlier.isChecked() else None
 
     def on_earlier_toggled(self, on: bool) -> None:
         today = self.page.today()

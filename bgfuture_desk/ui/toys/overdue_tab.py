@@ -34,7 +34,7 @@ from bgfuture_desk.ui.models.loan_table_model import (
     ReminderTableModel,
 )
 from bgfuture_desk.ui.widgets.controls import table_view
-from bgfuture_desk.ui.widgets.fields import qdate
+from bgfuture_desk.ui.widgets.fields import py_date, qdate
 from bgfuture_desk.ui.widgets.form import error_label, show_message
 
 if TYPE_CHECKING:
@@ -161,7 +161,7 @@ class OverdueTab(QWidget):
         loan, actor = self.current_loan(), self.page.actor
         if loan is None or actor is None:
             return
-        called_on = self.called_on.date().toPython()
+        called_on = py_date(self.called_on.date())
         note = self.note.text()
         try:
             toys.record_reminder(self.page.db, actor, loan.id, called_on, note)

@@ -35,7 +35,7 @@ from bgfuture_desk.ui.models.basket_model import RET_TOY, ReturnLine, ReturnTabl
 from bgfuture_desk.ui.models.loan_table_model import days_text
 from bgfuture_desk.ui.toys.common import NOTICE_STYLE, STYLES
 from bgfuture_desk.ui.widgets.controls import ScanEdit, table_view
-from bgfuture_desk.ui.widgets.fields import qdate
+from bgfuture_desk.ui.widgets.fields import py_date, qdate
 
 if TYPE_CHECKING:
     from bgfuture_desk.ui.toys.page import ToysPage
@@ -279,7 +279,7 @@ class ReturnPanel(QWidget):
             self.say(_("Scan the toys that came back first."), "error")
             self.scan.setFocus()
             return
-        returned_on = self.earlier_on.date().toPython() if self.earlier.isChecked() else None
+        returned_on = py_date(self.earlier_on.date()) if self.earlier.isChecked() else None
         done, reserved, refused = [], [], []
         for line in self.model.lines():
             try:

@@ -8,6 +8,7 @@ the photo is refused, the toy is saved already and the dialog stays open to pick
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -45,7 +46,7 @@ MAX_PIECES_TYPED = 99_999
 class ToyForm(FieldForm):
     """The fields of a toy; field keys are those of ``ToyInput`` (and the service errors)."""
 
-    def __init__(self, parent: QWidget | None = None, categories: list[str] = ()) -> None:
+    def __init__(self, parent: QWidget | None = None, categories: Sequence[str] = ()) -> None:
         super().__init__(parent)
         self.name = self.add_field("name", _("&Name:"), QLineEdit(self))
         self.name.setPlaceholderText(_("e.g. Wooden puzzle „Farm animals“"))
@@ -131,7 +132,7 @@ class ToyDialog(QDialog):
         parent: QWidget | None = None,
         *,
         toy: ToyView | None = None,
-        categories: list[str] = (),
+        categories: Sequence[str] = (),
     ) -> None:
         super().__init__(parent)
         self.db, self.actor, self.toy = db, actor, toy
@@ -228,7 +229,7 @@ class ToyDialog(QDialog):
         self.toy_saved.emit(self.toy, self.created)
 
     def _save_photo(self) -> bool:
-        assert self.toy is not None
+        assert self.toy is not None and self.photo_file is not None
         try:
             self.toy = toys.set_toy_photo(self.db, self.actor, self.toy.id, self.photo_file)
         except UserError as err:

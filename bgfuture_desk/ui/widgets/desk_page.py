@@ -7,6 +7,7 @@ Reception, groups, toys and documents build on it; the tabbed ones add ``build_t
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Protocol, TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QHideEvent, QKeySequence, QShowEvent
@@ -25,6 +26,15 @@ from bgfuture_desk.services.unit import Database
 from bgfuture_desk.ui.widgets.notice import Notice
 from bgfuture_desk.ui.widgets.page import Page
 from bgfuture_desk.ui.widgets.pdf_preview import show_pdf_preview
+
+T = TypeVar("T")
+
+
+class Runner(Protocol):
+    """A page's guarded service call, handed down to its tabs: the call's result, or None
+    when it was refused (the refusal is shown in the message line)."""
+
+    def __call__(self, call: Callable[[], T], /) -> T | None: ...
 
 
 class DeskPage(Page):
@@ -98,13 +108,23 @@ class DeskPage(Page):
     def notify(self, text: str, *, error: bool = False, undo=None) -> None:
         self.notice.show_text(text, error=error, undo=undo)
 
-    def run(self, call: Callable[[], object]) -> object | None:
+    def run(self, call: Callable[[], T]) -> T | None:
         """A service call whose refusal is shown in the message line."""
         try:
             return call()
         except UserError as err:
             self.notify(err.message, error=True)
             return None
+
+    def attempt(self, call: Callable[[], object]) -> bool:
+        """A service call that returns nothing: whether it went through (a refusal is shown
+        in the message line)."""
+        try:
+            call()
+        except UserError as err:
+            self.notify(err.message, error=True)
+            return False
+        return True
 
     def show_dialog(self, dialog: QDialog | QMessageBox) -> None:
         self.dialog = dialog

@@ -129,6 +129,27 @@ def qtime(moment: dt.datetime | dt.time) -> QTime:
     return QTime(moment.hour, moment.minute, moment.second)
 
 
+def py_date(value: QDate) -> dt.date:
+    """``value.toPython()``, typed (PySide6's stubs say only ``object``)."""
+    day = value.toPython()
+    assert isinstance(day, dt.date)
+    return day
+
+
+def py_time(value: QTime) -> dt.time:
+    """``value.toPython()``, typed (PySide6's stubs say only ``object``)."""
+    moment = value.toPython()
+    assert isinstance(moment, dt.time)
+    return moment
+
+
+def py_datetime(value: QDateTime) -> dt.datetime:
+    """``value.toPython()``, typed (PySide6's stubs say only ``object``)."""
+    moment = value.toPython()
+    assert isinstance(moment, dt.datetime)
+    return moment
+
+
 def qdatetime(moment: dt.datetime) -> QDateTime:
     return QDateTime(qdate(moment.date()), qtime(moment))
 

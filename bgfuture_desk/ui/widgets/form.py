@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -19,6 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from bgfuture_desk.errors import UserError, ValidationError
+
+EditorT = TypeVar("EditorT", bound=QWidget)
 
 ERROR_STYLE = "color: #b3261e;"
 SAVED_STYLE = "color: #1b5e20;"
@@ -96,7 +99,7 @@ class FieldForm(QWidget):
         self.editors: dict[str, QWidget] = {}
         self.errors: dict[str, QLabel] = {}
 
-    def add_field(self, key: str, label_text: str, editor: QWidget) -> QWidget:
+    def add_field(self, key: str, label_text: str, editor: EditorT) -> EditorT:
         """Add a row; ``label_text`` may carry an ``&`` mnemonic that focuses the editor."""
         label = QLabel(label_text, self)
         label.setBuddy(editor)
@@ -152,7 +155,7 @@ class FieldForm(QWidget):
                 editor.setEnabled(not read_only)
 
 
-def _on_change(editor: QWidget, slot) -> None:
+def _on_change(editor: QWidget, slot: Callable[..., object]) -> None:
     if isinstance(editor, QLineEdit):
         editor.textEdited.connect(slot)
     elif isinstance(editor, QAbstractSpinBox):

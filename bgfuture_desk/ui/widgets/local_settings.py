@@ -24,7 +24,7 @@ def local_settings() -> QSettings:
 
 def remembered_folder(settings: QSettings, key: str) -> Path | None:
     value = settings.value(key, "", str)
-    return Path(value) if value else None
+    return Path(str(value)) if value else None
 
 
 def remember_folder(settings: QSettings, key: str, folder: Path) -> None:

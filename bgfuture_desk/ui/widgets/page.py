@@ -35,5 +35,11 @@ class Page(QWidget):
     def set_actor(self, actor: Actor) -> None:
         self.actor = actor
 
+    def signed_in(self) -> Actor:
+        """Who works now: the window shows its pages and sections only after a sign-in."""
+        if self.actor is None:
+            raise RuntimeError("no one is signed in")
+        return self.actor
+
     def set_counts(self, counts: dict[str, int]) -> None:
         """The live records per table (``services.health``); pages show what concerns them."""

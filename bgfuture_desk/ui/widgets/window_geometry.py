@@ -25,7 +25,7 @@ def remembered_window(settings: QSettings) -> RememberedWindow | None:
     value = settings.value(WINDOW_NORMAL)
     if not isinstance(value, QRect) or not value.isValid():
         return None
-    return RememberedWindow(value, settings.value(WINDOW_MAXIMISED, False, bool))
+    return RememberedWindow(value, bool(settings.value(WINDOW_MAXIMISED, False, bool)))
 
 
 def remember_window(settings: QSettings, normal: QRect, maximised: bool) -> None:
