@@ -160,6 +160,8 @@ class TodayPanel(QWidget):
         self.table.setWordWrap(False)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.verticalHeader().hide()
+        # every row as tall as its lines, also after the fonts or the column widths change
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(COL_IN, QHeaderView.ResizeMode.ResizeToContents)
         # the names keep their width; the purposes give way first (whole in their tooltip)
