@@ -28,6 +28,7 @@ from bgfuture_desk.db.engine import backup_sqlite, check_sqlite_file
 from bgfuture_desk.domain.backups import backups_to_keep
 from bgfuture_desk.errors import UserError
 from bgfuture_desk.i18n import _
+from bgfuture_desk.services.exchange.export import fsync_folder
 
 BACKUP_FOLDER = "backups"
 FILE_MODE = 0o600
@@ -180,16 +181,6 @@ def _current_house_id(db_path: Path) -> str | None:
 # --- writing files safely --------------------------------------------------------------
 
 
-def _fsync_folder(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
 def _fsync_file(path: Path) -> None:
     with open(path, "rb+") as fh:
         os.fsync(fh.fileno())
@@ -260,7 +251,7 @@ def backup_to(db_path: Path, target: Path, moment: dt.datetime | None = None) ->
         os.chmod(tmp, FILE_MODE)
         _fsync_file(tmp)
         os.replace(tmp, target)
-        _fsync_folder(target.parent)
+        fsync_folder(target.parent)
     except OSError as err:
         raise _write_failed(target, err) from None
     finally:
@@ -365,7 +356,7 @@ def restore(db_path: Path, backup_file: Path, *, now: dt.datetime | None = None)
         for suffix in ("-wal", "-shm"):
             db_path.with_name(db_path.name + suffix).unlink(missing_ok=True)
         os.replace(tmp, db_path)
-        _fsync_folder(db_path.parent)
+        fsync_folder(db_path.parent)
     except OSError as err:
         raise BackupError(
             _("The copy could not be put in place of {path}: {reason}").format(
