@@ -90,9 +90,8 @@ def demo_house(tmp_path) -> Path:
 
 
 class Desktop:
-    def __init__(self, display: str, env: dict[str, str]) -> None:
-        self.display = display
-        self.env = env
+    def __init__(self, env: dict[str, str]) -> None:
+        self.env = env  # DISPLAY names the X server
 
     def xdotool(self, *args: str) -> str:
         done = subprocess.run(
@@ -155,7 +154,7 @@ def test_the_app_starts_on_a_1366x768_desktop_logs_in_by_keyboard_and_quits(
         "XDG_CONFIG_HOME": str(tmp_path / "config"),
         "XDG_DATA_HOME": str(tmp_path / "data"),
     }
-    desktop = Desktop(display, env)
+    desktop = Desktop(env)
     log = (tmp_path / "app.log").open("w+")
     app = subprocess.Popen([*desk_command(), "--db", str(demo_house)], env=env, stderr=log)
     try:
