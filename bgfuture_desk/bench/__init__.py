@@ -350,7 +350,11 @@ def run_exchange_benchmark(
             db = open_database(path).db
             try:
                 result = export_month(
-                    db, Actor.system(), month=previous_month(), out=folder, passphrase=_PASSPHRASE
+                    db,
+                    Actor.system(),
+                    month=previous_month(db.clock.today()),
+                    out=folder,
+                    passphrase=_PASSPHRASE,
                 )
             finally:
                 db.dispose()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import sys
 from pathlib import Path
 
@@ -27,7 +26,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
     db_path = Path(args.db)
     if args.out is None:
         made = backup.make_backup(db_path)
-        thinned = backup.thin(made.path.parent, dt.date.today())
+        thinned = backup.thin(made.path.parent, made.taken_at.date())
     elif args.out.is_dir():
         made = backup.make_backup(db_path, args.out)
         thinned = []

@@ -50,10 +50,13 @@ def _megabytes(size: int) -> str:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from bgfuture_desk.domain.clock import SYSTEM_CLOCK
     from bgfuture_desk.services.exchange.export import export_month, month_label, parse_month
     from bgfuture_desk.services.unit import Actor
 
-    parse_month(args.month)  # a bad month is refused before the passphrase is asked
+    parse_month(
+        args.month, SYSTEM_CLOCK.today()
+    )  # a bad month is refused before the passphrase is asked
     passphrase = _passphrase(args, twice=True)
     db = open_db(args.db)
     try:

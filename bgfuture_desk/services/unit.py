@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bgfuture_desk.db.engine import BEGIN_OPTION, BEGIN_WRITE
 from bgfuture_desk.db.models import AuditEvent, House, Setting, Travelling, User, utcnow
+from bgfuture_desk.domain.clock import SYSTEM_CLOCK, Clock
 from bgfuture_desk.domain.text import text_problem
 from bgfuture_desk.errors import NotFoundError, PermissionDeniedError, ValidationError
 from bgfuture_desk.i18n import _
@@ -97,6 +98,12 @@ def _refuse_bad_text(session: Session, _ctx: Any, _instances: Any) -> None:
                 raise ValidationError({attr.key: problem})
 
 
+def clock_of(session: Session) -> Clock:
+    """The clock of the database a session belongs to (the system clock for a bare one)."""
+    db = session.info.get("db")
+    return db.clock if isinstance(db, Database) else SYSTEM_CLOCK
+
+
 def _audit_before_flush(session: Session, _ctx: Any, _instances: Any) -> None:
     action = session.info.get("action")
     if action is None:
@@ -149,6 +156,7 @@ def local_house(session: Session) -> House:
 class UnitOfWork:
     def __init__(self, db: Database, actor: Actor, action: str) -> None:
         self.db = db
+        self.clock = db.clock
         self.actor = actor
         self.action = action
         self.session: Session = db.session_factory()
@@ -197,10 +205,11 @@ class UnitOfWork:
 class Database:
     """An opened house (or consolidated) database: the engine and how to talk to it."""
 
-    def __init__(self, engine: Engine, path: Path | None = None) -> None:
+    def __init__(self, engine: Engine, path: Path | None = None, clock: Clock = SYSTEM_CLOCK):
         self.engine = engine
         self.path = path
-        self.session_factory = sessionmaker(engine, expire_on_commit=False)
+        self.clock = clock  # the one clock every rule reads "today" and "now" from
+        self.session_factory = sessionmaker(engine, expire_on_commit=False, info={"db": self})
         event.listen(self.session_factory, "before_flush", _refuse_bad_text)
         event.listen(self.session_factory, "before_flush", _audit_before_flush)
 

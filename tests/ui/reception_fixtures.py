@@ -1,6 +1,6 @@
 """Fixtures of the reception tests: a house with demo data on a fixed day, and its page.
 
-The house clock (``visits_queries.now``) stands still at 13:00 on a Tuesday, so the
+The house clock (``house_db.clock``) stands still at 13:00 on a Tuesday, so the
 morning's demo visitors are all in the past and yesterday was a working day.
 """
 
@@ -10,18 +10,18 @@ import datetime as dt
 
 import pytest
 
+from bgfuture_desk.domain.clock import FixedClock
 from bgfuture_desk.services.demo import generate_demo
 from bgfuture_desk.services.families import service as registry
 from bgfuture_desk.services.families.service import FamilyInput, PersonInput
-from bgfuture_desk.services.visits import queries as visits_queries
 
 DAY = dt.date(2025, 11, 18)
 NOW = dt.datetime(2025, 11, 18, 13, 0)
 
 
 @pytest.fixture
-def clock(monkeypatch):
-    monkeypatch.setattr(visits_queries, "now", lambda: NOW)
+def clock(house_db):
+    house_db.clock = FixedClock(NOW)
     return NOW
 
 

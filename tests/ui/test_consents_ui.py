@@ -133,7 +133,7 @@ def test_records_a_consent_and_a_withdrawal_and_the_reception_state_follows(
     click(qtbot, tab.withdraw_button)
     withdraw = tab.dialog
     assert isinstance(withdraw, WithdrawDialog)
-    assert withdraw.on.date().toPython() == consents.today()
+    assert withdraw.on.date().toPython() == house_db.clock.today()
     click(qtbot, withdraw.save_button)
 
     assert tab.state_label.text() == "Съгласие: оттеглено"
@@ -141,7 +141,7 @@ def test_records_a_consent_and_a_withdrawal_and_the_reception_state_follows(
     assert family.code in tab.missing_codes()
     state_cell = tab.missing.index(tab.missing_codes().index(family.code), STATE_STATE)
     assert state_cell.data() == "оттеглено"
-    assert tab.records.index(row, CONSENT_WITHDRAWN).data() == format_date(consents.today())
+    assert tab.records.index(row, CONSENT_WITHDRAWN).data() == format_date(house_db.clock.today())
     assert not tab.withdraw_button.isEnabled()  # withdrawn already
 
     # recorded by mistake: Ctrl+Z makes it valid again; then withdrawn for good

@@ -37,9 +37,12 @@ HITS = [
 ]
 
 
+TODAY = dt.date(2025, 11, 18)
+
+
 def person(name: str, role: str, age: int, *, egn: str | None = None) -> PersonView:
     first, last = name.split()
-    born = dt.date(dt.date.today().year - age, 1, 1)  # ``age`` years old today
+    born = dt.date(TODAY.year - age, 1, 1)  # ``age`` years old on TODAY
     return PersonView(
         uuid.uuid4(), FAMILY, "KRN-0042", role, first, "", last, name, born, age, None,
         egn, "0888123456" if role == "mother" else "", None, "", age < 18,
@@ -74,7 +77,11 @@ def test_search_result_model(qtmodeltester):
 
 def test_family_member_model_ticks_children_and_marks_who_is_here(qtmodeltester, qtbot):
     model = FamilyMemberModel()
-    model.set_rows([MOTHER, CHILD, BABY], {BABY.id: dt.datetime(2025, 11, 18, 10, 15)})
+    model.set_rows(
+        [MOTHER, CHILD, BABY],
+        {BABY.id: dt.datetime(2025, 11, 18, 10, 15)},
+        today=TODAY,
+    )
 
     qtmodeltester.check(model)
     assert model.checked_ids() == [CHILD.id]  # the baby is in the house already

@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTabWidget
 
+from bgfuture_desk.domain.clock import FixedClock
 from bgfuture_desk.services.families import service as registry
 from bgfuture_desk.services.families.service import FamilyInput, PersonInput
 from bgfuture_desk.services.referrals import service as referrals
@@ -38,9 +39,9 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 
 
 @pytest.fixture
-def day(monkeypatch):
+def day(house_db):
     """The house's calendar stands on Tuesday 18 November 2025."""
-    monkeypatch.setattr(referrals, "today", lambda: DAY)
+    house_db.clock = FixedClock(DAY)
     return DAY
 
 

@@ -1,8 +1,8 @@
 """Fixtures of the toy library tests: a house with demo data on a fixed day, a family with a
 child of four, three new toys for her, and the toy page of the main window.
 
-The house's clock stands still at 13:00 on Tuesday 18 November 2025 (``visits_queries.now``
-and ``toys_queries.today``); ``move_clock`` moves it, e.g. past the due date.
+The house's clock stands still at 13:00 on Tuesday 18 November 2025 (the database's
+``clock``, a ``FixedClock``); ``clock.move`` moves it, e.g. past the due date.
 """
 
 from __future__ import annotations
@@ -12,33 +12,32 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import Qt
 
+from bgfuture_desk.domain.clock import FixedClock
 from bgfuture_desk.services.demo import generate_demo
 from bgfuture_desk.services.families import service as registry
 from bgfuture_desk.services.families.service import FamilyInput, PersonInput
-from bgfuture_desk.services.toys import queries as toys_queries
 from bgfuture_desk.services.toys import service as toys
 from bgfuture_desk.services.toys.service import ToyInput
-from bgfuture_desk.services.visits import queries as visits_queries
 
 DAY = dt.date(2025, 11, 18)
 NOW = dt.datetime(2025, 11, 18, 13, 0)
 
 
 @pytest.fixture
-def clock(monkeypatch):
+def clock(house_db):
     """The house's day; ``clock.move(days)`` moves it (returns the new day)."""
 
-    class Clock:
-        day = DAY
+    class Clock(FixedClock):
+        @property
+        def day(self) -> dt.date:
+            return self.today()
 
         def move(self, days: int) -> dt.date:
-            self.day = DAY + dt.timedelta(days=days)
+            self.set(DAY + dt.timedelta(days=days))
             return self.day
 
-    state = Clock()
-    monkeypatch.setattr(toys_queries, "today", lambda: state.day)
-    monkeypatch.setattr(visits_queries, "now", lambda: dt.datetime.combine(state.day, NOW.time()))
-    return state
+    house_db.clock = Clock(NOW)
+    return house_db.clock
 
 
 @pytest.fixture

@@ -6,15 +6,15 @@ import datetime as dt
 
 import pytest
 
+from bgfuture_desk.domain.clock import FixedClock
 from bgfuture_desk.services.groups import service as groups
-from bgfuture_desk.services.visits import queries as visits_queries
 from tests.unit.groups_data import NOW, Cast, add_specialist, family, ids, programme_id
 
 
 @pytest.fixture
-def clock(monkeypatch):
+def clock(house_db):
     """The house clock stands still at NOW."""
-    monkeypatch.setattr(visits_queries, "now", lambda: NOW)
+    house_db.clock = FixedClock(NOW)
     return NOW
 
 

@@ -116,6 +116,42 @@ def test_the_rules_about_people_and_months_are_defined_once():
     assert month_parsers == ["bgfuture_desk/domain/months.py"]
 
 
+# The computer's clock is read in one place; what a person does is timed by ``db.clock``.
+# Left outside it: stamps of when a file or a log line was written (never a rule's "today"),
+# the benchmarks, and the printouts' footer date (to be given by the services).
+_SYSTEM_CLOCK = re.compile(r"\b(?:date\.today|datetime\.now|datetime\.utcnow)\(")
+SYSTEM_CLOCK_READERS = [
+    "bgfuture_desk/db/base.py",  # the rows' created/changed stamps (UTC)
+    "bgfuture_desk/db/migrate.py",  # the name of the copy taken before an upgrade
+    "bgfuture_desk/documents/page.py",
+    "bgfuture_desk/documents/subject_access.py",
+    "bgfuture_desk/domain/clock.py",
+    "bgfuture_desk/errorlog.py",  # when a line of the error log was written
+    "bgfuture_desk/services/house/backup.py",  # when a backup was taken (its file name)
+]
+
+
+def test_the_system_clock_is_read_in_one_place():
+    readers = sorted(
+        str(path.relative_to(PACKAGE.parent))
+        for path in PACKAGE.rglob("*.py")
+        if "bench" not in path.parts and _SYSTEM_CLOCK.search(path.read_text(encoding="utf-8"))
+    )
+    assert readers == SYSTEM_CLOCK_READERS
+
+
+def test_no_service_keeps_a_clock_of_its_own():
+    """Tests fix the time by giving the database a ``FixedClock``, so no module may offer a
+    ``today()`` or ``now()`` of its own for them to replace."""
+    own = re.compile(r"^def (?:today|now|utcnow)\(", re.M)
+    found = [
+        str(path.relative_to(PACKAGE.parent))
+        for path in PACKAGE.rglob("*.py")
+        if own.search(path.read_text(encoding="utf-8"))
+    ]
+    assert found == ["bgfuture_desk/db/base.py"]
+
+
 # Outside a feature package only what every feature shares: the unit of work.
 SHARED_SERVICE_MODULES = {"__init__.py", "unit.py"}
 

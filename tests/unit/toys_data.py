@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
 from sqlalchemy import func, select
 
 from bgfuture_desk.db.models import AuditEvent, Loan, LoanReminder, Reservation, Toy
+from bgfuture_desk.domain.clock import FixedClock
 from bgfuture_desk.services.families import service as registry
 from bgfuture_desk.services.families.service import FamilyInput, PersonInput
-from bgfuture_desk.services.toys import queries as toys_queries
 from bgfuture_desk.services.toys import service as toys
 from bgfuture_desk.services.toys.service import ToyInput
-from bgfuture_desk.services.unit import Actor
+from bgfuture_desk.services.unit import Actor, Database
 
 TODAY = dt.date(2026, 12, 8)  # a Tuesday
 ASSISTANT = Actor(user_id=None, name="Асистент", role="assistant")
@@ -38,9 +37,9 @@ RATTLE = ToyInput(name="Дрънкалка с дръжка", age_min_months=0, a
 BALL = ToyInput(name="Топка с релефна повърхност", age_min_months=0, age_max_months=36)
 
 
-def fix_today(monkeypatch: pytest.MonkeyPatch) -> dt.date:
-    """Fix the services' calendar day (each test module uses it in an autouse fixture)."""
-    monkeypatch.setattr(toys_queries, "today", lambda: TODAY)
+def fix_today(db: Database) -> dt.date:
+    """Fix the house's calendar day (each test module uses it in an autouse fixture)."""
+    db.clock = FixedClock(TODAY)
     return TODAY
 
 

@@ -21,16 +21,11 @@ from bgfuture_desk.db.models import Consent, ConsentForm, Setting
 from bgfuture_desk.domain.vocab import ConsentKind
 from bgfuture_desk.errors import NotFoundError, ValidationError
 from bgfuture_desk.i18n import RESOURCES_DIR, _
-from bgfuture_desk.services.unit import Actor, Database, local_house
+from bgfuture_desk.services.unit import Actor, Database, clock_of, local_house
 from bgfuture_desk.services.users.service import require_role
 
 FORMS_DIR = RESOURCES_DIR / "documents"
 REQUIRED_PURPOSE = {ConsentKind.PERSONAL_DATA: "registration"}
-
-
-def today() -> dt.date:
-    """The house's calendar day (tests replace it)."""
-    return dt.date.today()
 
 
 @dataclass(frozen=True)
@@ -101,10 +96,11 @@ def seed_forms(session: Session, house_id: uuid.UUID, valid_from: dt.date) -> in
 
 def _house_start(session: Session) -> dt.date:
     created = session.get(Setting, "created_on")
+    today = clock_of(session).today()
     try:
-        return min(dt.date.fromisoformat(created.value), today()) if created else today()
+        return min(dt.date.fromisoformat(created.value), today) if created else today
     except ValueError:
-        return today()
+        return today
 
 
 def ensure_forms(db: Database) -> None:
@@ -239,7 +235,7 @@ def new_form_version(
             version=(highest or 0) + 1,
             title=title.strip(),
             body=json.loads(json.dumps(body, ensure_ascii=False)),
-            valid_from=today(),
+            valid_from=uow.clock.today(),
         )
         session.add(row)
         session.flush()

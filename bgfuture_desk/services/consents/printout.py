@@ -79,7 +79,7 @@ def consent_form_data(db: Database, key: str) -> list[ConsentFormData]:
     """The current version of both forms, pre-filled for whom ``key`` names."""
     signer, children, code = _who(db, key)
     house = house_header(db)
-    day = forms.today()
+    day = db.clock.today()
     out = []
     for kind in ConsentKind:
         form = forms.current_form(db, kind)

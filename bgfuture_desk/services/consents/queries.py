@@ -23,7 +23,7 @@ from bgfuture_desk.errors import NotFoundError
 from bgfuture_desk.i18n import N_, _
 from bgfuture_desk.services.consents import forms
 from bgfuture_desk.services.families.queries import live_person
-from bgfuture_desk.services.unit import Database
+from bgfuture_desk.services.unit import Database, clock_of
 
 # Short names of the photo purposes, for lists and headers („снимки: уебсайт“).
 PHOTO_PURPOSES = {
@@ -32,10 +32,6 @@ PHOTO_PURPOSES = {
     "website": N_("website"),
     "social": N_("social media"),
 }
-
-
-def today() -> dt.date:
-    return forms.today()
 
 
 @dataclass(frozen=True)
@@ -177,8 +173,9 @@ def _members(
     for person in session.scalars(query):
         if person.family_id is not None:  # always: the query asks for these families
             out.setdefault(person.family_id, []).append(person)
+    day = clock_of(session).today()
     for members in out.values():
-        members.sort(key=lambda p: (is_child(p, today()), p.birth_date or dt.date.max))
+        members.sort(key=lambda p: (is_child(p, day), p.birth_date or dt.date.max))
     return out
 
 
@@ -204,14 +201,14 @@ def _rule_members(members: list[Person]) -> list[family_rules.Member]:
     return [family_rules.Member(m.role, m.birth_date, m.last_name, m.phone) for m in members]
 
 
-def _phone(family: Family, members: list[Person]) -> str:
+def _phone(family: Family, members: list[Person], today: dt.date) -> str:
     phones = (family.phone, family.phone2)
-    number = family_rules.contact_phone(phones, _rule_members(members), today())
+    number = family_rules.contact_phone(phones, _rule_members(members), today)
     return format_phone(number) if number else ""
 
 
-def _title(family: Family, members: list[Person]) -> str:
-    surname = family_rules.surname(_rule_members(members), today())
+def _title(family: Family, members: list[Person], today: dt.date) -> str:
+    surname = family_rules.surname(_rule_members(members), today)
     return family_rules.title(family.code, surname, family.settlement)
 
 
@@ -220,6 +217,7 @@ def _states(
 ) -> list[FamilyConsentState]:
     wanted = family_ids if family_ids is not None else [f.id for f in families]
     members = _members(session, wanted)
+    today = clock_of(session).today()
     person_ids = select(Person.id).where(
         Person.family_id.in_(wanted), Person.deleted_at.is_(None)
     )
@@ -251,8 +249,8 @@ def _states(
             FamilyConsentState(
                 family_id=family.id,
                 family_code=family.code,
-                family_title=_title(family, people),
-                phone=_phone(family, people),
+                family_title=_title(family, people, today),
+                phone=_phone(family, people, today),
                 state=state.value,
                 state_label=state.label,
                 missing=tuple(missing),

@@ -43,12 +43,10 @@ from bgfuture_desk.services.consents.queries import (
     person_consents,
     photo_purposes,
     photo_text,
-    today,
 )
-from bgfuture_desk.services.unit import Actor, Database
+from bgfuture_desk.services.unit import Actor, Database, clock_of
 
 __all__ = [
-    "today",
     "PHOTO_PURPOSES",
     "ConsentInput",
     "ConsentListRow",
@@ -121,7 +119,7 @@ def _check_input(session: Session, data: ConsentInput) -> tuple[list[Person], Pe
         )
     if data.method == ConsentMethod.READ_ALOUD and not data.witness.strip():
         errors["witness"] = _("Name the colleague who witnessed the reading aloud.")
-    if data.given_on > today():
+    if data.given_on > clock_of(session).today():
         errors["given_on"] = _("The date of the consent cannot be in the future.")
     elif data.given_on < form.valid_from and form.version > 1:
         # version 1 is the text the house used on paper before the desk was set up
@@ -206,7 +204,7 @@ def withdraw_consent(db: Database, actor: Actor, consent_id: uuid.UUID, on: dt.d
         row = _live_consent(session, consent_id)
         if row.withdrawn_on is not None:
             raise UserError(_("This consent has already been withdrawn."))
-        if on > today():
+        if on > uow.clock.today():
             raise ValidationError(
                 {"withdrawn_on": _("The date of the withdrawal cannot be in the future.")}
             )

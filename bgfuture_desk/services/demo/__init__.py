@@ -105,7 +105,7 @@ def generate_demo(
         )
     with db.unit(Actor.system(), "demo") as uow:
         house = uow.house()
-        ctx = Context(uow.session, house, today or dt.date.today(), seed="")
+        ctx = Context(uow.session, house, today or uow.clock.today(), seed="")
         # A fresh house gets exactly the seed's data; a later run continues with new ids.
         ctx.seed = f"{seed}:{highest_family_number(ctx)}"
         team = build_team(ctx)

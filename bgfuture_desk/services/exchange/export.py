@@ -52,22 +52,22 @@ def no_progress(_done: int, _total: int, _message: str) -> None:
 # ---- input ------------------------------------------------------------------------------
 
 
-def parse_month(text: str, today: dt.date | None = None) -> dt.date:
+def parse_month(text: str, today: dt.date) -> dt.date:
     """The first day of a month written YYYY-MM; refuses other forms and future months."""
     try:
         first = Month.parse(text).first_day
     except MonthError as err:
         raise ValidationError({"month": str(err)}) from None
-    if first > (today or dt.date.today()):
+    if first > today:
         raise ValidationError(
             {"month": _("The month {month} has not begun yet.").format(month=text.strip())}
         )
     return first
 
 
-def previous_month(today: dt.date | None = None) -> str:
+def previous_month(today: dt.date) -> str:
     """The month an export is normally for: the one before today's."""
-    return str(Month.of(today or dt.date.today()).previous())
+    return str(Month.of(today).previous())
 
 
 def month_label(month: str) -> str:
@@ -182,7 +182,7 @@ def _target_path(out: Path, house_code: str, month: str) -> Path:
 
 
 def _checked_input(db: Database, month: str, passphrase: str) -> str:
-    first = parse_month(month)
+    first = parse_month(month, db.clock.today())
     errors = validate_passphrase(passphrase)
     if errors:
         raise ValidationError(errors)
@@ -351,9 +351,8 @@ class ExportStatus:
 REMIND_DAYS = 10
 
 
-def export_status(db: Database, today: dt.date | None = None) -> ExportStatus:
+def export_status(db: Database, today: dt.date) -> ExportStatus:
     """What the export wizard preselects, and whether to remind the assistant."""
-    today = today or dt.date.today()
     suggested = previous_month(today)
     with db.read() as session:
         logs = session.execute(

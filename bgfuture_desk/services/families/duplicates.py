@@ -25,7 +25,7 @@ from bgfuture_desk.services.families.forms import (
     clean_family,
     clean_person,
 )
-from bgfuture_desk.services.unit import Database
+from bgfuture_desk.services.unit import Database, clock_of
 
 SAME_EGN = N_("Same EGN")
 SAME_PHONE = N_("Same phone")
@@ -209,7 +209,8 @@ def duplicates_in(
 ) -> list[DuplicateCandidate]:
     """Duplicates of several new people (and their family) inside an open session."""
     found = _Collector(session, exclude_id, family_id)
-    cleaned = [clean_person(p, today) for p in people]
+    day = today or clock_of(session).today()
+    cleaned = [clean_person(p, day) for p in people]
     for person in cleaned:
         _by_person(found, person)
     phones = {p.phone for p in cleaned}

@@ -71,7 +71,7 @@ def _squash(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def egn_facts(text: str, today: dt.date | None = None) -> EgnInfo | None:
+def egn_facts(text: str, today: dt.date) -> EgnInfo | None:
     """Birth date and sex from an ЕГН for the form to fill in; None while it is not valid."""
     if not text.strip():
         return None
@@ -130,9 +130,8 @@ def _date_errors(data: PersonInput, today: dt.date) -> dict[str, str]:
     return errors
 
 
-def validate_person(data: PersonInput, today: dt.date | None = None) -> dict[str, str]:
+def validate_person(data: PersonInput, today: dt.date) -> dict[str, str]:
     """Field → Bulgarian message; empty when the person can be saved."""
-    today = today or dt.date.today()
     errors: dict[str, str] = {}
     if data.role not in {r.value for r in PersonRole}:
         errors["role"] = _("Choose the person's role in the family.")
@@ -178,7 +177,7 @@ def _phone_or_empty(text: str) -> str:
         return ""
 
 
-def clean_person(data: PersonInput, today: dt.date | None = None) -> PersonInput:
+def clean_person(data: PersonInput, today: dt.date) -> PersonInput:
     """The input as it is stored: tidy names, canonical phone, birth date and sex from the ЕГН.
 
     Tolerant on purpose (an invalid ЕГН or phone becomes empty), so the duplicate check can

@@ -22,7 +22,7 @@ from bgfuture_desk.domain.people import age_years, is_child
 from bgfuture_desk.domain.vocab import PersonRole, Sex
 from bgfuture_desk.errors import NotFoundError, UserError
 from bgfuture_desk.i18n import _
-from bgfuture_desk.services.unit import Database
+from bgfuture_desk.services.unit import Database, clock_of
 
 _CODE = re.compile(r"([A-Z]{2,4})-?0*([0-9]{1,6})")
 
@@ -88,9 +88,8 @@ class FamilyView:
         return family_rules.contact_phone_of((self.phone, self.phone2), adults)
 
 
-def person_view(person: Person, code: str | None, today: dt.date | None = None) -> PersonView:
-    on = today or dt.date.today()
-    age = age_years(person.birth_date, on)
+def person_view(person: Person, code: str | None, today: dt.date) -> PersonView:
+    age = age_years(person.birth_date, today)
     return PersonView(
         id=person.id,
         family_id=person.family_id,
@@ -107,7 +106,7 @@ def person_view(person: Person, code: str | None, today: dt.date | None = None) 
         phone=person.phone,
         expected_birth=person.expected_birth,
         notes=person.notes,
-        is_child=is_child(person.role, person.birth_date, on),
+        is_child=is_child(person.role, person.birth_date, today),
     )
 
 
@@ -122,6 +121,7 @@ def live_members(session: Session, family_id: uuid.UUID) -> list[Person]:
 
 
 def family_view(session: Session, family: Family, today: dt.date | None = None) -> FamilyView:
+    today = today or clock_of(session).today()
     members = sorted(
         (person_view(p, family.code, today) for p in live_members(session, family.id)),
         key=_member_order,
@@ -215,4 +215,4 @@ def get_person(db: Database, person_id: uuid.UUID) -> PersonView:
     with db.read() as session:
         person = live_person(session, person_id)
         family = session.get(Family, person.family_id) if person.family_id else None
-        return person_view(person, family.code if family else None)
+        return person_view(person, family.code if family else None, db.clock.today())

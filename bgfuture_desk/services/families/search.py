@@ -21,6 +21,7 @@ from sqlalchemy import ColumnElement, Row, func, or_, select
 from sqlalchemy.orm import Session
 
 from bgfuture_desk.db.models import Family, House, Person
+from bgfuture_desk.domain.clock import Clock
 from bgfuture_desk.domain.names import search_key
 from bgfuture_desk.domain.people import age_months, age_years
 from bgfuture_desk.domain.phones import format_phone
@@ -92,8 +93,9 @@ _FAMILY_COLUMNS = (
 class SearchIndex:
     """Every live person and family of the file, ready for a search on each keystroke."""
 
-    def __init__(self, core: MatchIndex) -> None:
+    def __init__(self, core: MatchIndex, clock: Clock) -> None:
         self._core = core
+        self._clock = clock  # ages in the hits are taken on its day
 
     @classmethod
     def build(cls, db: Database) -> SearchIndex:
@@ -115,11 +117,11 @@ class SearchIndex:
             return family is not None and family.archived
 
         person_entries = [_person_entry(p, archived(p.family_id)) for p in people]
-        return cls(MatchIndex([*family_entries.values(), *person_entries], prefixes))
+        return cls(MatchIndex([*family_entries.values(), *person_entries], prefixes), db.clock)
 
     def search(self, text: str, limit: int = 20) -> list[SearchHit]:
         """Hits for what is typed so far, best first; an exact family code comes first."""
-        today = dt.date.today()
+        today = self._clock.today()
         return [self._hit(m, today) for m in self._core.match(text, limit)]
 
     def refresh_family(self, db: Database, family_id: uuid.UUID) -> None:

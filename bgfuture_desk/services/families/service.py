@@ -8,6 +8,7 @@ Each function is one user action in one unit of work, so the audit trail names i
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 from typing import TypeVar
 
@@ -128,11 +129,11 @@ def _apply_family(family: Family, data: FamilyInput) -> None:
     family.notes = data.notes
 
 
-def _checked_person(data: PersonInput) -> PersonInput:
-    errors = validate_person(data)
+def _checked_person(data: PersonInput, today: dt.date) -> PersonInput:
+    errors = validate_person(data, today)
     if errors:
         raise InvalidForm(errors, data)
-    return clean_person(data)
+    return clean_person(data, today)
 
 
 def create_family(
@@ -145,8 +146,11 @@ def create_family(
 ) -> FamilyView:
     """Register a family with its members under the next free code of the house."""
     errors = validate_family(family)
+    today = db.clock.today()
     for index, member in enumerate(members):
-        errors.update({f"members.{index}.{k}": v for k, v in validate_person(member).items()})
+        errors.update(
+            {f"members.{index}.{k}": v for k, v in validate_person(member, today).items()}
+        )
     if errors:
         raise InvalidForm(errors, family, tuple(members))
     with db.unit(actor, "create_family") as uow:
@@ -161,7 +165,7 @@ def create_family(
         uow.session.flush()
         for member in members:
             person = Person(house_id=house.id, family_id=record.id)
-            _apply_person(person, clean_person(member))
+            _apply_person(person, clean_person(member, uow.clock.today()))
             uow.session.add(person)
         uow.session.flush()
         view = family_view(uow.session, record)
@@ -188,7 +192,7 @@ def add_person(
     db: Database, actor: Actor, family_id: uuid.UUID, person: PersonInput, *, force: bool = False
 ) -> PersonView:
     """A new member of an existing family, after the duplicate guard."""
-    data = _checked_person(person)
+    data = _checked_person(person, db.clock.today())
     with db.unit(actor, "add_person") as uow:
         family = working_family(uow.session, family_id)
         if not force:
@@ -199,7 +203,7 @@ def add_person(
         _apply_person(record, data)
         uow.session.add(record)
         uow.session.flush()
-        view = person_view(record, family.code)
+        view = person_view(record, family.code, uow.clock.today())
         uow.commit()
         return view
 
@@ -207,13 +211,13 @@ def add_person(
 def update_person(
     db: Database, actor: Actor, person_id: uuid.UUID, person: PersonInput
 ) -> PersonView:
-    data = _checked_person(person)
+    data = _checked_person(person, db.clock.today())
     with db.unit(actor, "update_person") as uow:
         record = live_person(uow.session, person_id)
         _apply_person(record, data)
         uow.session.flush()
         family = uow.session.get(Family, record.family_id) if record.family_id else None
-        view = person_view(record, family.code if family else None)
+        view = person_view(record, family.code if family else None, uow.clock.today())
         uow.commit()
         return view
 
@@ -232,7 +236,7 @@ def move_person(
             raise UserError(_("The person is already in this family."))
         person.family_id = target.id
         uow.session.flush()
-        view = person_view(person, target.code)
+        view = person_view(person, target.code, uow.clock.today())
         uow.commit()
         return view
 

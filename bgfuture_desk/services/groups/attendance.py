@@ -31,9 +31,8 @@ from bgfuture_desk.services.groups.queries import (
     live_session,
     name_order,
     people_named,
-    today,
 )
-from bgfuture_desk.services.unit import Actor, Database
+from bgfuture_desk.services.unit import Actor, Database, clock_of
 from bgfuture_desk.services.visits.queries import day_bounds
 
 MAX_NOTE = 500
@@ -83,7 +82,7 @@ def enrol(
                 house_id=uow.house().id,
                 group_id=group.id,
                 person_id=person.id,
-                enrolled_on=on or today(),
+                enrolled_on=on or uow.clock.today(),
             )
         )
         uow.commit()
@@ -99,7 +98,7 @@ def unenrol(
 ) -> None:
     """The person leaves the group on ``on`` (today); an enrolment made by mistake the
     same day disappears instead of leaving a zero-length trace."""
-    left = on or today()
+    left = on or db.clock.today()
     with db.unit(actor, "unenrol") as uow:
         group = live_group(uow.session, group_id)
         person = live_person(uow.session, person_id)
@@ -214,7 +213,7 @@ def _markable(session: DbSession, meeting: Session) -> None:
     if meeting.status == SessionStatus.CANCELLED:
         raise UserError(_("The session is cancelled; restore it before recording attendance."))
     day = meeting.starts_at.date()
-    if day > today():
+    if day > clock_of(session).today():
         raise UserError(
             _("The session is on {day}: attendance can be recorded from that day on.").format(
                 day=format_date(day)

@@ -30,13 +30,7 @@ from bgfuture_desk.db.models import (
 from bgfuture_desk.domain.vocab import AttendanceStatus, GroupTarget, SessionStatus
 from bgfuture_desk.errors import NotFoundError
 from bgfuture_desk.i18n import _
-from bgfuture_desk.services.unit import Database
-from bgfuture_desk.services.visits import queries as visits_queries
-
-
-def today() -> dt.date:
-    """The house's day (the reception's clock, which tests replace)."""
-    return visits_queries.now().date()
+from bgfuture_desk.services.unit import Database, clock_of
 
 
 @dataclass(frozen=True)
@@ -221,7 +215,7 @@ def _group_views(session: DbSession, where: ColumnElement[bool]) -> list[GroupVi
     if not rows:
         return []
     ids = [g.id for g, _p, _f in rows]
-    day = today()
+    day = clock_of(session).today()
     enrolled: dict[uuid.UUID, set[uuid.UUID]] = defaultdict(set)
     for e in live_enrolments(session, Enrolment.group_id.in_(ids)):
         if e.left_on is None or e.left_on > day:
@@ -372,7 +366,7 @@ def enrolled_people(
         live_group(session, group_id)
         enrolments = live_enrolments(session, Enrolment.group_id == group_id)
         names = people_named(session, (e.person_id for e in enrolments))
-    day = today()
+    day = db.clock.today()
     rows = [
         EnrolmentView(e.person_id, *names.get(e.person_id, ("?", None)), e.enrolled_on, e.left_on)
         for e in enrolments

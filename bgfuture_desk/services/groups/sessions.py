@@ -25,7 +25,6 @@ from bgfuture_desk.services.groups.queries import (
     live_marks,
     live_session,
     session_views,
-    today,
 )
 from bgfuture_desk.services.unit import Actor, Database
 
@@ -211,7 +210,7 @@ def move_session(
         meeting = live_session(uow.session, session_id)
         if meeting.status == SessionStatus.CANCELLED:
             raise UserError(_("The session is cancelled; restore it before moving it."))
-        if live_marks(uow.session, meeting.id) and starts_at.date() > today():
+        if live_marks(uow.session, meeting.id) and starts_at.date() > uow.clock.today():
             raise UserError(
                 _("The session already has attendance marks; it cannot move to a later day.")
             )

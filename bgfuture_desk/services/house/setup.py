@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -118,8 +117,8 @@ def _fill(db: Database, house: HouseInput, admin: AdminInput | None) -> None:
             s.add(Programme(house_id=row.id, name=_(name)))
         for name, kind in INSTITUTIONS:
             s.add(Institution(house_id=row.id, name=_(name), kind=kind))
-        s.add(Setting(key="created_on", value=dt.date.today().isoformat()))
-        seed_forms(s, row.id, dt.date.today())  # version 1 of the consent forms
+        s.add(Setting(key="created_on", value=uow.clock.today().isoformat()))
+        seed_forms(s, row.id, uow.clock.today())  # version 1 of the consent forms
         if admin is not None:
             add_user(uow, username=admin.username, full_name=admin.full_name, role="admin",
                      password=admin.password)

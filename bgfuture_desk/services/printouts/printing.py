@@ -26,7 +26,6 @@ from bgfuture_desk.errors import NotFoundError, UserError
 from bgfuture_desk.i18n import _
 from bgfuture_desk.services.families.queries import FamilyView, family_by_code, get_family
 from bgfuture_desk.services.house.settings import house_details
-from bgfuture_desk.services.toys import queries as toys_queries
 from bgfuture_desk.services.toys import service as toys
 from bgfuture_desk.services.toys.loans import LoanView
 from bgfuture_desk.services.toys.queries import ToyView
@@ -205,7 +204,7 @@ def overdue_families(db: Database, today: dt.date | None = None) -> list[Overdue
 
 
 def overdue_list(db: Database, today: dt.date | None = None) -> bytes:
-    day = today or toys_queries.today()
+    day = today or db.clock.today()
     return overdue_list_pdf(overdue_families(db, day), house_header(db), day)
 
 

@@ -25,7 +25,7 @@ from bgfuture_desk.errors import NotFoundError, UserError, ValidationError
 from bgfuture_desk.i18n import N_, _, format_date
 from bgfuture_desk.services.house.settings import get_int
 from bgfuture_desk.services.toys.loans import families_by_id
-from bgfuture_desk.services.unit import Actor, Database
+from bgfuture_desk.services.unit import Actor, Database, clock_of
 
 INSTITUTION_KINDS = ("social", "health", "education", "employment", "other")
 _KIND_LABELS = {
@@ -35,15 +35,6 @@ _KIND_LABELS = {
     "employment": N_("employment"),
     "other": N_("other institution"),
 }
-
-
-def today() -> dt.date:
-    """The house's calendar day (tests replace it)."""
-    return dt.date.today()
-
-
-def _current_day() -> dt.date:
-    return today()  # looked up at call time, so that tests can replace ``today``
 
 
 def institution_kind_label(kind: str) -> str:
@@ -212,7 +203,7 @@ class ReferralView:
 
 
 def _views(session: Session, rows: list[Referral], on: dt.date | None = None) -> list[ReferralView]:
-    day = on or today()
+    day = on or clock_of(session).today()
     people = {
         p.id: p
         for p in session.scalars(
@@ -327,7 +318,7 @@ def _checked(
         errors["reason"] = _("Write the reason for the referral.")
     if data.urgency not in {u.value for u in Urgency}:
         errors["urgency"] = _("Choose how urgent the referral is.")
-    if data.issued_on > today():
+    if data.issued_on > clock_of(session).today():
         errors["issued_on"] = _("The date of the referral cannot be in the future.")
     if errors:
         raise ValidationError(errors)
@@ -419,7 +410,7 @@ def set_referral_status(
                         ).format(date=format_date(referral.issued_on))
                     }
                 )
-            if on > today():
+            if on > uow.clock.today():
                 raise ValidationError(
                     {"status_on": _("The date of the feedback cannot be in the future.")}
                 )
@@ -481,7 +472,7 @@ def list_referrals(
 
 def referrals_waiting(db: Database, today: dt.date | None = None) -> list[ReferralView]:
     """Issued referrals with no feedback for longer than the follow-up setting, oldest first."""
-    day = today or _current_day()
+    day = today or db.clock.today()
     with db.read() as session:
         days = get_int(session, "referral_follow_up_days")
         query = (

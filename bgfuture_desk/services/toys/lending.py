@@ -160,7 +160,7 @@ def check_lend(
 ) -> LendCheck:
     """What to tell the desk when a toy is scanned for a family (``basket``: the codes
     already scanned for this loan). An unknown code is a NotFoundError."""
-    day = on or q.today()
+    day = on or db.clock.today()
     with db.read() as session:
         toy = q.toy_with_code(session, toy_code)
         view = q.toy_view(db, session, toy)
@@ -176,8 +176,7 @@ def check_lend(
         return LendCheck(view, tuple(warnings), False, "", over)
 
 
-def _lend_day(lent_on: dt.date | None) -> dt.date:
-    day = q.today()
+def _lend_day(lent_on: dt.date | None, day: dt.date) -> dt.date:
     if lent_on is None:
         return day
     if lent_on > day:
@@ -243,7 +242,7 @@ def lend_toys(
     due date counts from it); ``override_limit`` is an administrator's permission to pass
     the family's limit.
     """
-    day = _lend_day(lent_on)
+    day = _lend_day(lent_on, db.clock.today())
     if override_limit:
         require_role(actor, "admin")
     with db.unit(actor, "lend_toys") as uow:
@@ -285,7 +284,7 @@ def lend_toys(
 def suggest_toys(db: Database, family_id: uuid.UUID, limit: int = 10) -> list[ToyView]:
     """Toys on the shelf that fit a child of the family: those kept for the family first, then
     the ones this family has borrowed least, then the least lent overall."""
-    day = q.today()
+    day = db.clock.today()
     with db.read() as session:
         who = _borrower(session, family_id, day)
         if not who.children_months:

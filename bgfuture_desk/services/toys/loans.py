@@ -20,11 +20,7 @@ from bgfuture_desk.i18n import _
 from bgfuture_desk.services.families.queries import FamilyView, person_view
 from bgfuture_desk.services.families.queries import _member_order as member_order
 from bgfuture_desk.services.toys import queries as q
-from bgfuture_desk.services.unit import Database
-
-
-def _day(on: dt.date | None) -> dt.date:
-    return on or q.today()
+from bgfuture_desk.services.unit import Database, clock_of
 
 
 @dataclass(frozen=True)
@@ -92,7 +88,8 @@ def families_by_id(session: Session, ids: Iterable[uuid.UUID]) -> dict[uuid.UUID
         people[person.family_id].append(person)  # type: ignore[index]
     views = {}
     for f in families:
-        members = sorted((person_view(p, f.code) for p in people[f.id]), key=member_order)
+        day = clock_of(session).today()
+        members = sorted((person_view(p, f.code, day) for p in people[f.id]), key=member_order)
         views[f.id] = FamilyView(
             id=f.id,
             code=f.code,
@@ -125,7 +122,7 @@ def loan_views(
     """Views of many loans with their toys, families and reminders in four queries."""
     if not loans:
         return []
-    day = _day(on)
+    day = on or clock_of(session).today()
     ids = [loan.id for loan in loans]
     toy_query = select(Toy).where(Toy.id.in_({loan.toy_id for loan in loans}))
     toys = {t.id: t for t in session.scalars(toy_query)}
@@ -235,7 +232,7 @@ def open_loans(db: Database, family_id: uuid.UUID | None = None) -> list[LoanVie
 
 def overdue_loans(db: Database, today: dt.date | None = None) -> list[LoanView]:
     """The call list: open loans past their due date, the most overdue first."""
-    day = _day(today)
+    day = today or db.clock.today()
     query = select(Loan).where(
         Loan.deleted_at.is_(None), Loan.returned_on.is_(None), Loan.due_on < day
     )
@@ -245,7 +242,7 @@ def overdue_loans(db: Database, today: dt.date | None = None) -> list[LoanView]:
 
 
 def list_loans_rows(db: Database, on: dt.date | None = None) -> list[LoanListRow]:
-    day = _day(on)
+    day = on or db.clock.today()
     query = (
         select(Loan, Toy.inventory_code, Family.code, House.code)
         .join(Toy, Toy.id == Loan.toy_id)

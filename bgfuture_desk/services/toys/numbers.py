@@ -14,7 +14,6 @@ from bgfuture_desk.db.models import Loan, Toy
 from bgfuture_desk.domain.months import Month, MonthError
 from bgfuture_desk.domain.vocab import ToyStatus
 from bgfuture_desk.errors import UserError
-from bgfuture_desk.services.toys import queries as q
 from bgfuture_desk.services.unit import Database
 
 TOP = 10
@@ -70,7 +69,7 @@ def loan_numbers(db: Database, month: str) -> LoanNumbers:
     in_month = [loan for loan in loans if loan.lent_on >= first]
     returned = [loan for loan in loans if loan.returned_on and first <= loan.returned_on <= last]
     # Overdue at the month's end, or today while the month is still running.
-    cutoff = min(last, q.today())
+    cutoff = min(last, db.clock.today())
     overdue = [
         loan
         for loan in loans
@@ -106,7 +105,7 @@ def loans_per_month(
     db: Database, months: int = 12, until: dt.date | None = None
 ) -> list[MonthCount]:
     """Loans and returns of the last ``months`` months up to ``until``'s month, oldest first."""
-    end = until or q.today()
+    end = until or db.clock.today()
     keys = []
     year, month = end.year, end.month
     for _i in range(months):

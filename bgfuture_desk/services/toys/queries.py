@@ -2,7 +2,7 @@
 in ``toys_loans``).
 
 Views are built in batches (a catalogue of hundreds of toys is a handful of queries, not one
-per row). "Today" is ``today()`` here, for every toy module; tests replace it.
+per row). "Today" is the database's clock (``db.clock``), for every toy module.
 """
 
 from __future__ import annotations
@@ -22,11 +22,6 @@ from bgfuture_desk.domain.vocab import DevelopmentalArea, ToyCondition, ToyStatu
 from bgfuture_desk.errors import NotFoundError
 from bgfuture_desk.i18n import _
 from bgfuture_desk.services.unit import Database
-
-
-def today() -> dt.date:
-    """The house's calendar day (tests replace it)."""
-    return dt.date.today()
 
 
 @dataclass(frozen=True)

@@ -115,8 +115,8 @@ def reserve_toy(
     db: Database, actor: Actor, toy_id: uuid.UUID, family_id: uuid.UUID
 ) -> ReservationView:
     """Keep a toy for a family: aside on the shelf now, or when it comes back."""
-    day = q.today()
     with db.unit(actor, "reserve_toy") as uow:
+        day = uow.clock.today()
         session = uow.session
         toy = q.live_toy(session, toy_id)
         family = _family_may_reserve(session, family_id)
@@ -142,7 +142,7 @@ def cancel_reservation(db: Database, actor: Actor, reservation_id: uuid.UUID) ->
             raise NotFoundError(_("No such reservation."))
         if reservation.fulfilled_on is not None or reservation.cancelled_on is not None:
             raise UserError(_("This reservation has already ended."))
-        reservation.cancelled_on = q.today()
+        reservation.cancelled_on = uow.clock.today()
         session.flush()
         toy = session.get(Toy, reservation.toy_id)
         if toy is not None and toy.status == ToyStatus.RESERVED:

@@ -55,9 +55,9 @@ def _open_loan(session: Session, loan_id: uuid.UUID) -> Loan:
     return loan
 
 
-def _return_day(loan: Loan, returned_on: dt.date | None) -> dt.date:
-    day = returned_on or q.today()
-    if day > q.today():
+def _return_day(loan: Loan, returned_on: dt.date | None, today: dt.date) -> dt.date:
+    day = returned_on or today
+    if day > today:
         raise ValidationError({"returned_on": _("A return cannot be in the future.")})
     if day < loan.lent_on:
         raise ValidationError(
@@ -109,7 +109,7 @@ def return_toy(
     with db.unit(actor, "return_toy") as uow:
         session = uow.session
         loan = _open_loan(session, loan_id)
-        day = _return_day(loan, returned_on)
+        day = _return_day(loan, returned_on, uow.clock.today())
         _check_return(loan, condition, pieces_missing, lost)
         toy = session.get(Toy, loan.toy_id)
         assert toy is not None
@@ -146,7 +146,7 @@ def record_reminder(
         loan = loans_q.live_loan(uow.session, loan_id)
         if loan.returned_on is not None:
             raise UserError(_("The toy has already been returned."))
-        if called_on > q.today():
+        if called_on > uow.clock.today():
             raise ValidationError({"called_on": _("A call cannot be in the future.")})
         if called_on < loan.lent_on:
             raise ValidationError(

@@ -162,7 +162,7 @@ def _squash(text: str) -> str:
     return " ".join(text.split())
 
 
-def validate_toy(data: ToyInput) -> dict[str, str]:
+def validate_toy(data: ToyInput, today: dt.date) -> dict[str, str]:
     """Field → Bulgarian message for everything wrong with a catalogue form (empty when fine)."""
     data = _clean(data)
     errors: dict[str, str] = {}
@@ -179,13 +179,13 @@ def validate_toy(data: ToyInput) -> dict[str, str]:
         errors["pieces"] = pieces
     if data.condition not in {c.value for c in ToyCondition}:
         errors["condition"] = _("Choose the condition of the toy.")
-    if data.acquired_on and data.acquired_on > q.today():
+    if data.acquired_on and data.acquired_on > today:
         errors["acquired_on"] = _("The date of acquisition cannot be in the future.")
     return errors
 
 
-def _checked(data: ToyInput) -> ToyInput:
-    errors = validate_toy(data)
+def _checked(data: ToyInput, today: dt.date) -> ToyInput:
+    errors = validate_toy(data, today)
     if errors:
         raise ValidationError(errors)
     return _clean(data)
@@ -222,7 +222,7 @@ def _next_code(session: Session, house: House) -> str:
 
 def create_toy(db: Database, actor: Actor, data: ToyInput) -> ToyView:
     """A new toy in the catalogue under the house's next code (KRN-T-0108)."""
-    clean = _checked(data)
+    clean = _checked(data, db.clock.today())
     with db.unit(actor, "create_toy") as uow:
         house = uow.house()
         toy = Toy(
@@ -239,7 +239,7 @@ def create_toy(db: Database, actor: Actor, data: ToyInput) -> ToyView:
 
 
 def update_toy(db: Database, actor: Actor, toy_id: uuid.UUID, data: ToyInput) -> ToyView:
-    clean = _checked(data)
+    clean = _checked(data, db.clock.today())
     with db.unit(actor, "update_toy") as uow:
         toy = q.live_toy(uow.session, toy_id)
         _apply(toy, clean)
@@ -272,7 +272,7 @@ def set_toy_status(
                 )
             )
         if status in (ToyStatus.LOST, ToyStatus.RETIRED):
-            cancel_open_reservations(session, toy, q.today())
+            cancel_open_reservations(session, toy, uow.clock.today())
         if status == ToyStatus.IN_REPAIR:
             toy.condition = ToyCondition.NEEDS_REPAIR
         elif status == ToyStatus.AVAILABLE:

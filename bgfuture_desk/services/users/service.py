@@ -11,12 +11,12 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from bgfuture_desk.db.models import Setting, User, utcnow
+from bgfuture_desk.db.models import Setting, User
 from bgfuture_desk.domain.logins import seconds_left
 from bgfuture_desk.domain.vocab import UserRole
 from bgfuture_desk.errors import PermissionDeniedError, UserError, ValidationError
 from bgfuture_desk.i18n import _
-from bgfuture_desk.services.unit import Actor, Database, UnitOfWork
+from bgfuture_desk.services.unit import Actor, Database, UnitOfWork, clock_of
 
 MIN_PASSWORD = 10
 MIN_PHRASE_WORDS = 4  # or a phrase of this many words, however short
@@ -170,7 +170,7 @@ def authenticate(db: Database, username: str, password: str) -> UserRow:
     key = _failures_key(username)
     with db.unit(Actor.system(), "login") as uow:
         failures, last = _failures(uow.session, key)
-        wait = seconds_left(failures, last, utcnow())
+        wait = seconds_left(failures, last, uow.clock.utcnow())
         if wait:
             raise UserError(
                 _("Too many wrong passwords for „{name}“: wait {n} s and try again.").format(
@@ -191,7 +191,7 @@ def authenticate(db: Database, username: str, password: str) -> UserRow:
             uow.commit()
             raise failure
         uow.session.info["actor"] = actor_of(_row(user))
-        user.last_login_at = utcnow()
+        user.last_login_at = uow.clock.utcnow()
         if _hasher.check_needs_rehash(user.password_hash):
             user.password_hash = _hasher.hash(password)
         if failures:
@@ -218,7 +218,7 @@ def _failures(session: Session, key: str) -> tuple[int, dt.datetime | None]:
 
 def _set_failures(session: Session, key: str, count: int) -> None:
     row = session.get(Setting, key)
-    value = f"{count}@{utcnow().isoformat()}" if count else ""
+    value = f"{count}@{clock_of(session).utcnow().isoformat()}" if count else ""
     if row is None:
         session.add(Setting(key=key, value=value))
     else:

@@ -2,8 +2,7 @@
 
 Everything here returns plain frozen dataclasses. A visit's people, purposes, family code
 and specialist are gathered with three queries per call (never one per visit), so a day or
-a year of visits reads at the same pace. ``now()`` is the house's wall clock; tests replace
-it (``monkeypatch.setattr(visits_queries, "now", ...)``) and the actions use it too.
+a year of visits reads at the same pace. "Now" is the database's clock (``db.clock``).
 """
 
 from __future__ import annotations
@@ -33,15 +32,6 @@ from bgfuture_desk.i18n import _
 from bgfuture_desk.services.unit import Database
 
 _PURPOSE_ORDER = {p.value: n for n, p in enumerate(VisitPurpose)}
-
-
-def now() -> dt.datetime:
-    """Local wall-clock time of the house (business times are stored this way)."""
-    return dt.datetime.now().replace(microsecond=0)
-
-
-def today() -> dt.date:
-    return now().date()
 
 
 @dataclass(frozen=True)
@@ -260,7 +250,7 @@ def visits_on(db: Database, day: dt.date) -> list[VisitView]:
 def open_visits(db: Database) -> list[VisitView]:
     """Who is in the house now: today's visits not yet checked out, newest first."""
     with db.read() as session:
-        return _views(session, on_day(today()) & Visit.checked_out_at.is_(None))
+        return _views(session, on_day(db.clock.today()) & Visit.checked_out_at.is_(None))
 
 
 def people_in_house(db: Database) -> dict[uuid.UUID, dt.datetime]:
@@ -302,7 +292,7 @@ def day_summary(db: Database, day: dt.date) -> DaySummary:
         children, adults = _distinct_people(session, day, visits)
     anonymous_adults = sum(v.anonymous_adults for v in visits)
     anonymous_children = sum(v.anonymous_children for v in visits)
-    here = sum(v.here for v in visits) if day == today() else 0
+    here = sum(v.here for v in visits) if day == db.clock.today() else 0
     return DaySummary(
         day=day,
         children=children + anonymous_children,

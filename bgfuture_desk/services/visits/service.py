@@ -2,8 +2,8 @@
 correct, cancel and restore a visit. Each is one unit of work, so each is audited.
 
 The read side (today's visitors, a day's counts, the CLI list) lives in
-``visits_queries`` and is re-exported here: screens import one module. "Now" is
-``visits_queries.now()``, the house's local wall clock, replaced in tests.
+``visits_queries`` and is re-exported here: screens import one module. "Now" is the
+database's clock (``db.clock``), the house's local wall clock; tests give a fixed one.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from bgfuture_desk.db.models import Person, Visit, VisitPerson, VisitPurposeRow,
 from bgfuture_desk.errors import NotFoundError, UserError, ValidationError
 from bgfuture_desk.i18n import _, format_time
 from bgfuture_desk.services.families.queries import working_family
-from bgfuture_desk.services.unit import Actor, Database, UnitOfWork
+from bgfuture_desk.services.unit import Actor, Database, UnitOfWork, clock_of
 from bgfuture_desk.services.visits import checks
 from bgfuture_desk.services.visits import queries as q
 from bgfuture_desk.services.visits.checks import MAX_ANONYMOUS
@@ -105,7 +105,7 @@ def check_in(
     ``at`` records a visit entered later with its real time (flagged ``recorded_late``);
     ``checked_out_at`` lets such a late entry be closed in the same step.
     """
-    now = q.now()
+    now = db.clock.now()
     with db.unit(actor, "check_in") as uow:
         session = uow.session
         errors: dict[str, str] = {}
@@ -145,7 +145,7 @@ def check_in_anonymous(
     checked_out_at: dt.datetime | None = None,
 ) -> VisitView:
     """Count visitors who do not want to register (no names, just how many)."""
-    now = q.now()
+    now = db.clock.now()
     with db.unit(actor, "check_in_anonymous") as uow:
         errors: dict[str, str] = {}
         checks.visitor_counts(adults, children, errors, need_one=True)
@@ -183,7 +183,7 @@ def _leave(
             )
         )
     errors: dict[str, str] = {}
-    at = checks.check_out_time(visit.checked_in_at, at, q.now(), errors) or at
+    at = checks.check_out_time(visit.checked_in_at, at, clock_of(session).now(), errors) or at
     if errors:
         raise ValidationError({"at": errors["checked_out_at"]})
     still_in = [r for r in checks.people_rows(session, visit) if r.checked_out_at is None]
@@ -209,7 +209,8 @@ def check_out(
     """The visitors leave (``at`` defaults to now; never before the check-in): everyone
     still in, or only ``person_ids``. Undone by ``undo_check_out``."""
     with db.unit(actor, "check_out") as uow:
-        _leave(uow.session, checks.live_visit(uow.session, visit_id), person_ids, at or q.now())
+        visit = checks.live_visit(uow.session, visit_id)
+        _leave(uow.session, visit, person_ids, at or uow.clock.now())
         uow.commit()
     return get_visit(db, visit_id)
 
@@ -245,12 +246,12 @@ def undo_check_out(
 
 def check_out_all(db: Database, actor: Actor, at: dt.datetime | None = None) -> int:
     """End of the day: check out everyone still in the house today; returns how many visits."""
-    at = checks.local_time(at or q.now())
+    at = checks.local_time(at or db.clock.now())
     with db.unit(actor, "check_out_all") as uow:
         query = select(Visit).where(
             Visit.deleted_at.is_(None),
             Visit.checked_out_at.is_(None),
-            q.on_day(q.today()),
+            q.on_day(db.clock.today()),
             Visit.checked_in_at <= at,
         )
         visits = uow.session.scalars(query).all()
@@ -306,7 +307,7 @@ def correct_visit(
     """Fix a mistaken check-in: who, why, with whom, when. Arguments left out stay as
     they are; ``specialist_id=None`` removes the specialist and ``checked_out_at=None``
     reopens the visit."""
-    now = q.now()
+    now = db.clock.now()
     with db.unit(actor, "correct_visit") as uow:
         session = uow.session
         errors: dict[str, str] = {}

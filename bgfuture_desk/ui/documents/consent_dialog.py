@@ -48,10 +48,6 @@ SIGNER_ORDER = (
 )
 
 
-def today() -> dt.date:
-    return consents.today()
-
-
 def signers(family: FamilyView) -> list[PersonView]:
     """The family's adults, the one who usually signs first."""
     order = {role.value: n for n, role in enumerate(SIGNER_ORDER)}
@@ -211,7 +207,7 @@ class ConsentDialog(QDialog):
         self.witness = QLineEdit(self)
         self.witness.setPlaceholderText(_("the colleague who heard it read aloud"))
         f.add_field("witness", _("Wi&tness:"), self.witness)
-        self.given_on = date_edit(self, today(), latest=today())
+        self.given_on = date_edit(self, self.db.clock.today(), latest=self.db.clock.today())
         f.add_field("given_on", _("&Date:"), self.given_on)
         self.given_on.dateChanged.connect(lambda *_a: f.clear_error("given_on"))
         self.on_method_toggled()
@@ -339,7 +335,7 @@ class WithdrawDialog(QDialog):
         about.setWordWrap(True)
         layout.addWidget(about)
         self.fields = FieldForm(self)
-        self.on = date_edit(self, today(), latest=today())
+        self.on = date_edit(self, db.clock.today(), latest=db.clock.today())
         self.on.setMinimumDate(qdate(consent.given_on))
         self.fields.add_field("withdrawn_on", _("Withdrawn &on:"), self.on)
         layout.addWidget(self.fields)

@@ -110,7 +110,7 @@ class ReferralDialog(FormDialog):
             self.print_after.hide()
         self._fill_institutions(referral)
         if referral is None:
-            self.issued_on.setText(date_text(referrals.today()))
+            self.issued_on.setText(date_text(db.clock.today()))
             if family_id is not None or person_id is not None:
                 self._prefill(family_id, person_id)
         else:

@@ -53,7 +53,7 @@ class ReferralOutcomeDialog(FormDialog):
         )
         if referral.status == ReferralStatus.ISSUED:
             choose(self.status, ReferralStatus.VISITED.value)
-            self.status_on.setText(date_text(referrals.today()))
+            self.status_on.setText(date_text(db.clock.today()))
         else:
             choose(self.status, referral.status)
             self.status_on.setText(date_text(referral.status_on))
@@ -68,7 +68,7 @@ class ReferralOutcomeDialog(FormDialog):
         self.status_on.setEnabled(not issued)
         self.outcome.setEnabled(not issued)
         if not issued and not self.status_on.text().strip():
-            self.status_on.setText(date_text(referrals.today()))
+            self.status_on.setText(date_text(self.db.clock.today()))
 
     def on_save_clicked(self) -> None:
         status = self.status.currentData()

@@ -25,7 +25,6 @@ from bgfuture_desk.services.families.search import SharedSearch
 from bgfuture_desk.services.groups import service as groups
 from bgfuture_desk.services.groups.service import GroupView, SessionView
 from bgfuture_desk.services.unit import Actor, Database
-from bgfuture_desk.services.visits import queries as visits_queries
 from bgfuture_desk.services.visits import service as visits
 from bgfuture_desk.services.visits.service import SpecialistRow
 from bgfuture_desk.ui.groups.group_actions import GroupActions
@@ -155,7 +154,7 @@ class GroupsPage(DeskPage):
     # -- shared services ----------------------------------------------------------------------
 
     def today(self) -> dt.date:
-        return visits_queries.today()
+        return self.db.clock.today()
 
     def specialists(self) -> list[SpecialistRow]:
         if self._specialists is None:

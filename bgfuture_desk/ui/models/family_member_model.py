@@ -43,8 +43,8 @@ def masked_egn(egn: str | None) -> str:
     return MASK * 2 + egn[-4:]
 
 
-def age_text(person: PersonView) -> str:
-    return people.age_text(person.birth_date, dt.date.today())
+def age_text(person: PersonView, today: dt.date) -> str:
+    return people.age_text(person.birth_date, today)
 
 
 class FamilyMemberModel(QAbstractTableModel):
@@ -53,17 +53,23 @@ class FamilyMemberModel(QAbstractTableModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._rows: list[PersonView] = []
+        self._today = dt.date.min  # set with the rows
         self._checked: set[uuid.UUID] = set()
         self._here: dict[uuid.UUID, dt.datetime] = {}
         # member → the purposes of a valid photo consent; None until the consents are read
         self._photos: dict[uuid.UUID, tuple[str, ...]] | None = None
 
     def set_rows(
-        self, rows: list[PersonView], here: dict[uuid.UUID, dt.datetime] | None = None
+        self,
+        rows: list[PersonView],
+        here: dict[uuid.UUID, dt.datetime] | None = None,
+        *,
+        today: dt.date,
     ) -> None:
-        """New members; children who are not already in the house start ticked. Their photo
-        consents are unknown until ``set_photos``."""
+        """New members (ages on ``today``); children who are not already in the house start
+        ticked. Their photo consents are unknown until ``set_photos``."""
         self.beginResetModel()
+        self._today = today
         self._rows = list(rows)
         self._photos = None
         self._here = dict(here or {})
@@ -196,7 +202,7 @@ class FamilyMemberModel(QAbstractTableModel):
         if column == COL_ROLE:
             return person.role_label
         if column == COL_AGE:
-            return age_text(person)
+            return age_text(person, self._today)
         if column == COL_EGN:
             return masked_egn(person.egn)
         if column == COL_PHONE:

@@ -62,10 +62,11 @@ class ToyTableModel(RowTableModel[ToyView]):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self._today = dt.date.today()
+        self._today = dt.date.min  # set with the rows
 
     def set_rows(self, rows: list[ToyView], today: dt.date | None = None) -> None:
-        self._today = today or dt.date.today()
+        """New rows; ``today`` (the desk's day) decides what is overdue, kept when not given."""
+        self._today = today or self._today
         super().set_rows(rows)
 
     def row_of(self, toy_id: uuid.UUID) -> int:

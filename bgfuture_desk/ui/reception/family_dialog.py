@@ -137,7 +137,7 @@ class FamilyDialog(RegistryDialog):
         number = len(self.members) + 1
         box = QGroupBox(_("Member {n}").format(n=number), self)
         column = QVBoxLayout(box)
-        form = PersonForm(box, role=role)
+        form = PersonForm(self.db.clock, box, role=role)
         column.addWidget(form)
         remove = QPushButton(_("Remove this member"), box)
         remove.clicked.connect(lambda: self.remove_member(box))
@@ -219,7 +219,7 @@ class PersonDialog(RegistryDialog):
         super().__init__(db, actor, title, parent)
         self.family_id: uuid.UUID = family.id
         self.person = person
-        self.form = PersonForm(self, role=PersonRole.CHILD)
+        self.form = PersonForm(self.db.clock, self, role=PersonRole.CHILD)
         if person is not None:
             self.form.load(person)
         elif family.members:

@@ -28,11 +28,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from bgfuture_desk.domain.clock import Clock
 from bgfuture_desk.domain.phones import format_phone
 from bgfuture_desk.i18n import _
 from bgfuture_desk.services.consents.service import FamilyConsentState
 from bgfuture_desk.services.families.service import FamilyView, PersonView
-from bgfuture_desk.services.visits import queries as visits_queries
 from bgfuture_desk.services.visits.service import SpecialistRow
 from bgfuture_desk.ui.models.consent_table_model import state_style
 from bgfuture_desk.ui.models.family_member_model import (
@@ -100,8 +100,9 @@ class FamilyPanel(QWidget):
     referral_requested = Signal(object)  # PersonView, or FamilyView when nobody is chosen
     access_requested = Signal(object)  # PersonView
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, clock: Clock, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.clock = clock
         self.family: FamilyView | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -268,7 +269,7 @@ class FamilyPanel(QWidget):
         self.details.setText(self._details_text(family))
         self.notice.setText(self._notice_text(family))
         self.notice.setVisible(bool(self.notice.text()))
-        self.members.set_rows(list(family.members), here)
+        self.members.set_rows(list(family.members), here, today=self.clock.today())
         if family.members:
             self.members_view.setCurrentIndex(self.members.index(0, COL_NAME))
         self.archive_button.setText(
@@ -285,7 +286,7 @@ class FamilyPanel(QWidget):
             self.specialist.set_value(None)
             self.earlier.setChecked(False)
         if not self.earlier.isChecked():
-            now = visits_queries.now()
+            now = self.clock.now()
             self.earlier_at.setMaximumDateTime(qdatetime(now))
             self.earlier_at.setDateTime(qdatetime(now.replace(second=0)))
         self.show_error("")

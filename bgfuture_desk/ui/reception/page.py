@@ -34,7 +34,6 @@ from bgfuture_desk.services.families.search import SearchHit, SharedSearch
 from bgfuture_desk.services.families.service import FamilyView
 from bgfuture_desk.services.house import settings
 from bgfuture_desk.services.unit import Database
-from bgfuture_desk.services.visits import queries as visits_queries
 from bgfuture_desk.services.visits import service as visits
 from bgfuture_desk.services.visits.service import SpecialistRow, VisitView
 from bgfuture_desk.ui.models.search_result_model import (
@@ -162,7 +161,7 @@ class ReceptionPage(DeskPage):
         self.family_area = QScrollArea(left)
         self.family_area.setWidgetResizable(True)
         self.family_area.setFrameShape(QFrame.Shape.NoFrame)
-        self.family_panel = FamilyPanel(self.family_area)
+        self.family_panel = FamilyPanel(self.db.clock, self.family_area)
         self.family_area.setWidget(self.family_panel)
         self.family_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.family_area.setMinimumHeight(FAMILY_MIN_HEIGHT)
@@ -266,7 +265,7 @@ class ReceptionPage(DeskPage):
         """While nothing is typed: today's families, so a returning one is one Enter away."""
         hits: list[SearchHit] = []
         seen: set[uuid.UUID] = set()
-        for visit in visits.visits_on(self.db, visits_queries.today()):
+        for visit in visits.visits_on(self.db, self.db.clock.today()):
             if visit.family_id is None or visit.family_id in seen:
                 continue
             seen.add(visit.family_id)
@@ -425,7 +424,7 @@ class ReceptionPage(DeskPage):
 
     def after_visit_change(self, visit_id: uuid.UUID | None = None) -> None:
         """The today panel shows today again, the family its members in the house."""
-        self.today_panel.set_day(visits_queries.today())
+        self.today_panel.set_day(self.db.clock.today())
         if visit_id is not None:
             self.today_panel.select_visit(visit_id)
         self.reshow_family()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QWidget
 
+from bgfuture_desk.domain.clock import Clock
 from bgfuture_desk.domain.egn import EgnError, parse_egn
 from bgfuture_desk.domain.phones import format_phone
 from bgfuture_desk.domain.vocab import PersonRole, Sex
@@ -60,8 +61,11 @@ class PersonForm(QWidget):
     """Two columns of fields: who the person is on the left, what identifies them on the
     right. ``errors`` and ``editors`` cover both columns, as in one ``FieldForm``."""
 
-    def __init__(self, parent: QWidget | None = None, role: str = PersonRole.MOTHER) -> None:
+    def __init__(
+        self, clock: Clock, parent: QWidget | None = None, role: str = PersonRole.MOTHER
+    ) -> None:
         super().__init__(parent)
+        self.clock = clock  # the ЕГН check refuses a birth date after its today
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(16)
@@ -169,7 +173,7 @@ class PersonForm(QWidget):
     def check_egn(self) -> None:
         """A valid ЕГН fills the birth date and the sex; an invalid one says why."""
         try:
-            info = parse_egn(self.egn.text())
+            info = parse_egn(self.egn.text(), self.clock.today())
         except EgnError as err:
             hint = _("Correct it, or clear the field to save the person without an EGN.")
             self.show_error("egn", f"{err} {hint}")

@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
 
 from bgfuture_desk.i18n import _, format_date_long, format_number
 from bgfuture_desk.services.unit import Database
-from bgfuture_desk.services.visits import queries as visits_queries
 from bgfuture_desk.services.visits import service as visits
 from bgfuture_desk.services.visits.service import DaySummary, VisitView
 from bgfuture_desk.ui.models.visit_table_model import (
@@ -86,7 +85,7 @@ class TodayPanel(QWidget):
         self._build_counts(layout)
         self._build_table(layout)
         self._build_buttons(layout)
-        self.day_edit.setDate(qdate(visits_queries.today()))
+        self.day_edit.setDate(qdate(self.db.clock.today()))
 
     # -- building ---------------------------------------------------------------------------
 
@@ -118,7 +117,7 @@ class TodayPanel(QWidget):
         layout.addLayout(row)
         self.previous_button.clicked.connect(lambda: self.step_day(-1))
         self.next_button.clicked.connect(lambda: self.step_day(1))
-        self.today_button.clicked.connect(lambda: self.set_day(visits_queries.today()))
+        self.today_button.clicked.connect(lambda: self.set_day(self.db.clock.today()))
         self.day_edit.dateChanged.connect(self.on_day_changed)
         for keys, step in (("Ctrl+PgUp", -1), ("Ctrl+PgDown", 1)):
             action = QAction(self)
@@ -207,7 +206,7 @@ class TodayPanel(QWidget):
         return py_date(self.day_edit.date())
 
     def is_today(self) -> bool:
-        return self.day() == visits_queries.today()
+        return self.day() == self.db.clock.today()
 
     def set_day(self, day: dt.date) -> None:
         if day == self.day():
@@ -217,7 +216,7 @@ class TodayPanel(QWidget):
 
     def step_day(self, step: int) -> None:
         day = self.day() + dt.timedelta(days=step)
-        if day <= visits_queries.today():
+        if day <= self.db.clock.today():
             self.set_day(day)
 
     def on_day_changed(self, _date: QDate) -> None:
@@ -227,7 +226,7 @@ class TodayPanel(QWidget):
         """Read the day again; the chosen visit stays chosen when it is still listed."""
         current = self.selected()
         keep = keep or (current.id if current else None)
-        today = visits_queries.today()
+        today = self.db.clock.today()
         self.day_edit.setMaximumDate(qdate(today))
         day = self.day()
         self.model.set_rows(visits.visits_on(self.db, day))

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 from bgfuture_desk.errors import UserError
 from bgfuture_desk.i18n import _, format_date_long
 from bgfuture_desk.services.unit import Actor, Database
-from bgfuture_desk.services.visits import queries as visits_queries
 from bgfuture_desk.services.visits import service as visits
 from bgfuture_desk.services.visits.service import SpecialistRow, VisitView
 from bgfuture_desk.ui.models.visit_table_model import visitors_text
@@ -171,7 +170,7 @@ class VisitDialog(VisitFormDialog):
         out = visit.checked_out_at
         self.left.setChecked(out is not None)
         self.left_at.setEnabled(out is not None)
-        self.left_at.setTime(qtime(out or visits_queries.now()))
+        self.left_at.setTime(qtime(out or db.clock.now()))
         self.finish_layout()
         self.purposes.first_box().setFocus()
 

@@ -84,7 +84,7 @@ class ReportsPage(Page):
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
-        self.today: Callable[[], dt.date] = dt.date.today
+        self.today: Callable[[], dt.date] = db.clock.today
         self.documents_folder: Callable[[], Path] = documents_folder
         self.consolidated_file: Callable[[], Path] = consolidated_file
         self.mounted_volumes: Callable[[], list[Mount]] = mounted_volumes

@@ -43,7 +43,7 @@ class FamilySide(QTabWidget):
             COL_NAME, QHeaderView.ResizeMode.Stretch
         )  # the others fit their text, so a shelf or an area is read whole
         self._suggestions: list[ToyView] = []
-        self._today: dt.date | None = None
+        self._today = dt.date.min  # set with the rows
         self._hidden: set[uuid.UUID] = set()
         self.suggested_view.activated.connect(self.on_suggestion_activated)
         self.addTab(self.suggested_view, _("&Suggested for the children"))

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import QWidget
 
 from bgfuture_desk.i18n import N_, _
 from bgfuture_desk.services.families.search import SharedSearch
-from bgfuture_desk.services.toys import queries as toys_queries
 from bgfuture_desk.services.toys import service as toys
 from bgfuture_desk.services.toys.service import ReservationView, ToyView
 from bgfuture_desk.services.unit import Database
@@ -90,7 +89,7 @@ class ToysPage(DeskPage):
     # -- shared services ----------------------------------------------------------------------
 
     def today(self) -> dt.date:
-        return toys_queries.today()
+        return self.db.clock.today()
 
     # -- reservations (from the catalogue and from the desk) ----------------------------------
 

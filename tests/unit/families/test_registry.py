@@ -78,10 +78,10 @@ def test_the_egn_fills_in_birth_date_and_sex(house_db, admin):
     assert child.birth_date == dt.date(2019, 5, 14)
     assert child.sex == "female" and child.sex_label == "жена"
     assert child.egn == EGN_GIRL
-    facts = registry.egn_facts(EGN_GIRL)
+    facts = registry.egn_facts(EGN_GIRL, dt.date(2026, 11, 22))
     assert (facts.birth_date, facts.sex) == (dt.date(2019, 5, 14), "female")
-    assert registry.egn_facts(EGN_BAD_CHECK) is None
-    assert registry.egn_facts("") is None
+    assert registry.egn_facts(EGN_BAD_CHECK, dt.date(2026, 11, 22)) is None
+    assert registry.egn_facts("", dt.date(2026, 11, 22)) is None
 
 
 def test_an_invalid_egn_is_an_error_on_egn_only_and_the_form_keeps_everything(house_db, admin):

@@ -8,10 +8,10 @@ import datetime as dt
 import pytest
 
 from bgfuture_desk.domain.calendar import holidays
+from bgfuture_desk.domain.clock import FixedClock
 from bgfuture_desk.services.demo import generate_demo
 from bgfuture_desk.services.groups import service as groups
 from bgfuture_desk.services.house import setup
-from bgfuture_desk.services.visits import queries as visits_queries
 
 TODAY = dt.date(2026, 11, 24)  # a Tuesday; with seed 1 a group meets at 11:00
 
@@ -29,8 +29,8 @@ def demo(tmp_path_factory):
 
 
 @pytest.fixture(autouse=True)
-def clock(monkeypatch):
-    monkeypatch.setattr(visits_queries, "now", lambda: dt.datetime.combine(TODAY, dt.time(13)))
+def clock(demo):
+    demo.clock = FixedClock(dt.datetime.combine(TODAY, dt.time(13)))
 
 
 def test_every_programme_has_a_running_group_with_people_enrolled(demo):

@@ -9,6 +9,7 @@ import datetime as dt
 import pytest
 
 from bgfuture_desk.db.models import Specialist
+from bgfuture_desk.domain.clock import FixedClock
 from bgfuture_desk.errors import NotFoundError, UserError, ValidationError
 from bgfuture_desk.services.house import settings
 from bgfuture_desk.services.referrals import service as referrals
@@ -19,8 +20,8 @@ TODAY = dt.date(2026, 11, 20)
 
 
 @pytest.fixture(autouse=True)
-def fixed_today(monkeypatch):
-    monkeypatch.setattr(referrals, "today", lambda: TODAY)
+def fixed_today(house_db):
+    house_db.clock = FixedClock(TODAY)
 
 
 @pytest.fixture

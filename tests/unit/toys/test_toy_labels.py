@@ -23,8 +23,8 @@ from tests.unit.toys_data import BALL, LOTTO, PUZZLE, RATTLE, family, fix_today,
 
 
 @pytest.fixture(autouse=True)
-def _today(monkeypatch):
-    return fix_today(monkeypatch)
+def _today(house_db):
+    return fix_today(house_db)
 
 
 HOUSE = HouseHeader(name="Къща на семейството – Крън", settlement="гр. Крън")

@@ -14,8 +14,8 @@ from tests.unit.toys_data import BALL, LOTTO, PUZZLE, RATTLE, counts, family, fi
 
 
 @pytest.fixture(autouse=True)
-def _today(monkeypatch):
-    return fix_today(monkeypatch)
+def _today(house_db):
+    return fix_today(house_db)
 
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 64

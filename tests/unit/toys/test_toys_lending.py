@@ -23,8 +23,8 @@ from tests.unit.toys_data import (
 
 
 @pytest.fixture(autouse=True)
-def _today(monkeypatch):
-    return fix_today(monkeypatch)
+def _today(house_db):
+    return fix_today(house_db)
 
 
 TODDLER = dt.date(2025, 6, 1)  # 18 months old on 8.12.2026

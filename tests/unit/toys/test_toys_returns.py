@@ -7,7 +7,6 @@ import datetime as dt
 import pytest
 
 from bgfuture_desk.errors import UserError, ValidationError
-from bgfuture_desk.services.toys import queries as toys_queries
 from bgfuture_desk.services.toys import service as toys
 from tests.unit.toys_data import (
     BALL,
@@ -22,8 +21,8 @@ from tests.unit.toys_data import (
 
 
 @pytest.fixture(autouse=True)
-def _today(monkeypatch):
-    return fix_today(monkeypatch)
+def _today(house_db):
+    return fix_today(house_db)
 
 
 TODDLER = dt.date(2024, 1, 5)
@@ -287,7 +286,7 @@ def test_numbers_of_the_running_month_count_only_what_is_overdue_today(
     house_db, admin, shelf, ivanovi, monkeypatch
 ):
     loan = _lend(house_db, admin, ivanovi, "KRN-T-0004", dt.date(2026, 11, 3))
-    monkeypatch.setattr(toys_queries, "today", lambda: loan.due_on - dt.timedelta(days=1))
+    house_db.clock.set(loan.due_on - dt.timedelta(days=1))
     assert toys.loan_numbers(house_db, "2026-11").overdue == 0  # not due yet
-    monkeypatch.setattr(toys_queries, "today", lambda: loan.due_on + dt.timedelta(days=1))
+    house_db.clock.set(loan.due_on + dt.timedelta(days=1))
     assert toys.loan_numbers(house_db, "2026-11").overdue == 1

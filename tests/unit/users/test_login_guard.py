@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import select
 
 from bgfuture_desk.db.models import AuditEvent
+from bgfuture_desk.domain.clock import FixedClock
 from bgfuture_desk.errors import UserError
 from bgfuture_desk.services.house.database import open_database
 from bgfuture_desk.services.users import service as users
@@ -19,10 +20,9 @@ WRONG = "gresha-parola-77"
 
 
 @pytest.fixture
-def clock(monkeypatch):
-    now = {"t": dt.datetime(2026, 12, 7, 9, 0, 0)}
-    monkeypatch.setattr(users, "utcnow", lambda: now["t"])
-    return now
+def clock(house_db):
+    house_db.clock = FixedClock(dt.datetime(2026, 12, 7, 9, 0, 0))
+    return house_db.clock
 
 
 def wrong_tries(db, n, name="admin"):
@@ -35,11 +35,11 @@ def test_after_five_wrong_tries_even_the_right_password_waits(house_db, clock):
     wrong_tries(house_db, 5)  # five are free
     with pytest.raises(UserError, match=r"изчакайте 1 с"):
         users.authenticate(house_db, "admin", ADMIN_PASSWORD)
-    clock["t"] += dt.timedelta(seconds=1)
+    clock.advance(seconds=1)
     wrong_tries(house_db, 1)  # the sixth, heard after its second
     with pytest.raises(UserError, match=r"изчакайте 2 с"):
         users.authenticate(house_db, "admin", ADMIN_PASSWORD)
-    clock["t"] += dt.timedelta(seconds=2)
+    clock.advance(seconds=2)
     assert users.authenticate(house_db, "admin", ADMIN_PASSWORD).username == "admin"
     wrong_tries(house_db, 4)  # a good login started the count again: four are free
     assert users.authenticate(house_db, "admin", ADMIN_PASSWORD).username == "admin"
@@ -49,6 +49,7 @@ def test_the_wait_survives_a_restart_of_the_program(house_db, db_path, clock):
     wrong_tries(house_db, 5)
     house_db.dispose()
     again = open_database(db_path).db
+    again.clock = clock  # the same moment, in the program started again
     try:
         with pytest.raises(UserError, match=r"изчакайте 1 с"):
             users.authenticate(again, "admin", ADMIN_PASSWORD)

@@ -9,9 +9,9 @@ import pytest
 from sqlalchemy import func, select
 
 from bgfuture_desk.db.models import AuditEvent, Family, Person, Specialist, Visit
+from bgfuture_desk.domain.clock import FixedClock
 from bgfuture_desk.errors import NotFoundError, UserError, ValidationError
 from bgfuture_desk.services.demo import generate_demo
-from bgfuture_desk.services.visits import queries as visits_queries
 from bgfuture_desk.services.visits import service as visits
 
 NOW = dt.datetime(2026, 11, 23, 10, 30)  # a Monday morning
@@ -20,11 +20,10 @@ YESTERDAY = TODAY - dt.timedelta(days=1)
 
 
 @pytest.fixture(autouse=True)
-def clock(monkeypatch):
+def clock(house_db):
     """The house clock stands still at NOW unless a test moves it."""
-    state = {"now": NOW}
-    monkeypatch.setattr(visits_queries, "now", lambda: state["now"])
-    return state
+    house_db.clock = FixedClock(NOW)
+    return house_db.clock
 
 
 @dataclasses.dataclass
@@ -149,9 +148,9 @@ def test_age_on_the_day_decides_child_or_adult(house_db, admin, home, clock):
     """17 is a child; turning 18 today makes an adult; a person counts once a day."""
     first = _check_in(house_db, admin, home, home.teen, home.son)
     assert (first.children, first.adults) == (1, 1)
-    clock["now"] = NOW + dt.timedelta(hours=1)
+    clock.set(NOW + dt.timedelta(hours=1))
     visits.check_out(house_db, admin, first.id)
-    clock["now"] = NOW + dt.timedelta(hours=3)
+    clock.set(NOW + dt.timedelta(hours=3))
     _check_in(house_db, admin, home, home.teen)
 
     summary = visits.day_summary(house_db, TODAY)
@@ -272,7 +271,7 @@ def test_wrong_anonymous_counts_are_refused(house_db, admin, adults, children, e
 
 def test_check_out_leaves_the_house_and_allows_a_new_check_in(house_db, admin, home, clock):
     visit = _check_in(house_db, admin, home, home.mother, home.child)
-    clock["now"] = NOW + dt.timedelta(hours=1)
+    clock.set(NOW + dt.timedelta(hours=1))
 
     out = visits.check_out(house_db, admin, visit.id)
 
@@ -298,7 +297,7 @@ def test_check_out_before_the_check_in_is_refused(house_db, admin, home):
 def test_check_out_all_closes_todays_open_visits(house_db, admin, home, clock):
     _check_in(house_db, admin, home, home.mother)
     visits.check_in_anonymous(house_db, admin, adults=2, children=0, purposes=["other"])
-    clock["now"] = NOW.replace(hour=17)
+    clock.set(NOW.replace(hour=17))
 
     assert visits.check_out_all(house_db, admin) == 2
     assert visits.open_visits(house_db) == []

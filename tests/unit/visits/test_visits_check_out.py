@@ -8,20 +8,19 @@ import pytest
 from sqlalchemy import select
 
 from bgfuture_desk.db.models import AuditEvent, VisitPerson
+from bgfuture_desk.domain.clock import FixedClock
 from bgfuture_desk.errors import UserError
 from bgfuture_desk.services.families import service as registry
 from bgfuture_desk.services.families.service import FamilyInput, PersonInput
-from bgfuture_desk.services.visits import queries as visits_queries
 from bgfuture_desk.services.visits import service as visits
 
 NOW = dt.datetime(2026, 11, 23, 10, 30)
 
 
 @pytest.fixture(autouse=True)
-def clock(monkeypatch):
-    state = {"now": NOW}
-    monkeypatch.setattr(visits_queries, "now", lambda: state["now"])
-    return state
+def clock(house_db):
+    house_db.clock = FixedClock(NOW)
+    return house_db.clock
 
 
 @pytest.fixture
@@ -61,7 +60,7 @@ def _audited(db, action: str) -> set[tuple[str, str]]:
 def test_one_member_leaves_the_other_stays_and_undo_brings_her_back(house_db, admin, family, clock):
     mother, child = _ids(family)
     visit = _visit(house_db, admin, family)
-    clock["now"] = NOW + dt.timedelta(minutes=45)
+    clock.set(NOW + dt.timedelta(minutes=45))
 
     out = visits.check_out(house_db, admin, visit.id, person_ids=[mother])
 
@@ -82,9 +81,9 @@ def test_one_member_leaves_the_other_stays_and_undo_brings_her_back(house_db, ad
 def test_the_visit_is_out_when_its_last_member_leaves(house_db, admin, family, clock):
     mother, child = _ids(family)
     visit = _visit(house_db, admin, family)
-    clock["now"] = NOW + dt.timedelta(minutes=10)
+    clock.set(NOW + dt.timedelta(minutes=10))
     visits.check_out(house_db, admin, visit.id, person_ids=[mother])
-    clock["now"] = NOW + dt.timedelta(minutes=50)
+    clock.set(NOW + dt.timedelta(minutes=50))
 
     out = visits.check_out(house_db, admin, visit.id, person_ids=[child])
 
@@ -104,9 +103,9 @@ def test_a_whole_visit_check_out_and_its_undo_leave_an_earlier_leaver_out(
 ):
     mother, child = _ids(family)
     visit = _visit(house_db, admin, family)
-    clock["now"] = NOW + dt.timedelta(minutes=10)
+    clock.set(NOW + dt.timedelta(minutes=10))
     visits.check_out(house_db, admin, visit.id, person_ids=[mother])
-    clock["now"] = NOW + dt.timedelta(minutes=30)
+    clock.set(NOW + dt.timedelta(minutes=30))
     visits.check_out(house_db, admin, visit.id)
 
     back = visits.undo_check_out(house_db, admin, visit.id)
@@ -119,9 +118,9 @@ def test_a_whole_visit_check_out_and_its_undo_leave_an_earlier_leaver_out(
 def test_who_left_can_come_again_and_then_not_be_brought_back(house_db, admin, family, clock):
     mother, _child = _ids(family)
     visit = _visit(house_db, admin, family)
-    clock["now"] = NOW + dt.timedelta(minutes=10)
+    clock.set(NOW + dt.timedelta(minutes=10))
     visits.check_out(house_db, admin, visit.id, person_ids=[mother])
-    clock["now"] = NOW + dt.timedelta(minutes=40)
+    clock.set(NOW + dt.timedelta(minutes=40))
 
     visits.check_in(house_db, admin, family_id=family.id, person_ids=[mother], purposes=["group"])
 
