@@ -174,9 +174,13 @@ class ReceptionPage(DeskPage):
     def _build_action_objects(self) -> None:
         """What the buttons do, handed what it needs; it answers through signals."""
         self.family_actions = FamilyActions(
-            self.db, self, self.acting, self.shown_family, self.search_index,
+            self.db,
+            self,
+            self.acting,
+            self.shown_family,
+            self.search_index,
             lambda: self.settlement,
-        )  # fmt: skip
+        )
         self.visit_actions = VisitActions(self.db, self, self.acting, lambda: self.specialists)
         self.consent_actions = ConsentActions(self.db, self, self.acting, self.shown_family)
         for actions in (self.family_actions, self.visit_actions, self.consent_actions):
