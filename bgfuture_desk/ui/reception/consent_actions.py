@@ -2,41 +2,51 @@
 
 The state (missing, partial, complete, withdrawn) and each member's photo consent are read
 whenever the family is shown; „Съгласия…“ records a signed form, which can be undone from
-the status line.
+the status line. After either, ``changed`` asks the page to show the family again.
 """
 
 from __future__ import annotations
 
 import uuid
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QWidget
 
 from bgfuture_desk.errors import UserError
 from bgfuture_desk.i18n import _
 from bgfuture_desk.services.consents import service as consents
-from bgfuture_desk.services.consents.service import ConsentView
+from bgfuture_desk.services.consents.service import ConsentView, FamilyConsentState
+from bgfuture_desk.services.families.service import FamilyView
+from bgfuture_desk.services.unit import Actor, Database
 from bgfuture_desk.ui.documents.consent_dialog import ConsentDialog, consents_saved_text
-
-if TYPE_CHECKING:
-    from bgfuture_desk.ui.reception.page import ReceptionPage
+from bgfuture_desk.ui.reception.actions import ReceptionActions
 
 
-class ConsentActions:
-    def __init__(self, page: ReceptionPage) -> None:
-        self.page = page
-        self.dialog: ConsentDialog | None = None  # the last one opened (tests use it)
+class ConsentActions(ReceptionActions):
+    changed = Signal()  # consents recorded or removed: the family is shown again
 
-    def show_state(self, family_id: uuid.UUID) -> None:
+    def __init__(
+        self,
+        db: Database,
+        parent: QWidget,
+        actor: Callable[[], Actor | None],
+        family: Callable[[], FamilyView | None],
+    ) -> None:
+        super().__init__(db, parent, actor)
+        self.family = family  # the family shown
+
+    def state_of(self, family_id: uuid.UUID) -> FamilyConsentState | None:
         try:
-            state = consents.family_consent_state(self.page.db, family_id)
+            return consents.family_consent_state(self.db, family_id)
         except UserError:
-            state = None
-        self.page.family_panel.show_consent(state)
+            return None
 
     def record(self) -> None:
-        family = self.page.family_panel.family
-        if family is None or self.page.actor is None:
+        family, actor = self.family(), self.actor()
+        if family is None or actor is None:
             return
-        dialog = ConsentDialog(self.page.db, self.page.actor, family, self.page)
+        dialog = ConsentDialog(self.db, actor, family, self.parent_widget)
         dialog.consents_saved.connect(self.on_saved)
         self.dialog = dialog
         dialog.open()
@@ -45,13 +55,13 @@ class ConsentActions:
         if not saved:
             return
         ids = [c.id for c in saved]
-        self.page.notify(consents_saved_text(saved), undo=lambda: self.cancel(ids))
-        self.page.reshow_family()
+        self._notify(consents_saved_text(saved), undo=lambda: self.cancel(ids))
+        self.changed.emit()
 
     def cancel(self, ids: list[uuid.UUID]) -> None:
-        actor = self.page.actor
+        actor = self.actor()
         if actor is None:
             return
-        if self.page.attempt(lambda: consents.cancel_consents(self.page.db, actor, ids)):
-            self.page.notify(_("The consent recorded by mistake was removed."))
-        self.page.reshow_family()
+        if self._attempt(lambda: consents.cancel_consents(self.db, actor, ids)):
+            self._notify(_("The consent recorded by mistake was removed."))
+        self.changed.emit()

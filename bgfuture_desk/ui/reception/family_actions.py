@@ -1,94 +1,91 @@
 """What the family panel's buttons do: the registry dialogs, confirmations and printouts.
 
-Kept apart from the page so the page stays about finding and checking in. Every action
-ends in ``page.on_registry_saved(family_id)``, which refreshes the search index and
-shows the family again.
+Kept apart from the page so the page stays about finding and checking in. The page hands
+down what the actions need (the database, who works, the family shown, the search index);
+every change ends in ``saved(family_id)``, on which the page refreshes the search index and
+shows the family again, and what was done is said through ``notified``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtWidgets import QDialog, QMessageBox
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QWidget
 
-from bgfuture_desk.errors import UserError
 from bgfuture_desk.i18n import _
 from bgfuture_desk.services.families import service as registry
-from bgfuture_desk.services.families.search import SearchHit
+from bgfuture_desk.services.families.search import SearchHit, SearchIndex
 from bgfuture_desk.services.families.service import FamilyView, PersonView
 from bgfuture_desk.services.printouts import printing
+from bgfuture_desk.services.unit import Actor, Database
+from bgfuture_desk.ui.reception.actions import ReceptionActions
 from bgfuture_desk.ui.reception.family_dialog import FamilyDialog, PersonDialog
 from bgfuture_desk.ui.widgets.family_picker import FamilyPickerDialog
 from bgfuture_desk.ui.widgets.fields import confirm
 from bgfuture_desk.ui.widgets.pdf_preview import show_pdf_preview
 
-if TYPE_CHECKING:
-    from bgfuture_desk.ui.reception.page import ReceptionPage
 
+class FamilyActions(ReceptionActions):
+    saved = Signal(object)  # uuid of the family changed: index it and show it again
+    family_requested = Signal(object)  # uuid of an existing family to open instead
 
-T = TypeVar("T")
-
-
-class FamilyActions:
-    def __init__(self, page: ReceptionPage) -> None:
-        self.page = page
-        self.dialog: QDialog | QMessageBox | None = None  # the last one opened (tests use it)
+    def __init__(
+        self,
+        db: Database,
+        parent: QWidget,
+        actor: Callable[[], Actor | None],
+        family: Callable[[], FamilyView | None],
+        index: Callable[[], SearchIndex],
+        settlement: Callable[[], str],
+    ) -> None:
+        super().__init__(db, parent, actor)
+        self.shown_family = family
+        self.index = index
+        self.settlement = settlement  # the house's, offered for a new family
 
     @property
     def family(self) -> FamilyView | None:
-        return self.page.family_panel.family
-
-    def _run(self, call: Callable[[], T]) -> T | None:
-        """A service call whose refusal is shown in the status bar."""
-        try:
-            return call()
-        except UserError as err:
-            self.page.notify(err.message, error=True)
-            return None
-
-    def _show(self, dialog: QDialog | QMessageBox) -> None:
-        self.dialog = dialog
-        dialog.open()
+        return self.shown_family()
 
     # -- the family and its members ---------------------------------------------------------
 
     def new_family(self) -> None:
-        page = self.page
-        if page.actor is None:
+        actor = self.actor()
+        if actor is None:
             return
-        dialog = FamilyDialog(page.db, page.actor, page, settlement=page.settlement)
+        dialog = FamilyDialog(self.db, actor, self.parent_widget, settlement=self.settlement())
         dialog.family_saved.connect(self._on_family_registered)
-        dialog.open_requested.connect(page.open_family)
+        dialog.open_requested.connect(self.family_requested)
         self._show(dialog)
 
     def _on_family_registered(self, family: FamilyView) -> None:
-        self.page.on_registry_saved(family.id)
-        self.page.notify(_("The family {code} was registered.").format(code=family.code))
+        self.saved.emit(family.id)
+        self._notify(_("The family {code} was registered.").format(code=family.code))
 
     def edit_family(self) -> None:
-        family = self.family
-        if family is None or self.page.actor is None:
+        family, actor = self.family, self.actor()
+        if family is None or actor is None:
             return
-        dialog = FamilyDialog(self.page.db, self.page.actor, self.page, family=family)
-        dialog.family_saved.connect(lambda view: self.page.on_registry_saved(view.id))
+        dialog = FamilyDialog(self.db, actor, self.parent_widget, family=family)
+        dialog.family_saved.connect(lambda view: self.saved.emit(view.id))
         self._show(dialog)
 
     def add_member(self) -> None:
-        family = self.family
-        if family is None or self.page.actor is None:
+        family, actor = self.family, self.actor()
+        if family is None or actor is None:
             return
-        dialog = PersonDialog(self.page.db, self.page.actor, family, self.page)
-        dialog.person_saved.connect(lambda _person: self.page.on_registry_saved(family.id))
-        dialog.open_requested.connect(self.page.open_family)
+        dialog = PersonDialog(self.db, actor, family, self.parent_widget)
+        dialog.person_saved.connect(lambda _person: self.saved.emit(family.id))
+        dialog.open_requested.connect(self.family_requested)
         self._show(dialog)
 
     def edit_member(self, person: PersonView) -> None:
-        family = self.family
-        if family is None or self.page.actor is None:
+        family, actor = self.family, self.actor()
+        if family is None or actor is None:
             return
-        dialog = PersonDialog(self.page.db, self.page.actor, family, self.page, person=person)
-        dialog.person_saved.connect(lambda _person: self.page.on_registry_saved(family.id))
+        dialog = PersonDialog(self.db, actor, family, self.parent_widget, person=person)
+        dialog.person_saved.connect(lambda _person: self.saved.emit(family.id))
         self._show(dialog)
 
     def move_member(self, person: PersonView) -> None:
@@ -96,27 +93,25 @@ class FamilyActions:
         if family is None:
             return
         picker = FamilyPickerDialog(
-            self.page.search_index(),
+            self.index(),
             _("Move {name} to another family").format(name=person.full_name),
             _("&Find the family {name} moves to:").format(name=person.full_name),
             family.id,
-            self.page,
+            self.parent_widget,
         )
         picker.family_picked.connect(lambda hit: self._confirm_move(person, hit))
         self._show(picker)
 
     def _confirm_move(self, person: PersonView, hit: SearchHit) -> None:
         def move() -> None:
-            actor = self.page.signed_in()
+            actor = self.signed_in()
             target, family = hit.family_id, self.family
             if target is None or family is None:  # a family hit always has its id
                 return
-            moved = self._run(
-                lambda: registry.move_person(self.page.db, actor, person.id, target)
-            )
+            moved = self._run(lambda: registry.move_person(self.db, actor, person.id, target))
             if moved is not None:
-                self.page.on_registry_saved(family.id)
-                self.page.notify(
+                self.saved.emit(family.id)
+                self._notify(
                     _("{name} was moved to the family {code}.").format(
                         name=person.full_name, code=hit.family_code
                     )
@@ -125,7 +120,7 @@ class FamilyActions:
         text = _("Move {name} to the family {code}? Past visits stay with this family.")
         self._show(
             confirm(
-                self.page,
+                self.parent_widget,
                 _("Move a member"),
                 text.format(name=person.full_name, code=hit.family_code),
                 _("&Move"),
@@ -138,27 +133,25 @@ class FamilyActions:
         if family is None:
             return
         picker = FamilyPickerDialog(
-            self.page.search_index(),
+            self.index(),
             _("Merge with another family"),
             _("&Find the other record of the family {code}:").format(code=family.code),
             family.id,
-            self.page,
+            self.parent_widget,
         )
         picker.family_picked.connect(lambda hit: self._confirm_merge(family, hit))
         self._show(picker)
 
     def _confirm_merge(self, family: FamilyView, hit: SearchHit) -> None:
         def merge() -> None:
-            actor = self.page.signed_in()
+            actor = self.signed_in()
             target = hit.family_id
             if target is None:  # a family hit always has its id
                 return
-            kept = self._run(
-                lambda: registry.merge_families(self.page.db, actor, family.id, target)
-            )
+            kept = self._run(lambda: registry.merge_families(self.db, actor, family.id, target))
             if kept is not None:
-                self.page.on_registry_saved(family.id)
-                self.page.notify(
+                self.saved.emit(family.id)
+                self._notify(
                     _("The family {gone} was merged into {kept}.").format(
                         gone=hit.family_code, kept=family.code
                     )
@@ -170,7 +163,7 @@ class FamilyActions:
         )
         self._show(
             confirm(
-                self.page,
+                self.parent_widget,
                 _("Merge families"),
                 text.format(gone=hit.family_code, kept=family.code),
                 _("&Merge"),
@@ -191,7 +184,7 @@ class FamilyActions:
         ).format(code=family.code)
         self._show(
             confirm(
-                self.page,
+                self.parent_widget,
                 _("Archive the family"),
                 text,
                 _("&Archive"),
@@ -200,18 +193,18 @@ class FamilyActions:
         )
 
     def _set_archived(self, family: FamilyView, archived: bool) -> None:
-        actor = self.page.signed_in()
+        actor = self.signed_in()
         view = self._run(
-            lambda: registry.archive_family(self.page.db, actor, family.id, archived=archived)
+            lambda: registry.archive_family(self.db, actor, family.id, archived=archived)
         )
         if view is not None:
-            self.page.on_registry_saved(family.id)
+            self.saved.emit(family.id)
             message = (
                 _("The family {code} was archived.")
                 if archived
                 else _("The family {code} is back from the archive.")
             )
-            self.page.notify(message.format(code=family.code))
+            self._notify(message.format(code=family.code))
 
     # -- printouts ---------------------------------------------------------------------------
 
@@ -219,7 +212,7 @@ class FamilyActions:
         family = self.family
         if family is None:
             return
-        pdf = self._run(lambda: printing.family_cards(self.page.db, [str(family.id)]))
+        pdf = self._run(lambda: printing.family_cards(self.db, [str(family.id)]))
         if pdf is not None:
             self._preview(
                 pdf,
@@ -231,7 +224,7 @@ class FamilyActions:
         """Everything the house holds about ``person`` (GDPR art. 15), to hand over."""
         from bgfuture_desk.services.families.subject_access import subject_access
 
-        pdf = self._run(lambda: subject_access(self.page.db, str(person.id)))
+        pdf = self._run(lambda: subject_access(self.db, str(person.id)))
         if pdf is not None:
             name = "-".join(person.full_name.split())
             self._preview(
@@ -242,18 +235,18 @@ class FamilyActions:
         """A referral slip for the chosen member, or for the whole family when nobody is."""
         from bgfuture_desk.ui.documents.referral_dialog import open_new_referral
 
-        family = self.family
-        if family is None or self.page.actor is None:
+        family, actor = self.family, self.actor()
+        if family is None or actor is None:
             return
         person_id = target.id if isinstance(target, PersonView) else None
         self.dialog = open_new_referral(
-            self.page,
-            self.page.db,
-            self.page.actor,
+            self.parent_widget,
+            self.db,
+            actor,
             family_id=family.id,
             person_id=person_id,
-            index=self.page.search_index,
-            on_saved=lambda referral: self.page.notify(
+            index=self.index,
+            on_saved=lambda referral: self._notify(
                 _("The referral {number} to {institution} was issued.").format(
                     number=referral.number, institution=referral.institution
                 )
@@ -261,4 +254,4 @@ class FamilyActions:
         )
 
     def _preview(self, pdf: bytes, title: str, file_name: str) -> None:
-        self.dialog = show_pdf_preview(self.page, pdf, title, file_name)
+        self.dialog = show_pdf_preview(self.parent_widget, pdf, title, file_name)

@@ -33,7 +33,7 @@ from bgfuture_desk.services.families import service as registry
 from bgfuture_desk.services.families.search import SearchHit, SharedSearch
 from bgfuture_desk.services.families.service import FamilyView
 from bgfuture_desk.services.house import settings
-from bgfuture_desk.services.unit import Database
+from bgfuture_desk.services.unit import Actor, Database
 from bgfuture_desk.services.visits import service as visits
 from bgfuture_desk.services.visits.service import SpecialistRow, VisitView
 from bgfuture_desk.ui.models.search_result_model import (
@@ -83,9 +83,6 @@ class ReceptionPage(DeskPage):
         self.loaded = False
         self.specialists: list[SpecialistRow] = []
         self.settlement = ""
-        self.family_actions = FamilyActions(self)
-        self.visit_actions = VisitActions(self)
-        self.consent_actions = ConsentActions(self)
         layout = self.notice_layout
         layout.setContentsMargins(16, 12, 16, 8)
         layout.addLayout(self._build_search_row())
@@ -99,6 +96,7 @@ class ReceptionPage(DeskPage):
         splitter.setStretchFactor(1, 3)
         splitter.setSizes([700, 500])
         layout.addWidget(splitter, 1)
+        self._build_action_objects()
         self._build_actions()
         self._connect()
 
@@ -171,6 +169,40 @@ class ReceptionPage(DeskPage):
         left.setStretchFactor(0, 1)
         left.setStretchFactor(1, 3)
         return left
+
+    def _build_action_objects(self) -> None:
+        """What the buttons do, handed what it needs; it answers through signals."""
+        self.family_actions = FamilyActions(
+            self.db,
+            self,
+            self.acting,
+            self.shown_family,
+            self.search_index,
+            lambda: self.settlement,
+        )
+        self.visit_actions = VisitActions(self.db, self, self.acting, lambda: self.specialists)
+        self.consent_actions = ConsentActions(self.db, self, self.acting, self.shown_family)
+        for actions in (self.family_actions, self.visit_actions, self.consent_actions):
+            actions.notified.connect(
+                lambda text, error, undo: self.notify(text, error=error, undo=undo)
+            )
+        self.family_actions.saved.connect(self.on_registry_saved)
+        self.family_actions.family_requested.connect(self.open_family)
+        visit = self.visit_actions
+        visit.checked_in.connect(self.on_checked_in)
+        visit.check_in_refused.connect(self.family_panel.show_error)
+        visit.visit_changed.connect(self.after_visit_change)
+        visit.visit_corrected.connect(self.on_visit_corrected)
+        visit.visit_removed.connect(lambda: self.on_visits_reread(None))
+        visit.visit_restored.connect(self.on_visits_reread)
+        self.consent_actions.changed.connect(self.reshow_family)
+
+    def acting(self) -> Actor | None:
+        """Who works now (None before a sign-in), read when an action runs."""
+        return self.actor
+
+    def shown_family(self) -> FamilyView | None:
+        return self.family_panel.family
 
     def action_key(self, keys: tuple[str, ...], slot) -> QAction:
         return self.shortcut(keys, slot, window_wide=True)
@@ -376,7 +408,7 @@ class ReceptionPage(DeskPage):
     def show_family(self, family: FamilyView) -> None:
         here = visits.people_in_house(self.db)
         self.family_panel.show_family(family, here, visits.last_purposes(self.db, family.id))
-        self.consent_actions.show_state(family.id)
+        self.family_panel.show_consent(self.consent_actions.state_of(family.id))
         self._show_family_area()
         # never cut sideways: as wide as the family's widest row, plus the scroll bar
         bar = self.family_area.verticalScrollBar().sizeHint().width()
@@ -427,6 +459,22 @@ class ReceptionPage(DeskPage):
         self.today_panel.set_day(self.db.clock.today())
         if visit_id is not None:
             self.today_panel.select_visit(visit_id)
+        self.reshow_family()
+        if not self.search.text().strip():
+            self.show_today_hits()
+
+    def on_checked_in(self, visit_id: uuid.UUID) -> None:
+        self.family_panel.after_check_in()
+        self.after_visit_change(visit_id)
+        self.focus_search()
+
+    def on_visit_corrected(self, visit_id: uuid.UUID) -> None:
+        self.today_panel.reload(keep=visit_id)
+        self.reshow_family()
+
+    def on_visits_reread(self, keep: uuid.UUID | None) -> None:
+        """A visit cancelled or brought back: the day, the family and today's hits again."""
+        self.today_panel.reload(keep=keep)
         self.reshow_family()
         if not self.search.text().strip():
             self.show_today_hits()

@@ -1,55 +1,58 @@
 """What the today panel's buttons do: check out (the whole visit or some of its members),
-correct, cancel, each with undo, and anonymous visitors."""
+correct, cancel, each with undo, and anonymous visitors.
+
+The page hands down what the actions need (the database, who works, the specialists); they
+tell it what changed through signals: a visit came or left (``visit_changed``), was corrected
+(``visit_corrected``), cancelled or brought back (``visit_removed``, ``visit_restored``).
+"""
 
 from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
-from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtWidgets import QDialog, QMessageBox
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QWidget
 
 from bgfuture_desk.errors import UserError, ValidationError
 from bgfuture_desk.i18n import _, format_time
+from bgfuture_desk.services.unit import Actor, Database
 from bgfuture_desk.services.visits import service as visits
-from bgfuture_desk.services.visits.service import VisitView
+from bgfuture_desk.services.visits.service import SpecialistRow, VisitView
 from bgfuture_desk.ui.models.visit_table_model import visitors_short, visitors_text
+from bgfuture_desk.ui.reception.actions import ReceptionActions
 from bgfuture_desk.ui.reception.family_panel import CheckInRequest
 from bgfuture_desk.ui.reception.visit_dialogs import AnonymousDialog, LeaveDialog, VisitDialog
 from bgfuture_desk.ui.widgets.fields import confirm
 
-if TYPE_CHECKING:
-    from bgfuture_desk.ui.reception.page import ReceptionPage
 
+class VisitActions(ReceptionActions):
+    checked_in = Signal(object)  # uuid of the visit just made from the family panel
+    check_in_refused = Signal(str)  # why: shown in the family panel beside the button
+    visit_changed = Signal(object)  # uuid of a visit someone came to or left
+    visit_corrected = Signal(object)  # uuid of the visit corrected
+    visit_removed = Signal()  # a visit was cancelled
+    visit_restored = Signal(object)  # uuid of the cancelled visit brought back
 
-T = TypeVar("T")
-
-
-class VisitActions:
-    def __init__(self, page: ReceptionPage) -> None:
-        self.page = page
-        self.dialog: QDialog | QMessageBox | None = None  # the last one opened (tests use it)
-
-    def _run(self, call: Callable[[], T]) -> tuple[bool, T | None]:
-        try:
-            return True, call()
-        except UserError as err:
-            self.page.notify(err.message, error=True)
-            return False, None
-
-    def _show(self, dialog: QDialog | QMessageBox) -> None:
-        self.dialog = dialog
-        dialog.open()
+    def __init__(
+        self,
+        db: Database,
+        parent: QWidget,
+        actor: Callable[[], Actor | None],
+        specialists: Callable[[], list[SpecialistRow]],
+    ) -> None:
+        super().__init__(db, parent, actor)
+        self.specialists = specialists
 
     def check_in(self, request: CheckInRequest) -> None:
         """The family panel's check-in; a refusal stays in the panel beside the button."""
-        page = self.page
-        if page.actor is None:
+        actor = self.actor()
+        if actor is None:
             return
         try:
             visit = visits.check_in(
-                page.db,
-                page.actor,
+                self.db,
+                actor,
                 family_id=request.family_id,
                 person_ids=request.person_ids,
                 purposes=request.purposes,
@@ -57,31 +60,29 @@ class VisitActions:
                 at=request.at,
             )
         except ValidationError as err:
-            page.family_panel.show_error(" ".join(err.errors.values()))
+            self.check_in_refused.emit(" ".join(err.errors.values()))
             return
         except UserError as err:
-            page.family_panel.show_error(err.message)
+            self.check_in_refused.emit(err.message)
             return
-        page.family_panel.after_check_in()
-        page.after_visit_change(visit.id)
-        page.notify(
+        self.checked_in.emit(visit.id)
+        self._notify(
             _("Checked in at {time}: {names}.").format(
                 time=format_time(visit.checked_in_at), names=visitors_short(visit)
             )
         )
-        page.focus_search()
 
     def add_anonymous(self) -> None:
-        page = self.page
-        if page.actor is None:
+        actor = self.actor()
+        if actor is None:
             return
-        dialog = AnonymousDialog(page.db, page.actor, page.specialists, page)
+        dialog = AnonymousDialog(self.db, actor, self.specialists(), self.parent_widget)
         dialog.visit_saved.connect(self._on_anonymous_saved)
         self._show(dialog)
 
     def _on_anonymous_saved(self, visit: VisitView) -> None:
-        self.page.after_visit_change(visit.id)
-        self.page.notify(
+        self.visit_changed.emit(visit.id)
+        self._notify(
             _("Checked in at {time}: {names}.").format(
                 time=format_time(visit.checked_in_at), names=visitors_short(visit)
             )
@@ -89,12 +90,11 @@ class VisitActions:
 
     def check_out(self, visit: VisitView) -> None:
         """Everyone still in leaves; undone with the message line's undo (Ctrl+Z)."""
-        page = self.page
-        done, left = self._run(lambda: visits.check_out(page.db, page.signed_in(), visit.id))
-        if not done or left is None:
+        left = self._run(lambda: visits.check_out(self.db, self.signed_in(), visit.id))
+        if left is None:
             return
-        page.after_visit_change(visit.id)
-        page.notify(
+        self.visit_changed.emit(visit.id)
+        self._notify(
             _("Left at {time}: {names}.").format(
                 time=format_time(left.checked_out_at) if left.checked_out_at else "",
                 names=visitors_short(left),
@@ -104,21 +104,20 @@ class VisitActions:
 
     def choose_leaving(self, visit: VisitView) -> None:
         """Some members leave, the others stay: the assistant ticks who."""
-        dialog = LeaveDialog(visit, self.page)
+        dialog = LeaveDialog(visit, self.parent_widget)
         dialog.chosen.connect(self.leave)
         self._show(dialog)
 
     def leave(self, visit: VisitView, person_ids: list[uuid.UUID]) -> None:
-        page = self.page
-        done, after = self._run(
-            lambda: visits.check_out(page.db, page.signed_in(), visit.id, person_ids=person_ids)
+        after = self._run(
+            lambda: visits.check_out(self.db, self.signed_in(), visit.id, person_ids=person_ids)
         )
-        if not done or after is None:
+        if after is None:
             return
-        page.after_visit_change(visit.id)
+        self.visit_changed.emit(visit.id)
         names = ", ".join(name for pid, name in visit.people if pid in set(person_ids))
         left_at = after.left_time(person_ids[0])  # set: they have just left
-        page.notify(
+        self._notify(
             _("Left at {time}: {names}.").format(
                 time=format_time(left_at) if left_at is not None else "", names=names
             ),
@@ -126,31 +125,29 @@ class VisitActions:
         )
 
     def _undo_check_out(self, visit: VisitView, person_ids: list[uuid.UUID] | None) -> None:
-        page = self.page
-        done, back = self._run(
-            lambda: visits.undo_check_out(page.db, page.signed_in(), visit.id, person_ids)
+        back = self._run(
+            lambda: visits.undo_check_out(self.db, self.signed_in(), visit.id, person_ids)
         )
-        if not done or back is None:
+        if back is None:
             return
-        page.after_visit_change(visit.id)
+        self.visit_changed.emit(visit.id)
         if person_ids is None:
             names = visitors_short(back)
         else:
             names = ", ".join(name for pid, name in back.still_in if pid in set(person_ids))
-        page.notify(_("In the house again: {names}.").format(names=names))
+        self._notify(_("In the house again: {names}.").format(names=names))
 
     def correct(self, visit: VisitView) -> None:
-        page = self.page
-        if page.actor is None:
+        actor = self.actor()
+        if actor is None:
             return
-        dialog = VisitDialog(page.db, page.actor, visit, page.specialists, page)
+        dialog = VisitDialog(self.db, actor, visit, self.specialists(), self.parent_widget)
         dialog.visit_saved.connect(self._on_corrected)
         self._show(dialog)
 
     def _on_corrected(self, visit: VisitView) -> None:
-        self.page.today_panel.reload(keep=visit.id)
-        self.page.reshow_family()
-        self.page.notify(_("The visit was corrected: {who}.").format(who=visitors_short(visit)))
+        self.visit_corrected.emit(visit.id)
+        self._notify(_("The visit was corrected: {who}.").format(who=visitors_short(visit)))
 
     def cancel(self, visit: VisitView) -> None:
         text = _(
@@ -159,7 +156,7 @@ class VisitActions:
         ).format(who=visitors_text(visit), time=format_time(visit.checked_in_at))
         self._show(
             confirm(
-                self.page,
+                self.parent_widget,
                 _("Cancel the visit"),
                 text,
                 _("&Cancel the visit"),
@@ -168,28 +165,17 @@ class VisitActions:
         )
 
     def _cancel(self, visit: VisitView) -> None:
-        page = self.page
-        done, _none = self._run(lambda: visits.cancel_visit(page.db, page.signed_in(), visit.id))
-        if not done:
+        if not self._attempt(lambda: visits.cancel_visit(self.db, self.signed_in(), visit.id)):
             return
-        page.today_panel.reload()
-        page.reshow_family()
-        if not page.search.text().strip():
-            page.show_today_hits()
-        page.notify(
+        self.visit_removed.emit()
+        self._notify(
             _("The visit of {who} was cancelled.").format(who=visitors_short(visit)),
             undo=lambda: self._restore(visit),
         )
 
     def _restore(self, visit: VisitView) -> None:
-        page = self.page
-        done, restored = self._run(
-            lambda: visits.restore_visit(page.db, page.signed_in(), visit.id)
-        )
-        if not done or restored is None:
+        restored = self._run(lambda: visits.restore_visit(self.db, self.signed_in(), visit.id))
+        if restored is None:
             return
-        page.today_panel.reload(keep=restored.id)
-        page.reshow_family()
-        if not page.search.text().strip():
-            page.show_today_hits()
-        page.notify(_("The visit of {who} is back.").format(who=visitors_short(restored)))
+        self.visit_restored.emit(restored.id)
+        self._notify(_("The visit of {who} is back.").format(who=visitors_short(restored)))
