@@ -221,11 +221,6 @@ KNOWN_CYCLES: list[list[str]] = [
         "ui.reception.consent_actions", "ui.reception.family_actions", "ui.reception.page",
         "ui.reception.visit_actions",
     ],
-    [
-        "ui.toys.catalogue_actions", "ui.toys.catalogue_tab", "ui.toys.desk_tab",
-        "ui.toys.history_tab", "ui.toys.lend_panel", "ui.toys.overdue_tab", "ui.toys.page",
-        "ui.toys.return_panel",
-    ],
 ]  # fmt: skip
 
 
