@@ -170,6 +170,11 @@ def test_a_toy_lent_to_another_family_is_refused_and_can_be_reserved(
     )
     assert lending.scan.hasFocus()
 
+    lending.basket_view.setFocus()
+    qtbot.keyClick(lending.basket_view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+
+    assert toys.reservations_for_toy(demo_house, new_toys[0].id) == []
+
 
 def test_the_return_of_a_reserved_toy_says_for_whom(
     qtbot, toys_page, shterevi, new_toys, demo_house, admin

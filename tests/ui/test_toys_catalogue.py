@@ -219,3 +219,42 @@ def test_labels_for_the_chosen_toys_open_in_the_preview(qtbot, toys_page, new_to
 
     preview = check_preview(page.dialog, "Етикети за играчки")
     save_preview(qtbot, preview, tmp_path / "етикети.pdf", "етикети-2.pdf")
+
+
+def test_the_history_button_shows_the_toys_loans_in_the_history_tab(
+    qtbot, toys_page, new_toys, shterevi, demo_house, admin
+):
+    game = new_toys[2]
+    toys.lend_toys(demo_house, admin, shterevi.id, [game.inventory_code])
+    _window, page, tab = open_catalogue(qtbot, toys_page)
+    tab.show_toy(game.id)
+
+    click(qtbot, tab.history_button)
+
+    history = page.history
+    assert page.current_tab() is history
+    assert history.caption.text() == f"{game.inventory_code} {game.name}: заемана 1 път."
+    assert history.model.rowCount() == 1
+
+
+def test_the_photo_button_below_the_table_saves_the_chosen_file(
+    qtbot, toys_page, new_toys, tmp_path
+):
+    _window, page, tab = open_catalogue(qtbot, toys_page)
+    ball = new_toys[1]
+    tab.show_toy(ball.id)
+    picture = tmp_path / "topka.png"
+    image = QImage(40, 40, QImage.Format.Format_RGB32)
+    image.fill(QColor("#c62828"))
+    assert image.save(str(picture))
+
+    click(qtbot, tab.details.photo_button)
+    files = page.dialog
+    assert files.isVisible() and files.windowTitle() == "Избор на снимка на играчката"
+    files.selectFile(str(picture))
+    files.accept()
+
+    saved = toys.get_toy(page.db, ball.id)
+    assert Path(saved.photo_path).read_bytes() == picture.read_bytes()
+    assert page.notice.text() == f"Снимката на {ball.inventory_code} е записана."
+    assert not tab.details.photo.pixmap().isNull()

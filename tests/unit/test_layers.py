@@ -253,11 +253,6 @@ KNOWN_CYCLES: list[list[str]] = [
         "ui.groups.group_actions", "ui.groups.numbers_panel", "ui.groups.page",
         "ui.groups.register_panel", "ui.groups.session_actions", "ui.groups.week_panel",
     ],
-    [
-        "ui.toys.catalogue_actions", "ui.toys.catalogue_tab", "ui.toys.desk_tab",
-        "ui.toys.history_tab", "ui.toys.lend_panel", "ui.toys.overdue_tab", "ui.toys.page",
-        "ui.toys.return_panel",
-    ],
 ]  # fmt: skip
 
 

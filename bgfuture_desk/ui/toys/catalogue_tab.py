@@ -2,15 +2,15 @@
 by name or code; a scanned label (code and Enter) selects its toy.
 
 The buttons below the table act on the chosen toy (several may be chosen for labels);
-what they do lives in ``catalogue_actions``.
+what they do lives in ``catalogue_actions``, whose signals the tab passes on to the page.
 """
 
 from __future__ import annotations
 
 import uuid
-from typing import TYPE_CHECKING
+from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,20 +27,19 @@ from PySide6.QtWidgets import (
 from bgfuture_desk.domain.vocab import DevelopmentalArea, ToyStatus
 from bgfuture_desk.errors import UserError
 from bgfuture_desk.i18n import _, ngettext
+from bgfuture_desk.services.families.search import SearchIndex
 from bgfuture_desk.services.toys import service as toys
 from bgfuture_desk.services.toys.service import ToyView
+from bgfuture_desk.services.unit import Database
 from bgfuture_desk.ui.models.toy_table_model import (
     COL_CODE,
     COL_NAME,
     ToyTableModel,
 )
 from bgfuture_desk.ui.toys.catalogue_actions import CatalogueActions
-from bgfuture_desk.ui.toys.common import AgeEdit
+from bgfuture_desk.ui.toys.common import ActorSource, AgeEdit, ToyScreen, pass_on
 from bgfuture_desk.ui.toys.toy_details import ToyDetails
 from bgfuture_desk.ui.widgets.controls import ScanEdit, table_view
-
-if TYPE_CHECKING:
-    from bgfuture_desk.ui.toys.page import ToysPage
 
 STATUS_CHANGES = (ToyStatus.AVAILABLE, ToyStatus.IN_REPAIR, ToyStatus.LOST, ToyStatus.RETIRED)
 
@@ -53,12 +52,23 @@ def _combo(parent: QWidget, everything: str, choices) -> QComboBox:
     return combo
 
 
-class CatalogueTab(QWidget):
-    def __init__(self, page: ToysPage, parent: QWidget | None = None) -> None:
+class CatalogueTab(ToyScreen):
+    history_requested = Signal(str)  # a toy's inventory code: its loans in the history tab
+
+    def __init__(
+        self,
+        db: Database,
+        actor: ActorSource,
+        index: Callable[[], SearchIndex],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
-        self.page = page
-        self.stale = True
-        self.toy_actions = CatalogueActions(self)
+        self.db = db
+        self.toy_actions = CatalogueActions(db, actor, index, self)
+        pass_on(self.toy_actions, self)
+        self.toy_actions.history_requested.connect(self.history_requested)
+        self.toy_actions.toy_saved.connect(lambda toy: self.show_toy(toy.id))
+        self.toy_actions.photo_saved.connect(self.on_photo_saved)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addLayout(self._build_filters())
@@ -108,25 +118,27 @@ class CatalogueTab(QWidget):
         row = QHBoxLayout()
         acts = self.toy_actions
         self.new_button = QPushButton(_("&New toy…"), self)
-        self.new_button.clicked.connect(acts.new_toy)
+        self.new_button.clicked.connect(self.new_toy)
         self.edit_button = QPushButton(_("Edit…"), self)
-        self.edit_button.clicked.connect(acts.edit_toy)
+        self.edit_button.clicked.connect(self.edit_toy)
         self.status_button = QPushButton(_("Change the &status"), self)
         self.status_menu = QMenu(self.status_button)
         self.status_actions: dict[str, QAction] = {}
         for status in STATUS_CHANGES:
             action = self.status_menu.addAction(status.label)
-            action.triggered.connect(lambda _c=False, s=status: acts.change_status(s))
+            action.triggered.connect(
+                lambda _c=False, s=status: acts.change_status(self.current_toy(), s)
+            )
             self.status_actions[status.value] = action
         self.status_button.setMenu(self.status_menu)
         self.reserve_button = QPushButton(_("&Reserve for a family…"), self)
-        self.reserve_button.clicked.connect(acts.reserve)
+        self.reserve_button.clicked.connect(lambda: acts.reserve(self.current_toy()))
         self.cancel_button = QPushButton(_("Cancel the reser&vation…"), self)
-        self.cancel_button.clicked.connect(acts.cancel_reservation)
+        self.cancel_button.clicked.connect(lambda: acts.cancel_reservation(self.current_toy()))
         self.history_button = QPushButton(_("H&istory"), self)
-        self.history_button.clicked.connect(acts.show_history)
+        self.history_button.clicked.connect(lambda: acts.show_history(self.current_toy()))
         self.labels_button = QPushButton(_("&Labels…"), self)
-        self.labels_button.clicked.connect(acts.print_labels)
+        self.labels_button.clicked.connect(lambda: acts.print_labels(self.chosen_toys()))
         for button in (
             self.new_button,
             self.edit_button,
@@ -149,14 +161,31 @@ class CatalogueTab(QWidget):
         self.status.currentIndexChanged.connect(lambda _i: self.reload())
         self.clear_button.clicked.connect(self.clear_filters)
         self.view.selectionModel().currentRowChanged.connect(lambda *_a: self.on_current_changed())
-        self.view.doubleClicked.connect(lambda _i: self.toy_actions.edit_toy())
-        self.view.activated.connect(lambda _i: self.toy_actions.edit_toy())
-        self.details.photo_requested.connect(self.toy_actions.choose_photo)
+        self.view.doubleClicked.connect(lambda _i: self.edit_toy())
+        self.view.activated.connect(lambda _i: self.edit_toy())
+        self.details.photo_requested.connect(
+            lambda: self.toy_actions.choose_photo(self.current_toy())
+        )
         new = QAction(self)
         new.setShortcut(QKeySequence("Ctrl+N"))
         new.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        new.triggered.connect(self.toy_actions.new_toy)
+        new.triggered.connect(self.new_toy)
         self.addAction(new)
+
+    # -- acting (in ``toy_actions``) ----------------------------------------------------------
+
+    def categories(self) -> list[str]:
+        return [t.category for t in self.model.rows() if t.category]
+
+    def new_toy(self) -> None:
+        self.toy_actions.new_toy(self.categories())
+
+    def edit_toy(self) -> None:
+        self.toy_actions.edit_toy(self.current_toy(), self.categories())
+
+    def on_photo_saved(self, toy: ToyView) -> None:
+        self.model.replace(toy)
+        self.on_current_changed()
 
     # -- reading ----------------------------------------------------------------------------
 
@@ -172,11 +201,11 @@ class CatalogueTab(QWidget):
         current = self.current_toy()
         keep = keep or (current.id if current else None)
         try:
-            rows = toys.list_toys(self.page.db, **self.filters())
+            rows = toys.list_toys(self.db, **self.filters())
         except UserError as err:
-            self.page.notify(err.message, error=True)
+            self.notify(err.message, error=True)
             return
-        self.model.set_rows(rows, self.page.today())
+        self.model.set_rows(rows, self.db.clock.today())
         self.stale = False
         count = len(rows)
         self.caption.setText(
@@ -234,13 +263,13 @@ class CatalogueTab(QWidget):
         if not text:
             return
         try:
-            toy = toys.toy_by_code(self.page.db, text)
+            toy = toys.toy_by_code(self.db, text)
         except UserError:
             if self.model.rowCount():
                 self.view.setFocus()
             else:
                 message = _("No toy has the code or name „{text}“.").format(text=text)
-                self.page.notify(message, error=True)
+                self.notify(message, error=True)
             return
         self.show_toy(toy.id)
 

@@ -1,17 +1,32 @@
-"""Pieces the toy library's tabs share: message styles and an age in years and months."""
+"""Pieces the toy library's tabs share: message styles, an age in years and months, and
+the signals by which a tab, a panel or its actions tell the page what happened.
+
+Signals go up, method calls go down: the page hands each tab what it needs (the database, a
+callable returning the acting user, the search index) and connects ``changed`` (read again),
+``notified`` (the message line, with an undo) and ``dialog_opened`` (the last dialog or
+preview opened, which tests use).
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from collections.abc import Callable
+from typing import TypeVar
+
+from PySide6.QtCore import QObject, Signal, SignalInstance
 from PySide6.QtWidgets import (
+    QDialog,
     QHBoxLayout,
+    QMessageBox,
     QSpinBox,
     QWidget,
 )
 
 from bgfuture_desk.domain.toys import MAX_AGE_MONTHS
+from bgfuture_desk.errors import UserError
 from bgfuture_desk.i18n import _
+from bgfuture_desk.services.unit import Actor
 from bgfuture_desk.ui.widgets.form import ERROR_STYLE, SAVED_STYLE
+from bgfuture_desk.ui.widgets.pdf_preview import show_pdf_preview
 
 WARNING_STYLE = "color: #7a4f00; background: #fff3d6; padding: 4px;"
 NOTICE_STYLE = (
@@ -20,6 +35,108 @@ NOTICE_STYLE = (
 )
 STYLES = {"ok": SAVED_STYLE, "error": ERROR_STYLE, "warning": WARNING_STYLE}
 MAX_MONTHS = MAX_AGE_MONTHS
+
+T = TypeVar("T")
+ActorSource = Callable[[], Actor | None]  # who works now (None before a sign-in)
+
+
+def _run(call: Callable[[], T], notified: SignalInstance) -> T | None:
+    """A service call whose refusal goes to the message line: its result, or None."""
+    try:
+        return call()
+    except UserError as err:
+        notified.emit(err.message, True, None)
+        return None
+
+
+def _open(dialog: QDialog | QMessageBox, dialog_opened: SignalInstance) -> None:
+    dialog_opened.emit(dialog)
+    if not dialog.isVisible():
+        dialog.open()
+
+
+def _preview(
+    parent: QWidget,
+    notified: SignalInstance,
+    dialog_opened: SignalInstance,
+    title: str,
+    file_name: str,
+    make: Callable[[], bytes],
+) -> None:
+    """Make the printout (a refusal goes to the message line) and show it in the preview."""
+    pdf = _run(make, notified)
+    if pdf is not None:
+        dialog_opened.emit(show_pdf_preview(parent, pdf, title, file_name))
+
+
+class ToyScreen(QWidget):
+    """A tab or panel of the toy library. The page reads a tab again when it is ``stale``
+    and shown; the tab tells the page what happened through the signals."""
+
+    changed = Signal()  # something was lent, returned, reserved or edited
+    notified = Signal(str, bool, object)  # text, error, undo (a callable or None)
+    dialog_opened = Signal(object)  # the last dialog or preview opened (tests use it)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.stale = True
+
+    def reload(self) -> None:
+        self.stale = False
+
+    def focus_first(self) -> None:
+        """Where the assistant types first when the tab is shown."""
+
+    def on_escape(self) -> None:
+        self.focus_first()
+
+    def notify(
+        self, text: str, *, error: bool = False, undo: Callable[[], object] | None = None
+    ) -> None:
+        self.notified.emit(text, error, undo)
+
+    def run(self, call: Callable[[], T]) -> T | None:
+        return _run(call, self.notified)
+
+    def open_dialog(self, dialog: QDialog | QMessageBox) -> None:
+        _open(dialog, self.dialog_opened)
+
+    def preview_pdf(self, title: str, file_name: str, make: Callable[[], bytes]) -> None:
+        _preview(self, self.notified, self.dialog_opened, title, file_name, make)
+
+
+class ToyActions(QObject):
+    """What some buttons do, kept apart from the tab that shows them; the same signals as
+    ``ToyScreen``, which the tab passes on to the page."""
+
+    changed = Signal()
+    notified = Signal(str, bool, object)  # text, error, undo (a callable or None)
+    dialog_opened = Signal(object)
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.parent_widget = parent  # the parent of the dialogs
+
+    def notify(
+        self, text: str, *, error: bool = False, undo: Callable[[], object] | None = None
+    ) -> None:
+        self.notified.emit(text, error, undo)
+
+    def run(self, call: Callable[[], T]) -> T | None:
+        return _run(call, self.notified)
+
+    def open_dialog(self, dialog: QDialog | QMessageBox) -> None:
+        _open(dialog, self.dialog_opened)
+
+    def preview_pdf(self, title: str, file_name: str, make: Callable[[], bytes]) -> None:
+        _preview(self.parent_widget, self.notified, self.dialog_opened, title, file_name, make)
+
+
+def pass_on(source: ToyScreen | ToyActions, target: ToyScreen) -> None:
+    """A child's signals go on as ``target``'s own (which its parent connects)."""
+    source.changed.connect(target.changed)
+    source.notified.connect(target.notified)
+    source.dialog_opened.connect(target.dialog_opened)
 
 
 class AgeEdit(QWidget):

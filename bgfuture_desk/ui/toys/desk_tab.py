@@ -7,17 +7,18 @@ scan field (so it cannot choose another condition or become missing pieces).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, TypeGuard
+from collections.abc import Callable
+from typing import TypeGuard
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QSplitter, QWidget
 
+from bgfuture_desk.services.families.search import SearchIndex
+from bgfuture_desk.services.unit import Database
+from bgfuture_desk.ui.toys.common import ActorSource, ToyScreen, pass_on
 from bgfuture_desk.ui.toys.lend_panel import LendPanel
 from bgfuture_desk.ui.toys.return_panel import ReturnPanel
-
-if TYPE_CHECKING:
-    from bgfuture_desk.ui.toys.page import ToysPage
 
 CONFIRM_KEYS = ("Ctrl+Return", "Ctrl+Enter")
 SPLIT = (53, 47)  # the lending side and the returns, in parts of the width
@@ -42,16 +43,27 @@ def panel_action(panel: QWidget, slot) -> QAction:
     return action
 
 
-class DeskTab(QWidget):
-    def __init__(self, page: ToysPage, parent: QWidget | None = None) -> None:
+class DeskTab(ToyScreen):
+    """The two panels' signals go on as the tab's own; a loan chosen on the left (the
+    family's toys) comes onto the returns' list on the right."""
+
+    def __init__(
+        self,
+        db: Database,
+        actor: ActorSource,
+        index: Callable[[], SearchIndex],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
-        self.page = page
         row = QHBoxLayout(self)
         row.setContentsMargins(4, 8, 4, 8)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.setChildrenCollapsible(False)
-        self.lending = LendPanel(page, splitter)
-        self.returns = ReturnPanel(page, splitter)
+        self.lending = LendPanel(db, actor, index, splitter)
+        self.returns = ReturnPanel(db, actor, splitter)
+        pass_on(self.lending, self)
+        pass_on(self.returns, self)
+        self.lending.loan_chosen.connect(self.returns.add_code)
         splitter.addWidget(self.lending)
         splitter.addWidget(self.returns)
         self.splitter = splitter
@@ -60,7 +72,6 @@ class DeskTab(QWidget):
         row.addWidget(splitter)
         self.lend_action = panel_action(self.lending, self.lending.lend)
         self.return_action = panel_action(self.returns, self.returns.return_all)
-        self.stale = True
         lending, returns = self.lending, self.returns
         for widget in (
             lending.basket_view,

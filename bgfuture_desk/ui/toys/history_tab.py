@@ -3,7 +3,7 @@ returns, the most borrowed toys, the toys nobody has borrowed yet)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QFont
@@ -19,21 +19,20 @@ from PySide6.QtWidgets import (
 
 from bgfuture_desk.errors import UserError
 from bgfuture_desk.i18n import N_, _, format_number, ngettext
+from bgfuture_desk.services.families.search import SearchIndex
 from bgfuture_desk.services.families.service import FamilyView
 from bgfuture_desk.services.toys import service as toys
+from bgfuture_desk.services.unit import Database
 from bgfuture_desk.ui.models.loan_table_model import (
     FAMILY_HISTORY_COLUMNS,
     TOY_HISTORY_COLUMNS,
     LoanTableModel,
 )
 from bgfuture_desk.ui.models.toy_count_model import COL_NAME, ToyCountModel
-from bgfuture_desk.ui.toys.common import STYLES
+from bgfuture_desk.ui.toys.common import STYLES, ToyScreen
 from bgfuture_desk.ui.widgets.controls import ScanEdit, table_view
 from bgfuture_desk.ui.widgets.family_finder import FamilyFinder
 from bgfuture_desk.ui.widgets.fields import py_date, qdate
-
-if TYPE_CHECKING:
-    from bgfuture_desk.ui.toys.page import ToysPage
 
 NUMBERS = (
     ("loans", N_("Loans in the month")),
@@ -52,11 +51,13 @@ def _bold(label: QLabel, scale: float = 1.0) -> QLabel:
     return label
 
 
-class HistoryTab(QWidget):
-    def __init__(self, page: ToysPage, parent: QWidget | None = None) -> None:
+class HistoryTab(ToyScreen):
+    def __init__(
+        self, db: Database, index: Callable[[], SearchIndex], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
-        self.page = page
-        self.stale = True
+        self.db = db
+        self.index = index
         self.shown: tuple[str, object] | None = None  # ("toy", code) or ("family", id)
         row = QHBoxLayout(self)
         row.setContentsMargins(8, 8, 8, 8)
@@ -81,7 +82,7 @@ class HistoryTab(QWidget):
         self.toy_code = ScanEdit(_("Toy code — or scan the label"), box)
         toy_label.setBuddy(self.toy_code)
         family_label = QLabel(_("Of the fa&mily:"), box)
-        self.finder = FamilyFinder(self.page.db, self.page.search_index, box)
+        self.finder = FamilyFinder(self.db, self.index, box)
         family_label.setBuddy(self.finder.search)
         grid.addWidget(toy_label, 0, 0)
         grid.addWidget(self.toy_code, 0, 1)
@@ -146,8 +147,8 @@ class HistoryTab(QWidget):
 
     def show_toy(self, code: str) -> None:
         try:
-            toy = toys.toy_by_code(self.page.db, code)
-            loans = toys.toy_history(self.page.db, toy.id)
+            toy = toys.toy_by_code(self.db, code)
+            loans = toys.toy_history(self.db, toy.id)
         except UserError as err:
             self.say(err.message, "error")
             return
@@ -166,7 +167,7 @@ class HistoryTab(QWidget):
             self.toy_code.selectAll()
 
     def show_family(self, family: FamilyView) -> None:
-        loans = toys.family_loans(self.page.db, family.id)
+        loans = toys.family_loans(self.db, family.id)
         self.shown = ("family", family)
         self.model.set_rows(loans, FAMILY_HISTORY_COLUMNS)
         out = sum(1 for loan in loans if loan.returned_on is None)
@@ -182,7 +183,7 @@ class HistoryTab(QWidget):
 
     def show_month(self) -> None:
         day = py_date(self.month.date())
-        numbers = toys.loan_numbers(self.page.db, f"{day.year:04d}-{day.month:02d}")
+        numbers = toys.loan_numbers(self.db, f"{day.year:04d}-{day.month:02d}")
         for key, label in self.number_labels.items():
             label.setText(format_number(getattr(numbers, key)))
         self.top.set_rows(numbers.most_borrowed)
@@ -192,7 +193,7 @@ class HistoryTab(QWidget):
         )
 
     def reload(self) -> None:
-        today = self.page.today()
+        today = self.db.clock.today()
         self.month.setMaximumDate(qdate(today))
         if self.stale and self.month.date() == QDate(2000, 1, 1):
             self.month.setDate(qdate(today.replace(day=1)))

@@ -9,8 +9,9 @@ next one can come; nothing in the basket is lost by a wrong code.
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
+from collections.abc import Callable
 
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -27,34 +28,45 @@ from bgfuture_desk.domain.vocab import ToyStatus, UserRole
 from bgfuture_desk.errors import UserError
 from bgfuture_desk.i18n import _, format_date, format_date_long, ngettext
 from bgfuture_desk.services.families import service as registry
+from bgfuture_desk.services.families.search import SearchIndex
 from bgfuture_desk.services.families.service import FamilyView
 from bgfuture_desk.services.house import settings
 from bgfuture_desk.services.printouts import printing
 from bgfuture_desk.services.toys import service as toys
 from bgfuture_desk.services.toys.service import LendCheck, LoanView, ToyView
+from bgfuture_desk.services.unit import Database
 from bgfuture_desk.ui.models.basket_model import LEND_NAME, LEND_NOTE, BasketModel
 from bgfuture_desk.ui.reception.family_panel import CHECK_IN_STYLE
-from bgfuture_desk.ui.toys.common import STYLES
+from bgfuture_desk.ui.toys.common import STYLES, ActorSource, ToyScreen, pass_on
 from bgfuture_desk.ui.toys.family_header import FamilyHeader
 from bgfuture_desk.ui.toys.family_side import FamilySide
+from bgfuture_desk.ui.toys.reservation_actions import ReservationActions
 from bgfuture_desk.ui.widgets.controls import ScanEdit, table_view
 from bgfuture_desk.ui.widgets.family_finder import FamilyFinder
 from bgfuture_desk.ui.widgets.fields import confirm, py_date, qdate
 
-if TYPE_CHECKING:
-    from bgfuture_desk.ui.toys.page import ToysPage
 
+class LendPanel(ToyScreen):
+    loan_chosen = Signal(str)  # a toy the family has, by its code: it is coming back
 
-class LendPanel(QWidget):
-    def __init__(self, page: ToysPage, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        db: Database,
+        actor: ActorSource,
+        index: Callable[[], SearchIndex],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
-        self.page = page
+        self.db = db
+        self.actor = actor
+        self.reservations = ReservationActions(db, actor, self)
+        pass_on(self.reservations, self)
         self.family: FamilyView | None = None
         self.last_loans: list[LoanView] = []
         self.refused_toy: ToyView | None = None  # lent to another family: may be reserved
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.finder = FamilyFinder(page.db, page.search_index, self)
+        self.finder = FamilyFinder(db, index, self)
         self.header = FamilyHeader(self.finder, self)
         layout.addWidget(self.header)
         self.finder.family_chosen.connect(self.on_family_chosen)
@@ -108,7 +120,7 @@ class LendPanel(QWidget):
         self.earlier_on.setCalendarPopup(True)
         self.earlier_on.setEnabled(False)
         self.earlier.toggled.connect(self.on_earlier_toggled)
-        self.earlier_on.setDate(qdate(self.page.today()))
+        self.earlier_on.setDate(qdate(self.db.clock.today()))
         self.earlier_on.dateChanged.connect(lambda _d: self.recheck())
         row.addWidget(self.remove_button)
         row.addStretch(1)
@@ -136,7 +148,7 @@ class LendPanel(QWidget):
     def _build_side(self, layout: QVBoxLayout) -> None:
         self.side = FamilySide(self)
         self.side.toy_chosen.connect(self.on_suggestion_chosen)
-        self.side.loan_chosen.connect(lambda code: self.page.desk.returns.add_code(code))
+        self.side.loan_chosen.connect(self.loan_chosen)
         layout.addWidget(self.side, 2)
 
     # -- the family -------------------------------------------------------------------------
@@ -169,7 +181,7 @@ class LendPanel(QWidget):
         """The family's children, the toys it has now, and what suits the children."""
         if self.family is None:
             return
-        db, today = self.page.db, self.page.today()
+        db, today = self.db, self.db.clock.today()
         family = self.family = registry.get_family(db, self.family.id)
         open_loans = toys.open_loans(db, family.id)
         self.header.show_family(family, open_loans, today)
@@ -200,7 +212,7 @@ class LendPanel(QWidget):
 
     def _check(self, code: str, basket: list[str]) -> LendCheck:
         assert self.family is not None
-        return toys.check_lend(self.page.db, self.family.id, code, on=self.lent_on(), basket=basket)
+        return toys.check_lend(self.db, self.family.id, code, on=self.lent_on(), basket=basket)
 
     def add_code(self, code: str) -> None:
         self.refused_toy = None
@@ -279,7 +291,7 @@ class LendPanel(QWidget):
         if toy is None or family is None:
             return
         self.say("")
-        self.page.reserve(toy, family.id, family.code)
+        self.reservations.reserve(toy, family.id, family.code)
         self.scan.ready()
 
     # -- lending ----------------------------------------------------------------------------
@@ -289,7 +301,7 @@ class LendPanel(QWidget):
         return py_date(self.earlier_on.date()) if self.earlier.isChecked() else None
 
     def on_earlier_toggled(self, on: bool) -> None:
-        today = self.page.today()
+        today = self.db.clock.today()
         self.earlier_on.setMaximumDate(qdate(today))
         self.earlier_on.blockSignals(True)
         self.earlier_on.setDate(qdate(today - dt.timedelta(days=1)))
@@ -300,8 +312,8 @@ class LendPanel(QWidget):
         self.recheck()
 
     def _update_due(self) -> None:
-        lent_on = self.lent_on() or self.page.today()
-        due = toy_rules.due_date(lent_on, settings.read_settings(self.page.db)["loan_days"])
+        lent_on = self.lent_on() or self.db.clock.today()
+        due = toy_rules.due_date(lent_on, settings.read_settings(self.db)["loan_days"])
         self.due_label.setText(_("Due back: {date}").format(date=format_date(due)))
         self.due_label.setToolTip(format_date_long(due))
 
@@ -320,7 +332,7 @@ class LendPanel(QWidget):
 
     def lend(self) -> None:
         """Lend the basket; past the family's limit an administrator is asked to allow it."""
-        actor = self.page.actor
+        actor = self.actor()
         if self.family is None or actor is None:
             return
         if not self.basket.rowCount():
@@ -332,17 +344,17 @@ class LendPanel(QWidget):
             text = _("The family passes its limit of toys. Lend all of them anyway?")
             box = confirm(self, _("Above the limit"), text, _("&Lend anyway"),
                           lambda: self._lend(override=True))  # fmt: skip
-            self.page.show_dialog(box)
+            self.open_dialog(box)
             return
         self._lend(override=False)
 
     def _lend(self, *, override: bool) -> None:
-        family, actor = self.family, self.page.actor
+        family, actor = self.family, self.actor()
         if family is None or actor is None:
             return
         try:
             loans = toys.lend_toys(
-                self.page.db,
+                self.db,
                 actor,
                 family.id,
                 self.basket.codes(),
@@ -362,18 +374,18 @@ class LendPanel(QWidget):
             len(loans),
         ).format(n=len(loans), family=family.title, date=format_date(loans[0].due_on))
         self.say(text)
-        self.page.notify(text)
-        self.page.changed()
+        self.notify(text)
+        self.changed.emit()
         self.scan.ready()
 
     def print_receipt(self) -> None:
         if not self.last_loans or self.family is None:
             return
         loan_id = self.last_loans[0].id
-        self.page.preview_pdf(
+        self.preview_pdf(
             _("Loan receipt {code}").format(code=self.family.code),
             _("receipt-{code}.pdf").format(code=self.family.code),
-            lambda: printing.loan_receipt(self.page.db, loan_id),
+            lambda: printing.loan_receipt(self.db, loan_id),
         )
 
     def on_escape(self) -> None:

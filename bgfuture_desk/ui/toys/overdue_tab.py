@@ -6,8 +6,6 @@ and a call is recorded with its date and what was said. The list prints for the 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -27,25 +25,24 @@ from bgfuture_desk.i18n import _, format_date, ngettext
 from bgfuture_desk.services.printouts import printing
 from bgfuture_desk.services.toys import service as toys
 from bgfuture_desk.services.toys.service import LoanView
+from bgfuture_desk.services.unit import Database
 from bgfuture_desk.ui.models.loan_table_model import (
     FAMILY,
     OVERDUE_COLUMNS,
     LoanTableModel,
     ReminderTableModel,
 )
+from bgfuture_desk.ui.toys.common import ActorSource, ToyScreen
 from bgfuture_desk.ui.widgets.controls import table_view
 from bgfuture_desk.ui.widgets.fields import py_date, qdate
 from bgfuture_desk.ui.widgets.form import error_label, show_message
 
-if TYPE_CHECKING:
-    from bgfuture_desk.ui.toys.page import ToysPage
 
-
-class OverdueTab(QWidget):
-    def __init__(self, page: ToysPage, parent: QWidget | None = None) -> None:
+class OverdueTab(ToyScreen):
+    def __init__(self, db: Database, actor: ActorSource, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.page = page
-        self.stale = True
+        self.db = db
+        self.actor = actor
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         row = QHBoxLayout()
@@ -111,8 +108,8 @@ class OverdueTab(QWidget):
 
     def reload(self) -> None:
         current = self.current_loan()
-        today = self.page.today()
-        rows = toys.overdue_loans(self.page.db, today)
+        today = self.db.clock.today()
+        rows = toys.overdue_loans(self.db, today)
         self.model.set_rows(rows)
         self.stale = False
         self.caption.setText(
@@ -158,19 +155,19 @@ class OverdueTab(QWidget):
     # -- acting -----------------------------------------------------------------------------
 
     def record_call(self) -> None:
-        loan, actor = self.current_loan(), self.page.actor
+        loan, actor = self.current_loan(), self.actor()
         if loan is None or actor is None:
             return
         called_on = py_date(self.called_on.date())
         note = self.note.text()
         try:
-            toys.record_reminder(self.page.db, actor, loan.id, called_on, note)
+            toys.record_reminder(self.db, actor, loan.id, called_on, note)
         except UserError as err:
             show_message(self.error, err.message)
             return
         self.note.clear()
         self.reload()
-        self.page.notify(
+        self.notify(
             _("The call to {family} on {date} was recorded.").format(
                 family=loan.family_code, date=format_date(called_on)
             )
@@ -178,10 +175,8 @@ class OverdueTab(QWidget):
         self.view.setFocus()
 
     def print_list(self) -> None:
-        name = _("overdue-{date}.pdf").format(date=self.page.today().isoformat())
-        self.page.preview_pdf(
-            _("Overdue toys: call list"), name, lambda: printing.overdue_list(self.page.db)
-        )
+        name = _("overdue-{date}.pdf").format(date=self.db.clock.today().isoformat())
+        self.preview_pdf(_("Overdue toys: call list"), name, lambda: printing.overdue_list(self.db))
 
     def focus_first(self) -> None:
         self.view.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -9,18 +9,16 @@ where one is possible.
 from __future__ import annotations
 
 import datetime as dt
-import uuid
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from bgfuture_desk.i18n import N_, _
 from bgfuture_desk.services.families.search import SharedSearch
-from bgfuture_desk.services.toys import service as toys
-from bgfuture_desk.services.toys.service import ReservationView, ToyView
-from bgfuture_desk.services.unit import Database
+from bgfuture_desk.services.unit import Actor, Database
 from bgfuture_desk.ui.toys.catalogue_tab import CatalogueTab
+from bgfuture_desk.ui.toys.common import ToyScreen
 from bgfuture_desk.ui.toys.desk_tab import DeskTab
 from bgfuture_desk.ui.toys.history_tab import HistoryTab
 from bgfuture_desk.ui.toys.overdue_tab import OverdueTab
@@ -28,6 +26,10 @@ from bgfuture_desk.ui.widgets.desk_page import DeskPage
 
 
 class ToysPage(DeskPage):
+    """Hands each tab the database, the acting user and the search index, and connects
+    what the tabs tell: ``changed`` (read again), ``notified`` (the message line),
+    ``dialog_opened`` and, from the catalogue, ``history_requested``."""
+
     TITLE = N_("Toys")
 
     def __init__(
@@ -35,17 +37,34 @@ class ToysPage(DeskPage):
     ) -> None:
         super().__init__(db, parent, search)
         tabs = self.build_tabs()
-        self.desk = DeskTab(self, tabs)
-        self.catalogue = CatalogueTab(self, tabs)
-        self.overdue = OverdueTab(self, tabs)
-        self.history = HistoryTab(self, tabs)
+        self.desk = DeskTab(db, self.acting, self.search_index, tabs)
+        self.catalogue = CatalogueTab(db, self.acting, self.search_index, tabs)
+        self.overdue = OverdueTab(db, self.acting, tabs)
+        self.history = HistoryTab(db, self.search_index, tabs)
         tabs.addTab(self.desk, _("&Lending and returns"))
         tabs.addTab(self.catalogue, _("&Catalogue"))
         tabs.addTab(self.overdue, _("Over&due"))
         tabs.addTab(self.history, _("&History and numbers"))
+        for tab in self.all_tabs():
+            tab.changed.connect(self.changed)
+            tab.notified.connect(
+                lambda text, error, undo: self.notify(text, error=error, undo=undo)
+            )
+            tab.dialog_opened.connect(self.on_dialog_opened)
+        self.catalogue.history_requested.connect(self.on_history_requested)
         tabs.currentChanged.connect(self.on_tab_changed)
         self.escape_action = self.shortcut(("Esc",), self.on_escape)
         self.find_action = self.shortcut(("Ctrl+F",), self.on_find)
+
+    def acting(self) -> Actor | None:
+        """Who works now, asked by the tabs at the moment they act."""
+        return self.actor
+
+    def today(self) -> dt.date:
+        return self.db.clock.today()
+
+    def all_tabs(self) -> tuple[ToyScreen, ...]:
+        return (self.desk, self.catalogue, self.overdue, self.history)
 
     # -- life cycle -------------------------------------------------------------------------
 
@@ -53,13 +72,15 @@ class ToysPage(DeskPage):
         super().showEvent(event)
         self.on_tab_changed(self.tabs.currentIndex())
 
-    def current_tab(self):
-        return self.tabs.currentWidget()
+    def current_tab(self) -> ToyScreen:
+        tab = self.tabs.currentWidget()
+        assert isinstance(tab, ToyScreen)
+        return tab
 
     def on_tab_changed(self, _index: int) -> None:
-        tab = self.current_tab()
-        if tab is None or not self.isVisible():
+        if self.tabs.currentWidget() is None or not self.isVisible():
             return
+        tab = self.current_tab()
         if tab.stale:
             tab.reload()
         tab.focus_first()
@@ -70,9 +91,17 @@ class ToysPage(DeskPage):
     def changed(self) -> None:
         """Something was lent, returned, reserved or edited: the tab in view reads again at
         once, the others when next shown."""
-        for tab in (self.desk, self.catalogue, self.overdue, self.history):
+        for tab in self.all_tabs():
             tab.stale = True
         self.current_tab().reload()
+
+    def on_dialog_opened(self, dialog: QDialog | QMessageBox) -> None:
+        self.dialog = dialog
+
+    def on_history_requested(self, code: str) -> None:
+        """„История“ in the catalogue: the toy's loans in the history tab."""
+        self.history.show_toy(code)
+        self.show_tab(self.history)
 
     def on_escape(self) -> None:
         self.current_tab().on_escape()
@@ -85,43 +114,3 @@ class ToysPage(DeskPage):
             self.desk.lending.finder.search.selectAll()
         else:
             tab.focus_first()
-
-    # -- shared services ----------------------------------------------------------------------
-
-    def today(self) -> dt.date:
-        return self.db.clock.today()
-
-    # -- reservations (from the catalogue and from the desk) ----------------------------------
-
-    def reserve(self, toy: ToyView, family_id: uuid.UUID, family_code: str) -> None:
-        actor = self.actor
-        if actor is None:
-            return
-        reservation = self.run(lambda: toys.reserve_toy(self.db, actor, toy.id, family_id))
-        if reservation is None:
-            return
-        self.notify(
-            _("{toy} is reserved for {family}.").format(
-                toy=f"{toy.inventory_code} {toy.name}", family=family_code
-            ),
-            undo=lambda: self.cancel_reservation(toy, reservation, undoable=False),
-        )
-        self.changed()
-
-    def cancel_reservation(
-        self, toy: ToyView, reservation: ReservationView, *, undoable: bool = True
-    ) -> None:
-        actor = self.actor
-        if actor is None:
-            return
-        cancelled = self.run(lambda: toys.cancel_reservation(self.db, actor, reservation.id))
-        if cancelled is None:
-            return
-        family_id, code = reservation.family_id, reservation.family_code
-        self.notify(
-            _("The reservation of {toy} for {family} was cancelled.").format(
-                toy=toy.inventory_code, family=code
-            ),
-            undo=(lambda: self.reserve(toy, family_id, code)) if undoable else None,
-        )
-        self.changed()

@@ -9,7 +9,6 @@ someone reserved is announced in a box that stays until the next return.
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
@@ -30,15 +29,13 @@ from bgfuture_desk.domain.vocab import ToyCondition, ToyStatus
 from bgfuture_desk.errors import UserError
 from bgfuture_desk.i18n import _, format_date, ngettext
 from bgfuture_desk.services.toys import service as toys
-from bgfuture_desk.services.toys.service import ToyView
+from bgfuture_desk.services.toys.service import ReturnResult, ToyView
+from bgfuture_desk.services.unit import Actor, Database
 from bgfuture_desk.ui.models.basket_model import RET_TOY, ReturnLine, ReturnTableModel
 from bgfuture_desk.ui.models.loan_table_model import days_text
-from bgfuture_desk.ui.toys.common import NOTICE_STYLE, STYLES
+from bgfuture_desk.ui.toys.common import NOTICE_STYLE, STYLES, ActorSource, ToyScreen
 from bgfuture_desk.ui.widgets.controls import ScanEdit, table_view
 from bgfuture_desk.ui.widgets.fields import py_date, qdate
-
-if TYPE_CHECKING:
-    from bgfuture_desk.ui.toys.page import ToysPage
 
 RETURN_STYLE = (
     "QPushButton { background: #1565c0; color: white; font-weight: bold; padding: 8px 16px;"
@@ -56,10 +53,11 @@ def returned_toy_text(toy: ToyView) -> str:
     return f"{toy.inventory_code} ({state})"
 
 
-class ReturnPanel(QWidget):
-    def __init__(self, page: ToysPage, parent: QWidget | None = None) -> None:
+class ReturnPanel(ToyScreen):
+    def __init__(self, db: Database, actor: ActorSource, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.page = page
+        self.db = db
+        self.actor = actor
         self.loading = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -144,7 +142,7 @@ class ReturnPanel(QWidget):
         self.earlier_on.setCalendarPopup(True)
         self.earlier_on.setEnabled(False)
         self.earlier.toggled.connect(self.on_earlier_toggled)
-        self.earlier_on.setDate(qdate(self.page.today()))
+        self.earlier_on.setDate(qdate(self.db.clock.today()))
         self.remove_button = QPushButton(_("Ta&ke off the list"), self)
         self.remove_button.clicked.connect(self.remove_current)
         row.addWidget(self.earlier)
@@ -182,8 +180,8 @@ class ReturnPanel(QWidget):
     def add_code(self, code: str) -> None:
         """Bring the open loan of the toy ``code`` into the list and choose it."""
         try:
-            loan = toys.open_loan_for_toy(self.page.db, code)
-            condition = toys.get_toy(self.page.db, loan.toy_id).condition
+            loan = toys.open_loan_for_toy(self.db, code)
+            condition = toys.get_toy(self.db, loan.toy_id).condition
         except UserError as err:
             self.say(err.message, "error")
             return
@@ -255,7 +253,7 @@ class ReturnPanel(QWidget):
         self._edit(lost=lost)
 
     def on_earlier_toggled(self, on: bool) -> None:
-        today = self.page.today()
+        today = self.db.clock.today()
         self.earlier_on.setMaximumDate(qdate(today))
         if on:
             self.earlier_on.setDate(qdate(today - dt.timedelta(days=1)))
@@ -274,7 +272,7 @@ class ReturnPanel(QWidget):
 
     def return_all(self) -> None:
         """Return every listed toy; one refused stays on the list with the reason."""
-        actor = self.page.actor
+        actor = self.actor()
         if actor is None or not self.model.rowCount():
             self.say(_("Scan the toys that came back first."), "error")
             self.scan.setFocus()
@@ -295,9 +293,9 @@ class ReturnPanel(QWidget):
                 )
         self._after_return(done, reserved, refused)
 
-    def _return(self, actor, line: ReturnLine, returned_on: dt.date | None):
+    def _return(self, actor: Actor, line: ReturnLine, returned_on: dt.date | None) -> ReturnResult:
         return toys.return_toy(
-            self.page.db,
+            self.db,
             actor,
             line.loan.id,
             returned_on=returned_on,
@@ -312,10 +310,10 @@ class ReturnPanel(QWidget):
             names = ", ".join(returned_toy_text(r.toy) for r in done)
             text = ngettext("{n} toy returned: {names}.", "{n} toys returned: {names}.", len(done))
             text = text.format(n=len(done), names=names)
-            self.page.notify(text)
+            self.notify(text)
             self.say(text)
             self.earlier.setChecked(False)
-            self.page.changed()
+            self.changed.emit()
         if reserved:
             self.reserved.setText("\n".join([_("Put aside, someone waits for it:"), *reserved]))
         self.reserved.setVisible(bool(reserved))
