@@ -214,10 +214,6 @@ def test_the_import_graph_finds_a_planted_cycle():
 # strongly connected component of the import graph, its modules sorted.
 KNOWN_CYCLES: list[list[str]] = [
     [
-        "ui.groups.group_actions", "ui.groups.numbers_panel", "ui.groups.page",
-        "ui.groups.register_panel", "ui.groups.session_actions", "ui.groups.week_panel",
-    ],
-    [
         "ui.reception.consent_actions", "ui.reception.family_actions", "ui.reception.page",
         "ui.reception.visit_actions",
     ],
