@@ -246,21 +246,11 @@ def test_the_import_graph_finds_a_planted_cycle():
     assert _cycles(graph) == [["a", "b", "c"]]
 
 
-# Cycles still known, to be broken (issue 13): this list may only shrink. Each entry is one
-# strongly connected component of the import graph, its modules sorted.
-KNOWN_CYCLES: list[list[str]] = [
-    [
-        "ui.groups.group_actions", "ui.groups.numbers_panel", "ui.groups.page",
-        "ui.groups.register_panel", "ui.groups.session_actions", "ui.groups.week_panel",
-    ],
-]  # fmt: skip
-
-
 def test_no_module_imports_itself_back():
     """Signals go up, method calls go down: a panel never imports its page."""
     graph = _import_graph()
     assert "bgfuture_desk.ui.reception.page" in graph
     cycles = [[m.removeprefix("bgfuture_desk.") for m in c] for c in _cycles(graph)]
-    assert cycles == KNOWN_CYCLES, "import cycles:\n" + "\n".join(
+    assert cycles == [], "import cycles:\n" + "\n".join(
         " <-> ".join(c) for c in cycles
     )

@@ -3,20 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
+from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from bgfuture_desk.errors import UserError
 from bgfuture_desk.i18n import _
 from bgfuture_desk.services.groups import service as groups
+from bgfuture_desk.services.unit import Database
 from bgfuture_desk.ui.models.group_texts import month_name
 from bgfuture_desk.ui.models.programme_numbers_model import COL_PROGRAMME, ProgrammeNumbersModel
 from bgfuture_desk.ui.widgets.controls import read_only_table
-
-if TYPE_CHECKING:
-    from bgfuture_desk.ui.groups.page import GroupsPage
 
 MONTHS_BACK = 24
 
@@ -32,9 +30,14 @@ def months_until(day: dt.date, count: int = MONTHS_BACK) -> list[dt.date]:
 
 
 class NumbersPanel(QWidget):
-    def __init__(self, page: GroupsPage, parent: QWidget | None = None) -> None:
+    notified = Signal(str, bool, object)  # text, error, undo (a callable or None)
+
+    def __init__(
+        self, db: Database, today: Callable[[], dt.date], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
-        self.page = page
+        self.db = db
+        self.today = today
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 6, 0, 0)
         row = QHBoxLayout()
@@ -66,7 +69,7 @@ class NumbersPanel(QWidget):
         keep = self.month.currentData()
         self.month.blockSignals(True)
         self.month.clear()
-        for first in months_until(self.page.today()):
+        for first in months_until(self.today()):
             self.month.addItem(month_name(first), first.strftime("%Y-%m"))
         self.month.setCurrentIndex(max(0, self.month.findData(keep)) if keep else 0)
         self.month.blockSignals(False)
@@ -87,9 +90,9 @@ class NumbersPanel(QWidget):
         if month is None:
             return
         try:
-            self.model.set_rows(groups.programme_numbers(self.page.db, month))
+            self.model.set_rows(groups.programme_numbers(self.db, month))
         except UserError as err:
-            self.page.notify(err.message, error=True)
+            self.notified.emit(err.message, True, None)
 
     def focus_first(self) -> None:
         self.month.setFocus(Qt.FocusReason.OtherFocusReason)

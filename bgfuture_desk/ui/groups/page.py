@@ -14,6 +14,8 @@ import uuid
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
+    QDialog,
+    QMessageBox,
     QSplitter,
     QWidget,
 )
@@ -49,13 +51,17 @@ class GroupsPage(DeskPage):
         self.loaded = False
         self.stale: set[QWidget] = set()
         self.chosen_session: uuid.UUID | None = None  # on the sessions tab, not yet opened
-        self.group_actions = GroupActions(self)
-        self.session_actions = SessionActions(self)
+        self.group_actions = GroupActions(
+            db, self, self.current_actor, self.specialists, self.search_index
+        )
+        self.session_actions = SessionActions(
+            db, self, self.current_actor, self.specialists, self.today
+        )
         self.build_tabs(step_keys=False)  # the week steps with Ctrl+PgUp / Ctrl+PgDown
         self.tabs.addTab(self._build_groups_tab(), _("&Programmes and groups"))
-        self.register = RegisterPanel(self, self.tabs)
-        self.week = WeekPanel(self, self.tabs)
-        self.numbers = NumbersPanel(self, self.tabs)
+        self.register = RegisterPanel(db, self.current_actor, self.today, self.tabs)
+        self.week = WeekPanel(db, self.today, self.tabs)
+        self.numbers = NumbersPanel(db, self.today, self.tabs)
         self.tabs.addTab(self.register, _("Attendance &register"))
         self.tabs.addTab(self.week, _("&Week"))
         self.tabs.addTab(self.numbers, _("&Numbers"))
@@ -75,6 +81,7 @@ class GroupsPage(DeskPage):
         return splitter
 
     def _connect(self) -> None:
+        self._connect_actions()
         panel, actions = self.programmes, self.group_actions
         panel.group_chosen.connect(self.on_group_chosen)
         panel.new_programme_requested.connect(actions.new_programme)
@@ -100,14 +107,37 @@ class GroupsPage(DeskPage):
         self.register.history_requested.connect(actions.history)
         self.register.print_requested.connect(session_actions.print_sheet)
         self.register.walk_in_requested.connect(self.on_walk_in_requested)
+        self.register.notified.connect(self.on_notified)
         self.week.session_opened.connect(self.open_register)
+        self.numbers.notified.connect(self.on_notified)
         self.tabs.currentChanged.connect(self.on_tab_changed)
+
+    def _connect_actions(self) -> None:
+        """The actions say what happened; the page reads again and shows it."""
+        for actions in (self.group_actions, self.session_actions):
+            actions.notified.connect(self.on_notified)
+            actions.dialog_opened.connect(self.on_dialog_opened)
+        self.group_actions.changed.connect(lambda keep: self.refresh(keep=keep))
+        self.session_actions.changed.connect(
+            lambda keep, session: self.refresh(keep=keep, session=session)
+        )
+        self.session_actions.scheduled.connect(self.group_panel.sessions.show_result)
+
+    def on_notified(self, text: str, error: bool, undo) -> None:
+        self.notify(text, error=error, undo=undo)
+
+    def on_dialog_opened(self, dialog: QDialog | QMessageBox) -> None:
+        self.dialog = dialog
 
     # -- life cycle ---------------------------------------------------------------------------
 
     def set_actor(self, actor: Actor) -> None:
         super().set_actor(actor)
         self.programmes.set_actor(actor)
+
+    def current_actor(self) -> Actor | None:
+        """Who works now, asked by the panels and the actions when they act."""
+        return self.actor
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

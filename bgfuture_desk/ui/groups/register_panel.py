@@ -8,9 +8,9 @@ session with unsaved marks asks first.
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -29,6 +29,7 @@ from bgfuture_desk.errors import UserError
 from bgfuture_desk.i18n import _
 from bgfuture_desk.services.groups import service as groups
 from bgfuture_desk.services.groups.service import RegisterRow, SessionView
+from bgfuture_desk.services.unit import Actor, Database
 from bgfuture_desk.ui.groups.register_texts import (
     candidates_text,
     counts_text,
@@ -42,19 +43,25 @@ from bgfuture_desk.ui.widgets.controls import button_row, choose
 from bgfuture_desk.ui.widgets.form import error_label, show_status
 from bgfuture_desk.ui.widgets.page import page_heading
 
-if TYPE_CHECKING:
-    from bgfuture_desk.ui.groups.page import GroupsPage
-
 
 class RegisterPanel(QWidget):
     attendance_saved = Signal(object)  # SessionView as saved
     history_requested = Signal(object, str)  # person id, name
     print_requested = Signal(object)  # SessionView
     walk_in_requested = Signal()
+    notified = Signal(str, bool, object)  # text, error, undo (a callable or None)
 
-    def __init__(self, page: GroupsPage, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        db: Database,
+        actor: Callable[[], Actor | None],
+        today: Callable[[], dt.date],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
-        self.page = page
+        self.db = db
+        self.actor = actor
+        self.today = today
         self.session: SessionView | None = None
         self.candidates: list[RegisterRow] = []
         self.question: QMessageBox | None = None
@@ -158,14 +165,14 @@ class RegisterPanel(QWidget):
         return True
 
     def load(self, session_id: uuid.UUID) -> None:
-        db = self.page.db
+        db = self.db
         try:
             session = groups.get_session(db, session_id)
             rows = groups.register(db, session_id)
             self.candidates = groups.walk_in_candidates(db, session_id)
             siblings = groups.group_sessions(db, session.group_id)
         except UserError as err:
-            self.page.notify(err.message, error=True)
+            self.notified.emit(err.message, True, None)
             return
         self.show_session(session, rows, siblings)
 
@@ -198,7 +205,7 @@ class RegisterPanel(QWidget):
         else:
             self.title.setText(f"{session.group_name} — {session.programme_name}")
             self.details.setText(session_details(session))
-            self.state.setText(session_state(session, self.page.today()))
+            self.state.setText(session_state(session, self.today()))
         self.state.setVisible(bool(self.state.text()))
         self._show_candidates()
         self.counts.setVisible(session is not None)
@@ -280,7 +287,7 @@ class RegisterPanel(QWidget):
     # -- saving -------------------------------------------------------------------------------
 
     def save(self) -> bool:
-        session, actor = self.session, self.page.actor
+        session, actor = self.session, self.actor()
         if session is None or actor is None:
             return False
         self.table.commit_note()
@@ -289,8 +296,8 @@ class RegisterPanel(QWidget):
         notes = {line.person_id: line.note for line in lines if line.mark or line.note}
         walk_ins = [line.person_id for line in lines if line.new_walk_in]
         try:
-            rows = groups.record_attendance(self.page.db, actor, session.id, marks, notes, walk_ins)
-            saved = groups.get_session(self.page.db, session.id)
+            rows = groups.record_attendance(self.db, actor, session.id, marks, notes, walk_ins)
+            saved = groups.get_session(self.db, session.id)
         except UserError as err:
             show_status(self.status, err.message, ok=False)
             return False
@@ -299,13 +306,15 @@ class RegisterPanel(QWidget):
         self.model.set_rows(rows, offer=False)
         self._fill_chooser(saved, self._siblings())
         self.details.setText(session_details(saved))
-        self.state.setText(session_state(saved, self.page.today()))
+        self.state.setText(session_state(saved, self.today()))
         self.state.setVisible(bool(self.state.text()))
         self.table.go_to_row(min(keep, self.model.rowCount() - 1))
         counts = counts_text(self.model.counts())
         show_status(self.status, _("Saved."), ok=True)
         counts = counts[:1].lower() + counts[1:]
-        self.page.notify(_("The attendance was saved: {counts}.").format(counts=counts))
+        self.notified.emit(
+            _("The attendance was saved: {counts}.").format(counts=counts), False, None
+        )
         self.attendance_saved.emit(saved)
         return True
 
@@ -343,7 +352,7 @@ class RegisterPanel(QWidget):
     def _siblings(self) -> list[SessionView]:
         if self.session is None:
             return []
-        return groups.group_sessions(self.page.db, self.session.group_id)
+        return groups.group_sessions(self.db, self.session.group_id)
 
     def focus_first(self) -> None:
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)

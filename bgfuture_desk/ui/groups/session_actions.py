@@ -1,22 +1,31 @@
-"""What the session buttons do: schedule, move or change, cancel (with undo), print."""
+"""What the session buttons do: schedule, move or change, cancel (with undo), print.
+
+Each action ends with signals the page connects: read again (``changed``, with the group
+and the session to keep) and say what was done (``notified``), with an undo where the
+services offer one.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QWidget
 
 from bgfuture_desk.domain.vocab import SessionStatus
 from bgfuture_desk.i18n import _, ngettext
 from bgfuture_desk.services.groups import service as groups
 from bgfuture_desk.services.groups.service import GroupView, ScheduleResult, SessionView
 from bgfuture_desk.services.printouts import printing
+from bgfuture_desk.services.unit import Actor, Database
+from bgfuture_desk.services.visits.service import SpecialistRow
+from bgfuture_desk.ui.groups.actions import Actions
 from bgfuture_desk.ui.groups.schedule_dialog import ScheduleDialog, holidays_text
 from bgfuture_desk.ui.groups.session_dialog import SessionDialog
 from bgfuture_desk.ui.models.group_texts import day_with_weekday, time_span
 from bgfuture_desk.ui.widgets.fields import confirm
 from bgfuture_desk.ui.widgets.pdf_preview import show_pdf_preview
-
-if TYPE_CHECKING:
-    from bgfuture_desk.ui.groups.page import GroupsPage
 
 
 def schedule_text(result: ScheduleResult) -> str:
@@ -40,46 +49,58 @@ def when_text(session: SessionView) -> str:
     return f"{day_with_weekday(session.starts_at.date())}, {when}"
 
 
-class SessionActions:
-    def __init__(self, page: GroupsPage) -> None:
-        self.page = page
+class SessionActions(Actions):
+    changed = Signal(object, object)  # the group id and the session id to keep chosen
+    scheduled = Signal(str)  # what was scheduled, for the sessions tab
+
+    def __init__(
+        self,
+        db: Database,
+        parent: QWidget,
+        actor: Callable[[], Actor | None],
+        specialists: Callable[[], list[SpecialistRow]],
+        today: Callable[[], dt.date],
+    ) -> None:
+        super().__init__(db, parent, actor)
+        self.specialists = specialists
+        self.today = today
 
     def schedule(self, group: GroupView) -> None:
-        page = self.page
-        if page.actor is None:
+        actor = self.actor()
+        if actor is None:
             return
-        sessions = groups.group_sessions(page.db, group.id)
+        sessions = groups.group_sessions(self.db, group.id)
         sessions = [s for s in sessions if s.status != SessionStatus.CANCELLED]
         dialog = ScheduleDialog(
-            page.db,
-            page.actor,
+            self.db,
+            actor,
             group,
-            page.specialists(),
-            page.today(),
-            page,
+            self.specialists(),
+            self.today(),
+            self.parent_widget,
             last_session=sessions[-1] if sessions else None,
         )
         dialog.saved.connect(lambda result: self._on_scheduled(group, result))
-        page.show_dialog(dialog)
+        self.open(dialog)
 
     def _on_scheduled(self, group: GroupView, result: ScheduleResult) -> None:
         first = result.sessions[0].id if result.sessions else None
-        self.page.refresh(keep=group.id, session=first)
+        self.changed.emit(group.id, first)
         text = schedule_text(result)
-        self.page.group_panel.sessions.show_result(text)
-        self.page.notify(text)
+        self.scheduled.emit(text)
+        self.notify(text)
 
     def move(self, session: SessionView) -> None:
-        page = self.page
-        if page.actor is None:
+        actor = self.actor()
+        if actor is None:
             return
-        dialog = SessionDialog(page.db, page.actor, session, page.specialists(), page)
+        dialog = SessionDialog(self.db, actor, session, self.specialists(), self.parent_widget)
         dialog.saved.connect(self._on_moved)
-        page.show_dialog(dialog)
+        self.open(dialog)
 
     def _on_moved(self, session: SessionView) -> None:
-        self.page.refresh(keep=session.group_id, session=session.id)
-        self.page.notify(_("The session was saved: {when}.").format(when=when_text(session)))
+        self.changed.emit(session.group_id, session.id)
+        self.notify(_("The session was saved: {when}.").format(when=when_text(session)))
 
     def cancel(self, session: SessionView) -> None:
         if session.status == SessionStatus.CANCELLED:
@@ -88,9 +109,9 @@ class SessionActions:
         text = _(
             "Cancel the session of {when}? It no longer counts as held; it can be restored."
         ).format(when=when_text(session))
-        self.page.show_dialog(
+        self.open(
             confirm(
-                self.page,
+                self.parent_widget,
                 _("Cancel the session"),
                 text,
                 _("&Cancel the session"),
@@ -99,35 +120,34 @@ class SessionActions:
         )
 
     def _cancel(self, session: SessionView) -> None:
-        page = self.page
-        done = page.run(lambda: groups.cancel_session(page.db, page.signed_in(), session.id))
+        done = self.run(lambda: groups.cancel_session(self.db, self.signed_in(), session.id))
         if done is None:
             return
-        page.refresh(keep=session.group_id, session=session.id)
-        page.notify(
+        self.changed.emit(session.group_id, session.id)
+        self.notify(
             _("The session of {when} was cancelled.").format(when=when_text(session)),
             undo=lambda: self._restore(session),
         )
 
     def _restore(self, session: SessionView) -> None:
-        page = self.page
-        back = page.run(lambda: groups.restore_session(page.db, page.signed_in(), session.id))
+        back = self.run(lambda: groups.restore_session(self.db, self.signed_in(), session.id))
         if back is None:
             return
-        page.refresh(keep=session.group_id, session=session.id)
-        page.notify(_("The session of {when} is back.").format(when=when_text(session)))
+        self.changed.emit(session.group_id, session.id)
+        self.notify(_("The session of {when} is back.").format(when=when_text(session)))
 
     def print_sheet(self, session: SessionView) -> None:
         """Empty before the session, with the marks after it (the service decides)."""
-        page = self.page
-        pdf = page.run(lambda: printing.attendance_sheet(page.db, session.id))
+        pdf = self.run(lambda: printing.attendance_sheet(self.db, session.id))
         if pdf is None:
             return
-        page.dialog = show_pdf_preview(
-            page,
-            pdf,
-            _("Attendance sheet of {group}, {when}").format(
-                group=session.group_name, when=when_text(session)
-            ),
-            _("attendance-{date}.pdf").format(date=session.starts_at.strftime("%Y-%m-%d")),
+        self.open(
+            show_pdf_preview(
+                self.parent_widget,
+                pdf,
+                _("Attendance sheet of {group}, {when}").format(
+                    group=session.group_name, when=when_text(session)
+                ),
+                _("attendance-{date}.pdf").format(date=session.starts_at.strftime("%Y-%m-%d")),
+            )
         )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
+from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -21,12 +21,10 @@ from PySide6.QtWidgets import (
 from bgfuture_desk.domain.vocab import SessionStatus
 from bgfuture_desk.i18n import _, format_date_long, ngettext
 from bgfuture_desk.services.groups import service as groups
+from bgfuture_desk.services.unit import Database
 from bgfuture_desk.ui.models.group_texts import day_month, week_monday
 from bgfuture_desk.ui.models.week_table_model import DAYS, WeekTableModel
 from bgfuture_desk.ui.widgets.page import page_heading
-
-if TYPE_CHECKING:
-    from bgfuture_desk.ui.groups.page import GroupsPage
 
 
 def week_title(monday: dt.date) -> str:
@@ -41,9 +39,12 @@ def week_title(monday: dt.date) -> str:
 class WeekPanel(QWidget):
     session_opened = Signal(object)  # SessionView
 
-    def __init__(self, page: GroupsPage, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, db: Database, today: Callable[[], dt.date], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
-        self.page = page
+        self.db = db
+        self.today = today
         self.monday: dt.date | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 6, 0, 0)
@@ -90,17 +91,17 @@ class WeekPanel(QWidget):
             self.addAction(act)
 
     def show_this_week(self) -> None:
-        self.show_week(week_monday(self.page.today()))
+        self.show_week(week_monday(self.today()))
 
     def step(self, weeks: int) -> None:
-        monday = self.monday or week_monday(self.page.today())
+        monday = self.monday or week_monday(self.today())
         self.show_week(monday + dt.timedelta(weeks=weeks))
 
     def show_week(self, monday: dt.date) -> None:
         self.monday = week_monday(monday)
         sunday = self.monday + dt.timedelta(days=DAYS - 1)
-        sessions = groups.sessions_between(self.page.db, self.monday, sunday)
-        self.model.set_week(self.monday, sessions, self.page.today())
+        sessions = groups.sessions_between(self.db, self.monday, sunday)
+        self.model.set_week(self.monday, sessions, self.today())
         self.title.setText(week_title(self.monday))
         held = [s for s in sessions if s.status != SessionStatus.CANCELLED]
         self.caption.setText(
@@ -117,7 +118,7 @@ class WeekPanel(QWidget):
     def first_day_with_sessions(self) -> int:
         """Today's column if it has sessions, else the first day that has."""
         columns = range(DAYS)
-        today = self.page.today()
+        today = self.today()
         if self.monday is not None and self.monday <= today < self.monday + dt.timedelta(DAYS):
             column = (today - self.monday).days
             if self.model.sessions_on(column):
