@@ -22,10 +22,10 @@ from bgfuture_desk.db.models import (
     Family,
     Group,
     Loan,
+    Meeting,
     Person,
     Programme,
     Referral,
-    Session,
     Specialist,
     Toy,
     User,
@@ -218,7 +218,7 @@ def test_groups_have_weekly_sessions_and_attendance(session):
     for programme in programmes:
         assert 1 <= sum(g.programme_id == programme.id for g in groups) <= 2
     assert all(g.facilitator_id and g.target for g in groups)
-    sessions = _all(session, Session)
+    sessions = _all(session, Meeting)
     assert all(s.starts_at.weekday() < 5 for s in sessions)
     assert {s.status for s in sessions} == {"held", "planned", "cancelled"}
     assert all(s.starts_at.date() >= TODAY for s in sessions if s.status == "planned")

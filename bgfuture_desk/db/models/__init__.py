@@ -3,7 +3,7 @@
 from bgfuture_desk.db.base import Base, Travelling, utcnow
 from bgfuture_desk.db.models.core import AuditEvent, ExportLog, House, Setting, User
 from bgfuture_desk.db.models.documents import Consent, ConsentForm, Institution, Referral
-from bgfuture_desk.db.models.groups import Attendance, Enrolment, Group, Programme, Session
+from bgfuture_desk.db.models.groups import Attendance, Enrolment, Group, Meeting, Programme
 from bgfuture_desk.db.models.registry import (
     Family,
     Person,
@@ -16,14 +16,14 @@ from bgfuture_desk.db.models.toys import Loan, LoanReminder, Reservation, Toy
 
 __all__ = [
     "Attendance", "AuditEvent", "Base", "Consent", "ConsentForm", "Enrolment", "ExportLog",
-    "Family", "Group", "House", "Institution", "Loan", "LoanReminder", "Person", "Programme",
-    "Referral", "Reservation", "Session", "Setting", "Specialist", "Toy", "Travelling", "User",
+    "Family", "Group", "House", "Institution", "Loan", "LoanReminder", "Meeting", "Person",
+    "Programme", "Referral", "Reservation", "Setting", "Specialist", "Toy", "Travelling", "User",
     "Visit", "VisitPerson", "VisitPurposeRow", "utcnow",
-]
+]  # fmt: skip
 
 # Every kind that travels in the export, parents before children (foreign-key order).
 TRAVELLING_MODELS = (
     User, Specialist, Institution, Family, Person, Visit, VisitPerson, VisitPurposeRow,
-    Programme, Group, Session, Enrolment, Attendance, Toy, Loan, LoanReminder, Reservation,
+    Programme, Group, Meeting, Enrolment, Attendance, Toy, Loan, LoanReminder, Reservation,
     ConsentForm, Consent, Referral, AuditEvent, ExportLog,
-)
+)  # fmt: skip

@@ -33,7 +33,7 @@ class Group(Travelling, Base):
     archived: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
-class Session(Travelling, Base):
+class Meeting(Travelling, Base):
     """One meeting of a group (named for the domain; not a database session)."""
 
     __tablename__ = "sessions"

@@ -21,9 +21,9 @@ from bgfuture_desk.db.models import (
     Attendance,
     Enrolment,
     Group,
+    Meeting,
     Person,
     Programme,
-    Session,
     Specialist,
     Visit,
     VisitPerson,
@@ -187,7 +187,7 @@ class _GroupMaker:
             stand_in = rng.choice(active) if rng.chance(0.1) else None
             session = ctx.new(
                 rng,
-                Session,
+                Meeting,
                 planned_on,
                 changed=starts if past else None,
                 group_id=group.id,
@@ -233,7 +233,7 @@ class _GroupMaker:
         return enrolments
 
     def attendance(
-        self, session: Session, enrolled: list[Enrolment], target: str, day: dt.date
+        self, session: Meeting, enrolled: list[Enrolment], target: str, day: dt.date
     ) -> None:
         ctx, rng, when = self.ctx, self.rng, session.ends_at
         marks: list[Attendance] = []
@@ -280,7 +280,7 @@ class _GroupMaker:
             vp.person_id for vp in created if isinstance(vp, VisitPerson) and vp.visit_id in visits
         }
 
-    def arrive(self, session: Session, enrolled: list[Enrolment], group: Group) -> None:
+    def arrive(self, session: Meeting, enrolled: list[Enrolment], group: Group) -> None:
         """This morning's session: some participants already checked in for the group
         (a child with the adult who brings them), not yet checked out."""
         ctx, rng, today = self.ctx, self.rng, self.ctx.today

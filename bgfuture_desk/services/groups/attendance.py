@@ -14,9 +14,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session as DbSession
+from sqlalchemy.orm import Session
 
-from bgfuture_desk.db.models import Attendance, Enrolment, Session, Visit, VisitPerson, utcnow
+from bgfuture_desk.db.models import Attendance, Enrolment, Meeting, Visit, VisitPerson, utcnow
 from bgfuture_desk.db.models import VisitPurposeRow as Purpose
 from bgfuture_desk.domain.vocab import AttendanceStatus, SessionStatus, VisitPurpose
 from bgfuture_desk.errors import UserError, ValidationError
@@ -130,7 +130,7 @@ def unenrol(
 # ---- the register ----
 
 
-def _checked_in_for_group(session: DbSession, day: dt.date) -> set[uuid.UUID]:
+def _checked_in_for_group(session: Session, day: dt.date) -> set[uuid.UUID]:
     """People checked in on ``day`` with the purpose "group"."""
     start, end = day_bounds(day)
     query = (
@@ -149,14 +149,14 @@ def _checked_in_for_group(session: DbSession, day: dt.date) -> set[uuid.UUID]:
     return set(session.scalars(query))
 
 
-def _on_register(session: DbSession, meeting: Session) -> set[uuid.UUID]:
+def _on_register(session: Session, meeting: Meeting) -> set[uuid.UUID]:
     """Who is enrolled in the session's group on its day."""
     enrolments = by_person(live_enrolments(session, Enrolment.group_id == meeting.group_id))
     day = meeting.starts_at.date()
     return {person for person, mine in enrolments.items() if covers(mine, day)}
 
 
-def _register(session: DbSession, meeting: Session) -> list[RegisterRow]:
+def _register(session: Session, meeting: Meeting) -> list[RegisterRow]:
     enrolled = _on_register(session, meeting)
     marks = live_marks(session, meeting.id)
     here = _checked_in_for_group(session, meeting.starts_at.date())
@@ -193,8 +193,8 @@ def walk_in_candidates(db: Database, session_id: uuid.UUID) -> list[RegisterRow]
         day = meeting.starts_at.date()
         start, end = day_bounds(day)
         same_day = session.scalars(
-            select(Session).where(
-                Session.deleted_at.is_(None), Session.starts_at >= start, Session.starts_at < end
+            select(Meeting).where(
+                Meeting.deleted_at.is_(None), Meeting.starts_at >= start, Meeting.starts_at < end
             )
         )
         listed = set(live_marks(session, meeting.id))
@@ -209,7 +209,7 @@ def walk_in_candidates(db: Database, session_id: uuid.UUID) -> list[RegisterRow]
 # ---- recording ----
 
 
-def _markable(session: DbSession, meeting: Session) -> None:
+def _markable(session: Session, meeting: Meeting) -> None:
     if meeting.status == SessionStatus.CANCELLED:
         raise UserError(_("The session is cancelled; restore it before recording attendance."))
     day = meeting.starts_at.date()
@@ -222,7 +222,7 @@ def _markable(session: DbSession, meeting: Session) -> None:
 
 
 def _check_marks(
-    session: DbSession,
+    session: Session,
     marks: Mapping[uuid.UUID, str | None],
     notes: Mapping[uuid.UUID, str],
     allowed: set[uuid.UUID],
@@ -254,9 +254,9 @@ def _check_marks(
 
 
 def _apply(
-    uow_session: DbSession,
+    uow_session: Session,
     house_id: uuid.UUID,
-    meeting: Session,
+    meeting: Meeting,
     changes: tuple[Mapping[uuid.UUID, str | None], Mapping[uuid.UUID, str]],
     enrolled: set[uuid.UUID],
     existing: dict[uuid.UUID, Attendance],

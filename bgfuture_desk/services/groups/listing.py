@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from bgfuture_desk.db.models import House, Programme, Session
+from bgfuture_desk.db.models import House, Meeting, Programme
 from bgfuture_desk.services.groups.queries import name_order, session_views
 from bgfuture_desk.services.unit import Database
 
@@ -51,10 +51,10 @@ def list_programme_rows(db: Database) -> list[ProgrammeListRow]:
 
 
 def list_session_rows(db: Database) -> list[SessionListRow]:
-    houses = select(Session.id, House.code).join(House, House.id == Session.house_id)
+    houses = select(Meeting.id, House.code).join(House, House.id == Meeting.house_id)
     with db.read() as session:
         house_of = {sid: code for sid, code in session.execute(houses)}
-        views = session_views(session, Session.id.is_not(None))
+        views = session_views(session, Meeting.id.is_not(None))
     rows = [
         SessionListRow(
             v.id,

@@ -15,9 +15,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session as DbSession
+from sqlalchemy.orm import Session
 
-from bgfuture_desk.db.models import Attendance, Enrolment, Group, Programme, Session
+from bgfuture_desk.db.models import Attendance, Enrolment, Group, Meeting, Programme
 from bgfuture_desk.domain.groups import completed as has_completed
 from bgfuture_desk.domain.months import Month, MonthError
 from bgfuture_desk.domain.vocab import AttendanceStatus, SessionStatus
@@ -110,10 +110,10 @@ class _GroupFacts:
         return attended, len(counted), share, self.over and on_track, on_track
 
 
-def _facts(session: DbSession, group: Group) -> _GroupFacts:
+def _facts(session: Session, group: Group) -> _GroupFacts:
     sessions = session.execute(
-        select(Session.id, Session.status, Session.starts_at).where(
-            Session.group_id == group.id, Session.deleted_at.is_(None)
+        select(Meeting.id, Meeting.status, Meeting.starts_at).where(
+            Meeting.group_id == group.id, Meeting.deleted_at.is_(None)
         )
     ).all()
     held = {sid: at.date() for sid, status, at in sessions if status == SessionStatus.HELD}
@@ -136,7 +136,7 @@ def _left_on(enrolments: list[Enrolment]) -> dt.date | None:
     return max(e.left_on for e in enrolments if e.left_on is not None)
 
 
-def _participants(session: DbSession, facts: _GroupFacts) -> list[ParticipantProgress]:
+def _participants(session: Session, facts: _GroupFacts) -> list[ParticipantProgress]:
     names = people_named(session, facts.enrolments)
     rows = []
     for person_id, mine in facts.enrolments.items():
@@ -165,8 +165,8 @@ def person_groups(db: Database, person_id: uuid.UUID) -> list[PersonGroupRow]:
             Enrolment.person_id == person.id, Enrolment.deleted_at.is_(None)
         )
         came = (
-            select(Session.group_id)
-            .join(Attendance, Attendance.session_id == Session.id)
+            select(Meeting.group_id)
+            .join(Attendance, Attendance.session_id == Meeting.id)
             .where(Attendance.person_id == person.id, Attendance.deleted_at.is_(None))
         )
         query = (
@@ -199,18 +199,18 @@ def person_groups(db: Database, person_id: uuid.UUID) -> list[PersonGroupRow]:
 def person_history(db: Database, person_id: uuid.UUID) -> list[HistoryRow]:
     """Every session the person was marked at (cancelled ones left out), newest first."""
     query = (
-        select(Attendance, Session, Group.name, Programme.name)
-        .join(Session, Session.id == Attendance.session_id)
-        .join(Group, Group.id == Session.group_id)
+        select(Attendance, Meeting, Group.name, Programme.name)
+        .join(Meeting, Meeting.id == Attendance.session_id)
+        .join(Group, Group.id == Meeting.group_id)
         .join(Programme, Programme.id == Group.programme_id)
         .where(
             Attendance.person_id == person_id,
             Attendance.deleted_at.is_(None),
-            Session.deleted_at.is_(None),
-            Session.status != SessionStatus.CANCELLED,
+            Meeting.deleted_at.is_(None),
+            Meeting.status != SessionStatus.CANCELLED,
             Group.deleted_at.is_(None),
         )
-        .order_by(Session.starts_at.desc())
+        .order_by(Meeting.starts_at.desc())
     )
     with db.read() as session:
         live_person(session, person_id)
@@ -239,23 +239,23 @@ def month_bounds(month: str) -> tuple[dt.date, dt.date]:
 
 
 def _held_in(
-    session: DbSession, first: dt.date, after: dt.date
+    session: Session, first: dt.date, after: dt.date
 ) -> list[tuple[uuid.UUID, uuid.UUID, uuid.UUID]]:
     query = (
-        select(Session.id, Group.programme_id, Group.id)
-        .join(Group, Group.id == Session.group_id)
+        select(Meeting.id, Group.programme_id, Group.id)
+        .join(Group, Group.id == Meeting.group_id)
         .where(
-            Session.deleted_at.is_(None),
+            Meeting.deleted_at.is_(None),
             Group.deleted_at.is_(None),
-            Session.status == SessionStatus.HELD,
-            Session.starts_at >= dt.datetime.combine(first, dt.time()),
-            Session.starts_at < dt.datetime.combine(after, dt.time()),
+            Meeting.status == SessionStatus.HELD,
+            Meeting.starts_at >= dt.datetime.combine(first, dt.time()),
+            Meeting.starts_at < dt.datetime.combine(after, dt.time()),
         )
     )
     return [(sid, pid, gid) for sid, pid, gid in session.execute(query)]
 
 
-def _completions(session: DbSession, group_ids: set[uuid.UUID], first: dt.date, after: dt.date
+def _completions(session: Session, group_ids: set[uuid.UUID], first: dt.date, after: dt.date
 ) -> dict[uuid.UUID, int]:
     """Programme id -> completions of groups whose last held session is in the month."""
     out: dict[uuid.UUID, int] = defaultdict(int)

@@ -15,16 +15,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sqlalchemy import ColumnElement, func, select
-from sqlalchemy.orm import Session as DbSession
+from sqlalchemy.orm import Session
 
 from bgfuture_desk.db.models import (
     Attendance,
     Enrolment,
     Family,
     Group,
+    Meeting,
     Person,
     Programme,
-    Session,
     Specialist,
 )
 from bgfuture_desk.domain.vocab import AttendanceStatus, GroupTarget, SessionStatus
@@ -106,22 +106,22 @@ def label(enum: type[GroupTarget | SessionStatus | AttendanceStatus], code: str)
         return code
 
 
-def live_programme(session: DbSession, programme_id: uuid.UUID) -> Programme:
+def live_programme(session: Session, programme_id: uuid.UUID) -> Programme:
     programme = session.get(Programme, programme_id)
     if programme is None or programme.deleted_at is not None:
         raise NotFoundError(_("No such programme."))
     return programme
 
 
-def live_group(session: DbSession, group_id: uuid.UUID) -> Group:
+def live_group(session: Session, group_id: uuid.UUID) -> Group:
     group = session.get(Group, group_id)
     if group is None or group.deleted_at is not None:
         raise NotFoundError(_("No such group."))
     return group
 
 
-def live_session(session: DbSession, session_id: uuid.UUID) -> Session:
-    meeting = session.get(Session, session_id)
+def live_session(session: Session, session_id: uuid.UUID) -> Meeting:
+    meeting = session.get(Meeting, session_id)
     if meeting is None or meeting.deleted_at is not None:
         raise NotFoundError(_("No such session."))
     return meeting
@@ -132,7 +132,7 @@ def covers(enrolments: Iterable[Enrolment], day: dt.date) -> bool:
     return any(e.enrolled_on <= day and (e.left_on is None or e.left_on > day) for e in enrolments)
 
 
-def live_enrolments(session: DbSession, where: ColumnElement[bool]) -> list[Enrolment]:
+def live_enrolments(session: Session, where: ColumnElement[bool]) -> list[Enrolment]:
     query = select(Enrolment).where(Enrolment.deleted_at.is_(None), where)
     return list(session.scalars(query.order_by(Enrolment.enrolled_on)))
 
@@ -144,7 +144,7 @@ def by_person(enrolments: Iterable[Enrolment]) -> dict[uuid.UUID, list[Enrolment
     return out
 
 
-def live_marks(session: DbSession, session_id: uuid.UUID) -> dict[uuid.UUID, Attendance]:
+def live_marks(session: Session, session_id: uuid.UUID) -> dict[uuid.UUID, Attendance]:
     query = select(Attendance).where(
         Attendance.session_id == session_id, Attendance.deleted_at.is_(None)
     )
@@ -152,7 +152,7 @@ def live_marks(session: DbSession, session_id: uuid.UUID) -> dict[uuid.UUID, Att
 
 
 def people_named(
-    session: DbSession, ids: Iterable[uuid.UUID]
+    session: Session, ids: Iterable[uuid.UUID]
 ) -> dict[uuid.UUID, tuple[str, str | None]]:
     """Person id -> (full name, family code) for the given people, tombstoned ones too."""
     wanted = set(ids)
@@ -175,7 +175,7 @@ def _programme_view(programme: Programme, groups: int) -> ProgrammeView:
     )
 
 
-def programme_view(session: DbSession, programme: Programme) -> ProgrammeView:
+def programme_view(session: Session, programme: Programme) -> ProgrammeView:
     groups = session.scalar(
         select(func.count()).where(
             Group.programme_id == programme.id, Group.deleted_at.is_(None), ~Group.archived
@@ -204,7 +204,7 @@ def list_programmes(db: Database, include_inactive: bool = True) -> list[Program
     return sorted(rows, key=lambda r: (not r.active, name_order(r.name)))
 
 
-def _group_views(session: DbSession, where: ColumnElement[bool]) -> list[GroupView]:
+def _group_views(session: Session, where: ColumnElement[bool]) -> list[GroupView]:
     query = (
         select(Group, Programme.name, Specialist.full_name)
         .join(Programme, Programme.id == Group.programme_id)
@@ -222,8 +222,8 @@ def _group_views(session: DbSession, where: ColumnElement[bool]) -> list[GroupVi
             enrolled[e.group_id].add(e.person_id)
     counts: dict[tuple[uuid.UUID, str], int] = {}
     nexts: dict[uuid.UUID, dt.datetime] = {}
-    sessions = select(Session.group_id, Session.status, Session.starts_at).where(
-        Session.deleted_at.is_(None), Session.group_id.in_(ids)
+    sessions = select(Meeting.group_id, Meeting.status, Meeting.starts_at).where(
+        Meeting.deleted_at.is_(None), Meeting.group_id.in_(ids)
     )
     midnight = dt.datetime.combine(day, dt.time())
     for group_id, status, starts_at in session.execute(sessions):
@@ -255,7 +255,7 @@ def _group_views(session: DbSession, where: ColumnElement[bool]) -> list[GroupVi
     return sorted(views, key=lambda v: (name_order(v.programme_name), name_order(v.name)))
 
 
-def group_view(session: DbSession, group_id: uuid.UUID) -> GroupView:
+def group_view(session: Session, group_id: uuid.UUID) -> GroupView:
     live_group(session, group_id)
     return _group_views(session, Group.id == group_id)[0]
 
@@ -279,23 +279,23 @@ def get_group(db: Database, group_id: uuid.UUID) -> GroupView:
 # ---- sessions ----
 
 
-def session_views(session: DbSession, where: ColumnElement[bool]) -> list[SessionView]:
+def session_views(session: Session, where: ColumnElement[bool]) -> list[SessionView]:
     """Live sessions matching ``where``, in time order, with their day's counts."""
-    facilitator = func.coalesce(Session.facilitator_id, Group.facilitator_id)
+    facilitator = func.coalesce(Meeting.facilitator_id, Group.facilitator_id)
     query = (
-        select(Session, Group, Programme.name, Specialist.full_name, facilitator)
-        .join(Group, Group.id == Session.group_id)
+        select(Meeting, Group, Programme.name, Specialist.full_name, facilitator)
+        .join(Group, Group.id == Meeting.group_id)
         .join(Programme, Programme.id == Group.programme_id)
         .outerjoin(Specialist, Specialist.id == facilitator)
-        .where(Session.deleted_at.is_(None), where)
-        .order_by(Session.starts_at, Group.name, Session.id)
+        .where(Meeting.deleted_at.is_(None), where)
+        .order_by(Meeting.starts_at, Group.name, Meeting.id)
     )
     rows = session.execute(query).all()
     if not rows:
         return []
-    chosen = select(Session.id).where(Session.deleted_at.is_(None), where)
+    chosen = select(Meeting.id).where(Meeting.deleted_at.is_(None), where)
     enrolments: dict[uuid.UUID, list[Enrolment]] = defaultdict(list)
-    groups = select(Session.group_id).where(Session.deleted_at.is_(None), where)
+    groups = select(Meeting.group_id).where(Meeting.deleted_at.is_(None), where)
     for e in live_enrolments(session, Enrolment.group_id.in_(groups)):
         enrolments[e.group_id].append(e)
     marks = (
@@ -339,14 +339,14 @@ def session_views(session: DbSession, where: ColumnElement[bool]) -> list[Sessio
 def get_session(db: Database, session_id: uuid.UUID) -> SessionView:
     with db.read() as session:
         live_session(session, session_id)
-        return session_views(session, Session.id == session_id)[0]
+        return session_views(session, Meeting.id == session_id)[0]
 
 
 def group_sessions(db: Database, group_id: uuid.UUID) -> list[SessionView]:
     """Every session of a group, cancelled ones included, in time order."""
     with db.read() as session:
         live_group(session, group_id)
-        return session_views(session, Session.group_id == group_id)
+        return session_views(session, Meeting.group_id == group_id)
 
 
 def sessions_between(db: Database, first: dt.date, last: dt.date) -> list[SessionView]:
@@ -355,7 +355,7 @@ def sessions_between(db: Database, first: dt.date, last: dt.date) -> list[Sessio
     start = dt.datetime.combine(first, dt.time())
     end = dt.datetime.combine(last + dt.timedelta(days=1), dt.time())
     with db.read() as session:
-        return session_views(session, (Session.starts_at >= start) & (Session.starts_at < end))
+        return session_views(session, (Meeting.starts_at >= start) & (Meeting.starts_at < end))
 
 
 def enrolled_people(

@@ -14,7 +14,7 @@ import uuid
 from dataclasses import dataclass
 
 from sqlalchemy import Select, select
-from sqlalchemy.orm import Session as DbSession
+from sqlalchemy.orm import Session
 
 from bgfuture_desk.db.models import Group, Programme, Specialist
 from bgfuture_desk.domain.vocab import GroupTarget
@@ -143,7 +143,7 @@ class GroupInput:
 
 
 def _taken(
-    session: DbSession, query: Select[uuid.UUID, str], name: str, own_id: uuid.UUID | None
+    session: Session, query: Select[uuid.UUID, str], name: str, own_id: uuid.UUID | None
 ) -> bool:
     """Whether another record of ``query`` (id, name) has this name, in any letter case
     (compared in Python: SQLite's lower() leaves Cyrillic alone)."""
@@ -152,7 +152,7 @@ def _taken(
 
 
 def _programme_errors(
-    session: DbSession, name: str, description: str, programme_id: uuid.UUID | None
+    session: Session, name: str, description: str, programme_id: uuid.UUID | None
 ) -> dict[str, str]:
     errors = {}
     if not name:
@@ -213,7 +213,7 @@ def update_programme(
 
 
 def _group_errors(
-    session: DbSession, data: GroupInput, group_id: uuid.UUID | None
+    session: Session, data: GroupInput, group_id: uuid.UUID | None
 ) -> dict[str, str]:
     errors: dict[str, str] = {}
     name = data.name.strip()

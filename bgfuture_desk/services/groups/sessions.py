@@ -12,9 +12,9 @@ import uuid
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session as DbSession
+from sqlalchemy.orm import Session
 
-from bgfuture_desk.db.models import Group, Session, Specialist
+from bgfuture_desk.db.models import Group, Meeting, Specialist
 from bgfuture_desk.domain.groups import ScheduleError, session_dates
 from bgfuture_desk.domain.vocab import SessionStatus
 from bgfuture_desk.errors import UserError, ValidationError
@@ -55,7 +55,7 @@ def _text_errors(place: str, topic: str, errors: dict[str, str]) -> None:
 
 
 def _facilitator_errors(
-    session: DbSession, facilitator_id: uuid.UUID | None, errors: dict[str, str]
+    session: Session, facilitator_id: uuid.UUID | None, errors: dict[str, str]
 ) -> None:
     if facilitator_id is None:
         return
@@ -73,24 +73,24 @@ def _times_errors(start: dt.datetime, end: dt.datetime, errors: dict[str, str]) 
         errors["end"] = _("A session cannot last more than 12 hours.")
 
 
-def _running_group(session: DbSession, group_id: uuid.UUID) -> Group:
+def _running_group(session: Session, group_id: uuid.UUID) -> Group:
     group = live_group(session, group_id)
     if group.archived:
         raise UserError(_("The group „{name}“ is archived.").format(name=group.name))
     return group
 
 
-def _taken(session: DbSession, group_id: uuid.UUID) -> set[dt.datetime]:
-    query = select(Session.starts_at).where(
-        Session.group_id == group_id,
-        Session.deleted_at.is_(None),
-        Session.status != SessionStatus.CANCELLED,
+def _taken(session: Session, group_id: uuid.UUID) -> set[dt.datetime]:
+    query = select(Meeting.starts_at).where(
+        Meeting.group_id == group_id,
+        Meeting.deleted_at.is_(None),
+        Meeting.status != SessionStatus.CANCELLED,
     )
     return set(session.scalars(query))
 
 
-def _new_session(group: Group, house_id: uuid.UUID, data: SessionInput) -> Session:
-    return Session(
+def _new_session(group: Group, house_id: uuid.UUID, data: SessionInput) -> Meeting:
+    return Meeting(
         id=uuid.uuid4(),
         house_id=house_id,
         group_id=group.id,
@@ -165,7 +165,7 @@ def schedule_sessions(
         uow.session.add_all(made)
         _stretch_dates(group, [s.starts_at.date() for s in made])
         uow.session.flush()
-        views = session_views(uow.session, Session.id.in_([s.id for s in made])) if made else []
+        views = session_views(uow.session, Meeting.id.in_([s.id for s in made])) if made else []
         uow.commit()
     return ScheduleResult(views, skipped, existing)
 
@@ -184,14 +184,14 @@ def add_session(db: Database, actor: Actor, group_id: uuid.UUID, data: SessionIn
         uow.session.add(meeting)
         _stretch_dates(group, [meeting.starts_at.date()])
         uow.session.flush()
-        view = session_views(uow.session, Session.id == meeting.id)[0]
+        view = session_views(uow.session, Meeting.id == meeting.id)[0]
         uow.commit()
     return view
 
 
-def _view(session: DbSession, meeting: Session) -> SessionView:
+def _view(session: Session, meeting: Meeting) -> SessionView:
     session.flush()
-    return session_views(session, Session.id == meeting.id)[0]
+    return session_views(session, Meeting.id == meeting.id)[0]
 
 
 def move_session(

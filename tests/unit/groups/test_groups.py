@@ -8,7 +8,7 @@ import uuid
 import pytest
 from sqlalchemy import func, select
 
-from bgfuture_desk.db.models import Group, Programme, Session
+from bgfuture_desk.db.models import Group, Meeting, Programme
 from bgfuture_desk.errors import NotFoundError, PermissionDeniedError, UserError, ValidationError
 from bgfuture_desk.services.groups import service as groups
 from bgfuture_desk.services.house import settings
@@ -178,7 +178,7 @@ def test_scheduling_the_same_days_twice_makes_no_duplicates(house_db, admin, cas
     )
     assert again.existing == MONDAYS
     assert [s.starts_at.date() for s in again.sessions] == [dt.date(2027, 3, 22)]
-    assert _count(house_db, Session) == 5
+    assert _count(house_db, Meeting) == 5
 
 
 def test_a_session_that_ends_before_it_starts_is_refused_and_nothing_is_saved(
@@ -198,7 +198,7 @@ def test_a_session_that_ends_before_it_starts_is_refused_and_nothing_is_saved(
     assert err.value.errors == {
         "end": "Срещата свършва, преди да е започнала (05.04.2027 11:00 – 05.04.2027 10:00)."
     }
-    assert _count(house_db, Session) == 0
+    assert _count(house_db, Meeting) == 0
 
 
 def test_a_range_over_two_years_is_refused_and_nothing_is_saved(house_db, admin, cast):
@@ -216,7 +216,7 @@ def test_a_range_over_two_years_is_refused_and_nothing_is_saved(house_db, admin,
     assert err.value.errors == {
         "last": "Наведнъж могат да се планират срещи за най-много две години напред."
     }
-    assert _count(house_db, Session) == 0
+    assert _count(house_db, Meeting) == 0
 
 
 def test_a_one_off_session_on_the_third_of_march_is_refused(house_db, admin, cast):
@@ -232,7 +232,7 @@ def test_a_one_off_session_on_the_third_of_march_is_refused(house_db, admin, cas
             end=dt.time(11),
         )
     assert str(err.value) == "03.03.2027 е официален празник: не е планирана среща."
-    assert _count(house_db, Session) == 0
+    assert _count(house_db, Meeting) == 0
 
 
 def test_an_explicit_session_at_a_chosen_time(house_db, admin, cast):
