@@ -25,7 +25,7 @@ from bgfuture_desk.errors import UserError
 from bgfuture_desk.services.exchange.consolidate import ConsolidationError, consolidate
 from bgfuture_desk.services.exchange.consolidate_import import BUILD_PAGE_BYTES
 from bgfuture_desk.services.exchange.consolidate_import import tables as import_tables
-from bgfuture_desk.services.families import service as registry
+from bgfuture_desk.services.families import service as families
 from bgfuture_desk.services.families.forms import PersonInput
 from bgfuture_desk.services.house import settings
 from bgfuture_desk.services.unit import Actor
@@ -42,7 +42,7 @@ from tests.exchange_data import (
     sorted_dump,
     travelling_rows,
 )
-from tests.unit.registry_data import MOTHER, new_family
+from tests.unit.families_data import MOTHER, new_family
 
 pytest_plugins = ["tests.exchange_fixtures"]
 pytestmark = pytest.mark.usefixtures("cheap_kdf")
@@ -70,8 +70,8 @@ def test_two_houses_consolidated_equal_the_sum_of_both(target, houses, tmp_path,
     assert [p for p in people if p["house"] == "kran"] == kran_people
     listed = json_lines(capsys, "list", "visits", "--db", target, "--json")
     assert {v["house"] for v in listed} == {"kran", "razhena"}
-    families = json_lines(capsys, "list", "families", "--db", target, "--json")
-    assert {f["code"][:3] for f in families if f["house"] == "razhena"} == {"RZH"}
+    rows = json_lines(capsys, "list", "families", "--db", target, "--json")
+    assert {f["code"][:3] for f in rows if f["house"] == "razhena"} == {"RZH"}
 
 
 def test_consolidating_again_in_any_order_changes_no_row(target, houses, tmp_path):
@@ -104,7 +104,7 @@ def _change_and_delete(house: Path) -> tuple[Person, Visit]:
             birth_date=person.birth_date,
             sex=person.sex,
         )
-        registry.update_person(db, Actor.system(), person.id, data)
+        families.update_person(db, Actor.system(), person.id, data)
         visits.cancel_visit(db, Actor.system(), visit.id)
         details = settings.house_details(db)
         settings.update_house(

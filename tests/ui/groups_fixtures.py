@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import pytest
 from PySide6.QtCore import Qt
 
-from bgfuture_desk.services.families import service as registry
+from bgfuture_desk.services.families import service as families
 from bgfuture_desk.services.families.service import FamilyInput, PersonInput
 from bgfuture_desk.services.groups import service as groups
 from tests.ui.groups_data import CTRL, programme_id
@@ -31,7 +31,7 @@ class People:
 @pytest.fixture
 def people(house_db, admin, clock) -> People:
     """Радка and Борис Щереви with their daughter Калина, and Мария Иванова."""
-    shterevi = registry.create_family(
+    shterevi = families.create_family(
         house_db,
         admin,
         FamilyInput(settlement="гр. Крън", phone="0877 410 220"),
@@ -42,7 +42,7 @@ def people(house_db, admin, clock) -> People:
         ],
         force=True,
     )
-    ivanovi = registry.create_family(
+    ivanovi = families.create_family(
         house_db,
         admin,
         FamilyInput(settlement="гр. Крън", phone="0888 123 456"),

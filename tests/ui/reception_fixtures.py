@@ -12,7 +12,7 @@ import pytest
 
 from bgfuture_desk.domain.clock import FixedClock
 from bgfuture_desk.services.demo import generate_demo
-from bgfuture_desk.services.families import service as registry
+from bgfuture_desk.services.families import service as families
 from bgfuture_desk.services.families.service import FamilyInput, PersonInput
 
 DAY = dt.date(2025, 11, 18)
@@ -41,7 +41,7 @@ def demo_house(house_db, clock):
 @pytest.fixture
 def shterevi(demo_house, admin):
     """A family with a rare surname: Радка and Борис Щереви and their daughter Калина."""
-    return registry.create_family(
+    return families.create_family(
         demo_house,
         admin,
         FamilyInput(settlement="гр. Крън", phone="0877 410 220"),

@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt
 
 from bgfuture_desk.i18n import format_date
 from bgfuture_desk.services.consents import service as consents
-from bgfuture_desk.services.families import service as registry
+from bgfuture_desk.services.families import service as families
 from bgfuture_desk.services.families.service import FamilyInput, PersonInput
 from bgfuture_desk.ui.documents.consent_dialog import ConsentDialog, WithdrawDialog
 from bgfuture_desk.ui.models.consent_table_model import (
@@ -35,7 +35,7 @@ KALINA = "Калина Борисова Щерева"
 @pytest.fixture
 def family(house_db, admin):
     """Радка and Борис Щереви and their daughter Калина (4), with no consent yet."""
-    return registry.create_family(
+    return families.create_family(
         house_db,
         admin,
         FamilyInput(settlement="гр. Крън", phone="0877 410 220"),

@@ -14,7 +14,7 @@ from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QPushButton, QWidget
 
-from bgfuture_desk.services.families import service as registry
+from bgfuture_desk.services.families import service as families
 from bgfuture_desk.services.families.service import FamilyInput, PersonInput
 from bgfuture_desk.services.printouts import printing
 from bgfuture_desk.ui.widgets.pdf_preview import show_pdf_preview
@@ -35,7 +35,7 @@ def cards(house_db, admin) -> bytes:
     """Eleven family cards: ten on the first A4 sheet, one on the second."""
     ids = []
     for number, surname in enumerate(SURNAMES):
-        family = registry.create_family(
+        family = families.create_family(
             house_db,
             admin,
             FamilyInput(settlement="гр. Крън", phone=f"0877 410 2{number:02d}"),

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from bgfuture_desk.domain.vocab import VisitPurpose
-from bgfuture_desk.services.families import service as registry
+from bgfuture_desk.services.families import service as families
 from bgfuture_desk.services.visits import service as visits
 from bgfuture_desk.ui.models.family_member_model import COL_NAME, COL_TODAY
 from bgfuture_desk.ui.models.visit_table_model import COL_WHO
@@ -90,7 +90,7 @@ def test_check_in_without_a_purpose_says_so_and_saves_nothing(qtbot, reception, 
 
 def test_a_scanned_family_card_opens_the_family(qtbot, reception, demo_house):
     _window, page = reception()
-    expected = registry.family_by_code(demo_house, "KRN-0001")
+    expected = families.family_by_code(demo_house, "KRN-0001")
 
     type_text(qtbot, page.search, "KRN-0001")
     qtbot.keyClick(page.search, Qt.Key.Key_Return)

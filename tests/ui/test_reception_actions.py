@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
-from bgfuture_desk.services.families import service as registry
+from bgfuture_desk.services.families import service as families
 from bgfuture_desk.services.families.search import SharedSearch
 from bgfuture_desk.services.visits import service as visits
 from bgfuture_desk.ui.models.visit_table_model import visitors_short
@@ -56,10 +56,10 @@ def test_archiving_asks_first_then_says_the_family_changed(qtbot, demo_house, ad
     actions.archive()
     box = actions.dialog
     assert box.windowTitle() == "Архивиране на семейството"
-    assert saved == [] and not registry.get_family(demo_house, shterevi.id).archived
+    assert saved == [] and not families.get_family(demo_house, shterevi.id).archived
     click(qtbot, box.yes_button)
 
-    assert registry.get_family(demo_house, shterevi.id).archived
+    assert families.get_family(demo_house, shterevi.id).archived
     assert saved == [shterevi.id]
     assert notes == [(f"Семейство {shterevi.code} е архивирано.", False)]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from bgfuture_desk.services.families import service as registry
+from bgfuture_desk.services.families import service as families
 from bgfuture_desk.ui.models.family_member_model import COL_EGN, COL_NAME
 from tests.ui.helpers import click, type_text
 from tests.ui.preview_helpers import check_preview, save_preview
@@ -29,7 +29,7 @@ def test_egn_is_shown_masked(qtbot, reception, demo_house):
     _window, page = reception()
     open_code(qtbot, page, "KRN-0001")
     model = page.family_panel.members
-    people = {p.full_name: p for p in registry.family_by_code(demo_house, "KRN-0001").members}
+    people = {p.full_name: p for p in families.family_by_code(demo_house, "KRN-0001").members}
     for row in range(model.rowCount()):
         person = people[model.index(row, COL_NAME).data()]
         shown = model.index(row, COL_EGN).data()
@@ -41,7 +41,7 @@ def test_egn_is_shown_masked(qtbot, reception, demo_house):
 
 def test_move_a_member_to_another_family(qtbot, reception, shterevi, demo_house):
     _window, page = reception()
-    target = registry.family_by_code(demo_house, "KRN-0002")
+    target = families.family_by_code(demo_house, "KRN-0002")
     open_code(qtbot, page, shterevi.code)
     panel = page.family_panel
     choose_member(panel, "Калина Борисова Щерева")
@@ -58,7 +58,7 @@ def test_move_a_member_to_another_family(qtbot, reception, shterevi, demo_house)
 
     names = [m.full_name for m in panel.family.members]
     assert "Калина Борисова Щерева" not in names
-    moved = [m.full_name for m in registry.get_family(demo_house, target.id).members]
+    moved = [m.full_name for m in families.get_family(demo_house, target.id).members]
     assert "Калина Борисова Щерева" in moved
     assert page.notice.text() == "Калина Борисова Щерева е преместен(а) в семейство KRN-0002."
     page.search.clear()
@@ -67,11 +67,11 @@ def test_move_a_member_to_another_family(qtbot, reception, shterevi, demo_house)
 
 
 def test_merge_two_records_of_one_family(qtbot, reception, shterevi, demo_house, admin):
-    twin = registry.create_family(
+    twin = families.create_family(
         demo_house,
         admin,
-        registry.FamilyInput(settlement="гр. Крън"),
-        [registry.PersonInput("child", "Мила", last_name="Щерева")],
+        families.FamilyInput(settlement="гр. Крън"),
+        [families.PersonInput("child", "Мила", last_name="Щерева")],
     )
     _window, page = reception()
     open_code(qtbot, page, shterevi.code)
@@ -84,7 +84,7 @@ def test_merge_two_records_of_one_family(qtbot, reception, shterevi, demo_house,
     click(qtbot, box.yes_button)
 
     assert "Мила Щерева" in [m.full_name for m in page.family_panel.family.members]
-    assert registry.family_by_code(demo_house, twin.code).id == shterevi.id
+    assert families.family_by_code(demo_house, twin.code).id == shterevi.id
     open_code(qtbot, page, shterevi.code)
     page.search.clear()
     type_text(qtbot, page.search, twin.code)
@@ -102,13 +102,13 @@ def test_archive_asks_first_and_can_be_undone(qtbot, reception, shterevi, demo_h
     assert box.windowTitle() == "Архивиране на семейството"
     click(qtbot, box.yes_button)
 
-    assert registry.get_family(demo_house, shterevi.id).archived
+    assert families.get_family(demo_house, shterevi.id).archived
     assert panel.notice.text() == "Архивирано" and panel.notice.isVisible()
     assert panel.archive_button.text() == "&Върни от архива"
 
     click(qtbot, panel.archive_button)
 
-    assert not registry.get_family(demo_house, shterevi.id).archived
+    assert not families.get_family(demo_house, shterevi.id).archived
     assert not panel.notice.isVisible()
 
 

@@ -8,7 +8,7 @@ import datetime as dt
 from PySide6.QtCore import Qt
 
 from bgfuture_desk.domain.egn import make_egn
-from bgfuture_desk.services.families import service as registry
+from bgfuture_desk.services.families import service as families
 from bgfuture_desk.services.families.service import FamilyInput, PersonInput
 from tests.ui.helpers import click, retype, type_text
 
@@ -27,7 +27,7 @@ def open_new_family(qtbot, window, page):
 
 
 def families_named(db, last_name: str):
-    hits = registry.find_duplicates(
+    hits = families.find_duplicates(
         db, person=PersonInput("mother", "Снежана", last_name=last_name)
     )
     return hits
@@ -108,7 +108,7 @@ def test_errors_of_a_second_member_stand_beside_its_fields(qtbot, reception, dem
 
 
 def test_a_duplicate_is_offered_and_save_anyway_saves(qtbot, reception, demo_house, admin):
-    first = registry.create_family(
+    first = families.create_family(
         demo_house,
         admin,
         FamilyInput(settlement="гр. Крън"),
@@ -136,14 +136,14 @@ def test_a_duplicate_is_offered_and_save_anyway_saves(qtbot, reception, demo_hou
     saved = page.family_panel.family
     assert saved.id != first.id
     assert [m.full_name for m in saved.members] == ["Гергана Колева"]
-    assert {c.family_id for c in registry.find_duplicates(
+    assert {c.family_id for c in families.find_duplicates(
         demo_house, person=PersonInput("mother", "Гергана", phone="0888555111")
     )} == {first.id, saved.id}  # fmt: skip
 
 
 def test_the_duplicates_name_every_reason_and_the_people(qtbot, reception, demo_house, admin):
     egn = make_egn(dt.date(1994, 5, 2), 33, "female")
-    first = registry.create_family(
+    first = families.create_family(
         demo_house,
         admin,
         FamilyInput(settlement="гр. Крън", phone="0877 410 229"),
@@ -153,7 +153,7 @@ def test_the_duplicates_name_every_reason_and_the_people(qtbot, reception, demo_
             )
         ],
     )
-    phoned = registry.create_family(
+    phoned = families.create_family(
         demo_house,
         admin,
         FamilyInput(settlement="гр. Крън", phone="0877 410 230"),
@@ -230,7 +230,7 @@ def test_adding_a_member_also_asks_about_duplicates(qtbot, reception, shterevi, 
 
     names = [m.full_name for m in page.family_panel.family.members]
     assert names.count("Борис Петров Щерев") == 1 and "Борис Щерев" in names
-    assert len(registry.get_family(demo_house, shterevi.id).members) == 4
+    assert len(families.get_family(demo_house, shterevi.id).members) == 4
 
 
 def test_editing_the_family_changes_its_phone(qtbot, reception, shterevi, demo_house):
@@ -249,5 +249,5 @@ def test_editing_the_family_changes_its_phone(qtbot, reception, shterevi, demo_h
     click(qtbot, dialog.save_button)
 
     assert not dialog.isVisible()
-    assert registry.get_family(demo_house, shterevi.id).phone == "0877410221"
+    assert families.get_family(demo_house, shterevi.id).phone == "0877410221"
     assert "0877 410 221" in page.family_panel.details.text()

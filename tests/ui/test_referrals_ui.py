@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTabWidget
 
 from bgfuture_desk.domain.clock import FixedClock
-from bgfuture_desk.services.families import service as registry
+from bgfuture_desk.services.families import service as families
 from bgfuture_desk.services.families.service import FamilyInput, PersonInput
 from bgfuture_desk.services.referrals import service as referrals
 from bgfuture_desk.services.referrals.service import ReferralInput
@@ -48,7 +48,7 @@ def day(house_db):
 @pytest.fixture
 def shterevi(house_db, admin):
     """Радка and Борис Щереви and their daughter Калина (born 2021)."""
-    return registry.create_family(
+    return families.create_family(
         house_db,
         admin,
         FamilyInput(settlement="гр. Крън", phone="0877 410 220"),

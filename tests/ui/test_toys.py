@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from bgfuture_desk.domain import toys as toy_rules
-from bgfuture_desk.services.families import service as registry
+from bgfuture_desk.services.families import service as families
 from bgfuture_desk.services.toys import service as toys
 from bgfuture_desk.ui.models.basket_model import LEND_CODE, LEND_NOTE
 from bgfuture_desk.ui.models.loan_table_model import DAYS, TOY
@@ -256,7 +256,7 @@ def test_escape_clears_the_scan_field(qtbot, toys_page, shterevi):
 def demo_family(db):
     """Some demo family allowed to borrow (not blocked, nothing overdue)."""
     for number in range(1, 21):
-        family = registry.family_by_code(db, f"KRN-{number:04d}")
+        family = families.family_by_code(db, f"KRN-{number:04d}")
         late = [x for x in toys.open_loans(db, family.id) if x.overdue]
         if not family.borrowing_blocked and not late and not family.archived:
             return family.id

@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt
 
 from bgfuture_desk.domain.clock import FixedClock
 from bgfuture_desk.services.demo import generate_demo
-from bgfuture_desk.services.families import service as registry
+from bgfuture_desk.services.families import service as families
 from bgfuture_desk.services.families.service import FamilyInput, PersonInput
 from bgfuture_desk.services.toys import service as toys
 from bgfuture_desk.services.toys.service import ToyInput
@@ -50,7 +50,7 @@ def demo_house(house_db, clock):
 @pytest.fixture
 def shterevi(demo_house, admin):
     """A family with a rare surname: Радка and Борис Щереви and their daughter Калина (4)."""
-    return registry.create_family(
+    return families.create_family(
         demo_house,
         admin,
         FamilyInput(settlement="гр. Крън", phone="0877 410 220"),

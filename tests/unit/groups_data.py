@@ -8,7 +8,7 @@ import datetime as dt
 from sqlalchemy import select
 
 from bgfuture_desk.db.models import Programme, Specialist
-from bgfuture_desk.services.families import service as registry
+from bgfuture_desk.services.families import service as families
 from bgfuture_desk.services.families.service import FamilyInput, PersonInput
 from bgfuture_desk.services.groups import service as groups
 
@@ -46,7 +46,7 @@ def family(db, admin, *members: tuple[str, str, str, str]):
         PersonInput(role, first, middle, last, birth_date=dt.date(1990, 5, 1))
         for role, first, middle, last in members
     ]
-    return registry.create_family(db, admin, FamilyInput(settlement="гр. Крън"), people, force=True)
+    return families.create_family(db, admin, FamilyInput(settlement="гр. Крън"), people, force=True)
 
 
 def ids(view) -> dict[str, object]:

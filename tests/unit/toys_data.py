@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 
 from bgfuture_desk.db.models import AuditEvent, Loan, LoanReminder, Reservation, Toy
 from bgfuture_desk.domain.clock import FixedClock
-from bgfuture_desk.services.families import service as registry
+from bgfuture_desk.services.families import service as families
 from bgfuture_desk.services.families.service import FamilyInput, PersonInput
 from bgfuture_desk.services.toys import service as toys
 from bgfuture_desk.services.toys.service import ToyInput
@@ -53,7 +53,7 @@ def family(db, admin, last: str, child_born: dt.date | None, phone: str = "0888 
             )
         )
     data = FamilyInput(settlement="гр. Крън", phone=phone)
-    return registry.create_family(db, admin, data, members, force=True)
+    return families.create_family(db, admin, data, members, force=True)
 
 
 def toy(db, admin, data: ToyInput = PUZZLE):

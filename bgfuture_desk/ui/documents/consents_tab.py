@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from bgfuture_desk.i18n import _, ngettext
 from bgfuture_desk.services.consents import service as consents
 from bgfuture_desk.services.consents.service import ConsentView
-from bgfuture_desk.services.families import service as registry
+from bgfuture_desk.services.families import service as families
 from bgfuture_desk.services.families.search import SearchIndex
 from bgfuture_desk.services.families.service import FamilyView
 from bgfuture_desk.services.unit import Actor, Database
@@ -204,7 +204,7 @@ class ConsentsTab(QWidget):
     # -- the family -------------------------------------------------------------------------
 
     def show_family_id(self, family_id) -> None:
-        family = self.run(lambda: registry.get_family(self.db, family_id))
+        family = self.run(lambda: families.get_family(self.db, family_id))
         if family is not None:
             self.show_family(family)
 

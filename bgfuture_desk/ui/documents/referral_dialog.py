@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from bgfuture_desk.domain.vocab import Urgency
 from bgfuture_desk.errors import UserError
 from bgfuture_desk.i18n import _
-from bgfuture_desk.services.families import service as registry
+from bgfuture_desk.services.families import service as families
 from bgfuture_desk.services.families.search import SearchIndex
 from bgfuture_desk.services.referrals import service as referrals
 from bgfuture_desk.services.referrals.service import InstitutionView, ReferralInput, ReferralView
@@ -144,7 +144,7 @@ class ReferralDialog(FormDialog):
     def _prefill(self, family_id: uuid.UUID | None, person_id: uuid.UUID | None) -> None:
         if family_id is None and person_id is not None:
             try:
-                family_id = registry.get_person(self.db, person_id).family_id
+                family_id = families.get_person(self.db, person_id).family_id
             except UserError:
                 family_id = None
         self.who.choose(family_id, person_id)

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QWidget
 
 from bgfuture_desk.errors import NotFoundError
 from bgfuture_desk.i18n import _
-from bgfuture_desk.services.families import service as registry
+from bgfuture_desk.services.families import service as families
 from bgfuture_desk.services.families.queries import FamilyView
 from bgfuture_desk.services.families.search import SearchHit, SearchIndex
 from bgfuture_desk.services.unit import Database
@@ -99,7 +99,7 @@ class ReferralWhoField(QWidget):
         family: FamilyView | None = None
         if family_id is not None:
             try:
-                family = registry.get_family(self.db, family_id)
+                family = families.get_family(self.db, family_id)
             except NotFoundError:
                 family = None
         self.combo.clear()

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from bgfuture_desk.errors import NotFoundError
 from bgfuture_desk.i18n import _
-from bgfuture_desk.services.families import service as registry
+from bgfuture_desk.services.families import service as families
 from bgfuture_desk.services.families.search import SearchHit, SearchIndex
 from bgfuture_desk.services.unit import Database
 from bgfuture_desk.ui.models.search_result_model import COL_DETAIL, SearchResultModel
@@ -33,10 +33,10 @@ from bgfuture_desk.ui.widgets.hit_list import HitListMixin
 
 def member_hits(db: Database, text: str) -> list[SearchHit]:
     """The members of the family whose code was typed or scanned („KRN-0042“)."""
-    if registry.canonical_family_code(text) is None:
+    if families.canonical_family_code(text) is None:
         return []
     try:
-        family = registry.family_by_code(db, text)
+        family = families.family_by_code(db, text)
     except NotFoundError:
         return []
     return [

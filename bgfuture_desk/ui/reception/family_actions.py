@@ -14,7 +14,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
 from bgfuture_desk.i18n import _
-from bgfuture_desk.services.families import service as registry
+from bgfuture_desk.services.families import service as families
 from bgfuture_desk.services.families.search import SearchHit, SearchIndex
 from bgfuture_desk.services.families.service import FamilyView, PersonView
 from bgfuture_desk.services.printouts import printing
@@ -108,7 +108,7 @@ class FamilyActions(ReceptionActions):
             target, family = hit.family_id, self.family
             if target is None or family is None:  # a family hit always has its id
                 return
-            moved = self._run(lambda: registry.move_person(self.db, actor, person.id, target))
+            moved = self._run(lambda: families.move_person(self.db, actor, person.id, target))
             if moved is not None:
                 self.saved.emit(family.id)
                 self._notify(
@@ -148,7 +148,7 @@ class FamilyActions(ReceptionActions):
             target = hit.family_id
             if target is None:  # a family hit always has its id
                 return
-            kept = self._run(lambda: registry.merge_families(self.db, actor, family.id, target))
+            kept = self._run(lambda: families.merge_families(self.db, actor, family.id, target))
             if kept is not None:
                 self.saved.emit(family.id)
                 self._notify(
@@ -195,7 +195,7 @@ class FamilyActions(ReceptionActions):
     def _set_archived(self, family: FamilyView, archived: bool) -> None:
         actor = self.signed_in()
         view = self._run(
-            lambda: registry.archive_family(self.db, actor, family.id, archived=archived)
+            lambda: families.archive_family(self.db, actor, family.id, archived=archived)
         )
         if view is not None:
             self.saved.emit(family.id)

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from bgfuture_desk.domain.vocab import PersonRole
 from bgfuture_desk.errors import UserError, ValidationError
 from bgfuture_desk.i18n import _
-from bgfuture_desk.services.families import service as registry
+from bgfuture_desk.services.families import service as families
 from bgfuture_desk.services.families.service import DuplicatesFound, FamilyView, PersonView
 from bgfuture_desk.services.unit import Actor, Database
 from bgfuture_desk.ui.reception.duplicates_dialog import DuplicatesDialog, family_of
@@ -166,7 +166,7 @@ class FamilyDialog(RegistryDialog):
         if self.family is not None:
             family_id = self.family.id
             self.attempt(
-                lambda: registry.update_family(self.db, self.actor, family_id, family),
+                lambda: families.update_family(self.db, self.actor, family_id, family),
                 self.family_saved.emit,
             )
             return
@@ -182,7 +182,7 @@ class FamilyDialog(RegistryDialog):
         read = [person for person in people if person is not None]  # all of them, by now
         self.family_form.set_errors({})
         self.attempt(
-            lambda: registry.create_family(self.db, self.actor, family, read, force=force),
+            lambda: families.create_family(self.db, self.actor, family, read, force=force),
             self.family_saved.emit,
         )
 
@@ -236,10 +236,10 @@ class PersonDialog(RegistryDialog):
             return
         if self.person is None:
             family_id = self.family_id
-            call = lambda: registry.add_person(self.db, self.actor, family_id, data, force=force)  # noqa: E731
+            call = lambda: families.add_person(self.db, self.actor, family_id, data, force=force)  # noqa: E731
         else:
             person_id = self.person.id
-            call = lambda: registry.update_person(self.db, self.actor, person_id, data)  # noqa: E731
+            call = lambda: families.update_person(self.db, self.actor, person_id, data)  # noqa: E731
         self.attempt(call, self.person_saved.emit)
 
     def place_error(self, err: UserError) -> str:

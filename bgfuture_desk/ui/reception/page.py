@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from bgfuture_desk.errors import NotFoundError, UserError
 from bgfuture_desk.i18n import N_, _, format_time, ngettext
-from bgfuture_desk.services.families import service as registry
+from bgfuture_desk.services.families import service as families
 from bgfuture_desk.services.families.search import SearchHit, SharedSearch
 from bgfuture_desk.services.families.service import FamilyView
 from bgfuture_desk.services.house import settings
@@ -337,9 +337,9 @@ class ReceptionPage(DeskPage):
     def on_search_entered(self) -> None:
         """Enter: a scanned or typed family code opens its family, else the chosen hit."""
         text = self.search.text()
-        if registry.canonical_family_code(text) is not None:
+        if families.canonical_family_code(text) is not None:
             try:
-                self.show_family(registry.family_by_code(self.db, text))
+                self.show_family(families.family_by_code(self.db, text))
                 return
             except NotFoundError:
                 pass
@@ -397,9 +397,9 @@ class ReceptionPage(DeskPage):
 
     def open_family(self, family_id: uuid.UUID) -> None:
         try:
-            family = registry.get_family(self.db, family_id)
+            family = families.get_family(self.db, family_id)
             if family.merged_into_id is not None:
-                family = registry.get_family(self.db, family.merged_into_id)
+                family = families.get_family(self.db, family.merged_into_id)
         except UserError as err:
             self.notify(err.message, error=True)
             return

@@ -27,7 +27,7 @@ from bgfuture_desk.domain import toys as toy_rules
 from bgfuture_desk.domain.vocab import ToyStatus, UserRole
 from bgfuture_desk.errors import UserError
 from bgfuture_desk.i18n import _, format_date, format_date_long, ngettext
-from bgfuture_desk.services.families import service as registry
+from bgfuture_desk.services.families import service as families
 from bgfuture_desk.services.families.search import SearchIndex
 from bgfuture_desk.services.families.service import FamilyView
 from bgfuture_desk.services.house import settings
@@ -182,7 +182,7 @@ class LendPanel(ToyScreen):
         if self.family is None:
             return
         db, today = self.db, self.db.clock.today()
-        family = self.family = registry.get_family(db, self.family.id)
+        family = self.family = families.get_family(db, self.family.id)
         open_loans = toys.open_loans(db, family.id)
         self.header.show_family(family, open_loans, today)
         self.side.show_rows(toys.suggest_toys(db, family.id), open_loans, today)
@@ -203,7 +203,7 @@ class LendPanel(ToyScreen):
         self.scan.ready()
         if not text:
             return
-        if registry.canonical_family_code(text) is not None:  # a family card at this field
+        if families.canonical_family_code(text) is not None:  # a family card at this field
             self.finder.search.setText(text)
             self.finder.on_search_entered()
             self.scan.setFocus()

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QHeaderView, QLineEdit, QVBoxLayout, QWidget
 
 from bgfuture_desk.errors import NotFoundError, UserError
 from bgfuture_desk.i18n import _
-from bgfuture_desk.services.families import service as registry
+from bgfuture_desk.services.families import service as families
 from bgfuture_desk.services.families.search import SearchHit, SearchIndex
 from bgfuture_desk.services.families.service import FamilyView
 from bgfuture_desk.services.unit import Database
@@ -91,9 +91,9 @@ class FamilyFinder(QWidget):
         text = self.search.text().strip()
         if not text:
             return
-        if registry.canonical_family_code(text) is not None:
+        if families.canonical_family_code(text) is not None:
             try:
-                self._choose(registry.family_by_code(self.db, text))
+                self._choose(families.family_by_code(self.db, text))
                 return
             except NotFoundError as err:
                 if not self.model.rowCount():
@@ -112,9 +112,9 @@ class FamilyFinder(QWidget):
 
     def open_family(self, family_id) -> None:
         try:
-            family = registry.get_family(self.db, family_id)
+            family = families.get_family(self.db, family_id)
             if family.merged_into_id is not None:
-                family = registry.get_family(self.db, family.merged_into_id)
+                family = families.get_family(self.db, family.merged_into_id)
         except UserError as err:
             self.failed.emit(err.message)
             return

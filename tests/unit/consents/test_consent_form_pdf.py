@@ -13,7 +13,7 @@ from bgfuture_desk.errors import NotFoundError
 from bgfuture_desk.i18n import format_date_long
 from bgfuture_desk.services.consents import service as consents
 from bgfuture_desk.services.consents.printout import consent_form_data, consent_forms
-from bgfuture_desk.services.families import service as registry
+from bgfuture_desk.services.families import service as families
 from bgfuture_desk.services.families.service import FamilyInput, PersonInput
 
 TODAY = dt.date.today()
@@ -58,7 +58,7 @@ def family(house_db, admin):
             role="child", first_name="Петър", last_name="Иванов", birth_date=dt.date(2018, 9, 3)
         ),
     ]
-    return registry.create_family(
+    return families.create_family(
         house_db, admin, FamilyInput(settlement="гр. Крън"), members, force=True
     )
 

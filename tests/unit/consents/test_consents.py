@@ -14,7 +14,7 @@ from bgfuture_desk.errors import NotFoundError, PermissionDeniedError, UserError
 from bgfuture_desk.services.consents import service as consents
 from bgfuture_desk.services.consents.forms import shipped_form
 from bgfuture_desk.services.consents.service import ConsentInput
-from bgfuture_desk.services.families import service as registry
+from bgfuture_desk.services.families import service as families
 from bgfuture_desk.services.families.service import FamilyInput, PersonInput
 from bgfuture_desk.services.users import service as users
 
@@ -27,7 +27,7 @@ def _years_ago(years: int, days: int = 30) -> dt.date:
 
 def _family(db, actor, *members: PersonInput, phone: str = "0888123456"):
     family = FamilyInput(settlement="гр. Крън", phone=phone)
-    return registry.create_family(db, actor, family, list(members), force=True)
+    return families.create_family(db, actor, family, list(members), force=True)
 
 
 MOTHER = PersonInput(
@@ -366,7 +366,7 @@ def test_family_state_shows_photo_purposes_per_member(house_db, admin, family):
 def test_families_without_valid_consent(house_db, admin, family):
     done = _family(house_db, admin, MOTHER)
     archived = _family(house_db, admin, MOTHER)
-    registry.archive_family(house_db, admin, archived.id)
+    families.archive_family(house_db, admin, archived.id)
     consents.record_consents(house_db, admin, _data([done.members[0].id]))
     ids = _ids(family)
     consents.record_consents(house_db, admin, _data([ids["Мария"]]))

@@ -20,7 +20,7 @@ from bgfuture_desk.services.exchange.consolidate import consolidate
 from bgfuture_desk.services.exchange.export import export_month, export_status
 from bgfuture_desk.services.exchange.export_read import read_export, read_label
 from bgfuture_desk.services.exchange.snapshot import take_snapshot
-from bgfuture_desk.services.families import service as registry
+from bgfuture_desk.services.families import service as families
 from bgfuture_desk.services.families.forms import PersonInput
 from bgfuture_desk.services.unit import Actor
 from tests.exchange_data import MONTH, PASSPHRASE, export, open_house, scalars
@@ -172,7 +172,7 @@ def test_the_desk_keeps_working_during_an_export(houses, tmp_path):
 
     def progress(done, total, _message):
         if total and not saved:
-            saved.append(registry.update_person(db, Actor.system(), person.id, changed))
+            saved.append(families.update_person(db, Actor.system(), person.id, changed))
 
     try:
         result = export_month(

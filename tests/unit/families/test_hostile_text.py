@@ -12,11 +12,11 @@ from sqlalchemy import func, select
 from bgfuture_desk.db.models import Family
 from bgfuture_desk.domain.text import MAX_TEXT, text_problem
 from bgfuture_desk.errors import ValidationError
-from bgfuture_desk.services.families import service as registry
-from tests.unit.registry_data import MOTHER, new_family
+from bgfuture_desk.services.families import service as families
+from tests.unit.families_data import MOTHER, new_family
 
 
-def families(db) -> int:
+def family_count(db) -> int:
     with db.read() as session:
         return session.scalar(select(func.count()).select_from(Family))
 
@@ -33,11 +33,11 @@ def families(db) -> int:
     ],
 )
 def test_a_hostile_name_is_refused_and_nothing_is_written(house_db, admin, name, words):
-    before = families(house_db)
+    before = family_count(house_db)
     with pytest.raises(ValidationError) as refused:
         new_family(house_db, admin, dataclasses.replace(MOTHER, first_name=name))
     assert any(words in message for message in refused.value.errors.values()), refused.value.errors
-    assert families(house_db) == before
+    assert family_count(house_db) == before
 
 
 @pytest.mark.parametrize(
@@ -46,7 +46,7 @@ def test_a_hostile_name_is_refused_and_nothing_is_written(house_db, admin, name,
 )
 def test_emoji_quotes_and_sql_looking_text_are_kept_as_typed(house_db, admin, name):
     family = new_family(house_db, admin, dataclasses.replace(MOTHER, first_name=name))
-    again = registry.get_family(house_db, family.id)
+    again = families.get_family(house_db, family.id)
     assert again.members[0].first_name == name
 
 
@@ -55,15 +55,15 @@ def test_a_changed_note_is_checked_too(house_db, admin):
     person = family.members[0]
     data = dataclasses.replace(MOTHER, notes="бележка\x00")
     with pytest.raises(ValidationError) as refused:
-        registry.update_person(house_db, admin, person.id, data)
+        families.update_person(house_db, admin, person.id, data)
     assert "невидим управляващ знак" in refused.value.errors["notes"]
-    assert registry.get_family(house_db, family.id).members[0].notes == MOTHER.notes
+    assert families.get_family(house_db, family.id).members[0].notes == MOTHER.notes
 
 
 def test_a_note_keeps_its_lines(house_db, admin):
     note = "ред 1\nред 2\tи още"
     family = new_family(house_db, admin, dataclasses.replace(MOTHER, notes=note))
-    assert registry.get_family(house_db, family.id).members[0].notes == note
+    assert families.get_family(house_db, family.id).members[0].notes == note
 
 
 def test_line_breaks_and_tabs_are_ordinary_text():

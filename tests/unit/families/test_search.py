@@ -11,7 +11,7 @@ from bgfuture_desk.db.models import Family, Person, utcnow
 from bgfuture_desk.domain.egn import make_egn
 from bgfuture_desk.domain.search import Term, parse_query, within_one_edit
 from bgfuture_desk.services.demo import generate_demo
-from bgfuture_desk.services.families import service as registry
+from bgfuture_desk.services.families import service as families
 from bgfuture_desk.services.families.search import SearchIndex, SharedSearch, search_people
 from bgfuture_desk.services.families.service import FamilyInput, PersonInput
 from bgfuture_desk.services.unit import Actor
@@ -462,7 +462,7 @@ def test_the_exchange_benchmark_exports_and_consolidates_every_record():
 def test_the_shared_index_notices_a_family_it_was_not_told_about(house_db, admin):
     shared = SharedSearch(house_db)
     assert shared.index().search("Шишманова") == []
-    registry.create_family(
+    families.create_family(
         house_db,
         admin,
         FamilyInput(settlement="с. Ръжена"),
@@ -481,7 +481,7 @@ def test_the_shared_index_notices_a_family_it_was_not_told_about(house_db, admin
 def test_a_family_saved_through_the_shared_index_does_not_rebuild_it(house_db, admin):
     shared = SharedSearch(house_db)
     built = shared.index()
-    family = registry.create_family(
+    family = families.create_family(
         house_db,
         admin,
         FamilyInput(settlement="с. Ръжена"),

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from bgfuture_desk.services.demo import generate_demo
-from bgfuture_desk.services.families import service as registry
+from bgfuture_desk.services.families import service as families
 from bgfuture_desk.services.families.service import FamilyInput, PersonInput
 from bgfuture_desk.services.house import backup
 from bgfuture_desk.services.house.backup import BackupError
@@ -43,7 +43,7 @@ def demo_house(house_db, admin, db_path):
 
 
 def add_family_and_check_in(db, admin) -> None:
-    family = registry.create_family(
+    family = families.create_family(
         db, admin, FamilyInput(settlement="гр. Крън", phone="0888 555 111"),
         [PersonInput(role="mother", first_name="Росица", last_name="Танева")], force=True)
     visits.check_in(db, admin, family_id=family.id, person_ids=[family.members[0].id],

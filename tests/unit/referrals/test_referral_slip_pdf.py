@@ -18,7 +18,7 @@ from bgfuture_desk.errors import NotFoundError
 from bgfuture_desk.services.referrals import printout as referrals_print
 from bgfuture_desk.services.referrals import service as referrals
 from bgfuture_desk.services.referrals.service import ReferralInput
-from tests.unit.registry_data import CHILD, EGN_GIRL, MOTHER, new_family
+from tests.unit.families_data import CHILD, EGN_GIRL, MOTHER, new_family
 
 A4_POINTS = (595.3, 841.9)
 HOUSE = HouseHeader("Къща на семейството – Крън", "гр. Крън", "ул. „Розова“ № 3", "0431 6 23 45")

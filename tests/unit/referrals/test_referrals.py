@@ -14,7 +14,7 @@ from bgfuture_desk.errors import NotFoundError, UserError, ValidationError
 from bgfuture_desk.services.house import settings
 from bgfuture_desk.services.referrals import service as referrals
 from bgfuture_desk.services.referrals.service import ReferralInput
-from tests.unit.registry_data import CHILD, MOTHER, new_family
+from tests.unit.families_data import CHILD, MOTHER, new_family
 
 TODAY = dt.date(2026, 11, 20)
 
@@ -281,7 +281,7 @@ def test_institution_save_unique_and_inactive(house_db, admin, family):
 
 
 def test_changes_leave_an_audit_trail(house_db, admin, family):
-    from tests.unit.registry_data import actions
+    from tests.unit.families_data import actions
 
     view = referrals.create_referral(house_db, admin, _input(house_db, family))
     referrals.set_referral_status(house_db, admin, view.id, "visited", TODAY)

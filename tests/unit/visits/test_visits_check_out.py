@@ -10,7 +10,7 @@ from sqlalchemy import select
 from bgfuture_desk.db.models import AuditEvent, VisitPerson
 from bgfuture_desk.domain.clock import FixedClock
 from bgfuture_desk.errors import UserError
-from bgfuture_desk.services.families import service as registry
+from bgfuture_desk.services.families import service as families
 from bgfuture_desk.services.families.service import FamilyInput, PersonInput
 from bgfuture_desk.services.visits import service as visits
 
@@ -26,7 +26,7 @@ def clock(house_db):
 @pytest.fixture
 def family(house_db, admin):
     """Мария Иванова and her son Петър."""
-    return registry.create_family(
+    return families.create_family(
         house_db,
         admin,
         FamilyInput(settlement="гр. Крън", phone="0888 123 456"),

@@ -7,7 +7,7 @@ import datetime as dt
 from sqlalchemy import select
 
 from bgfuture_desk.db.models import AuditEvent
-from bgfuture_desk.services.families import service as registry
+from bgfuture_desk.services.families import service as families
 from bgfuture_desk.services.families.service import FamilyInput, PersonInput
 
 EGN_GIRL = "1945140251"  # 14.05.2019, female
@@ -40,4 +40,4 @@ def count(db, model) -> int:
 
 def new_family(db, admin, *members, phone="", settlement="гр. Крън"):
     family = FamilyInput(settlement=settlement, phone=phone)
-    return registry.create_family(db, admin, family, list(members), force=True)
+    return families.create_family(db, admin, family, list(members), force=True)
