@@ -50,11 +50,11 @@ from bgfuture_desk.ui.widgets.page import page_heading
 def preview_consent_forms(parent: QWidget, db, family: FamilyView, on_error) -> QWidget | None:
     """The family's forms, filled in, in the preview (from where they are printed)."""
     from bgfuture_desk.errors import UserError
-    from bgfuture_desk.services.consents.printout import consent_forms
+    from bgfuture_desk.services.printouts import catalogue as printouts
     from bgfuture_desk.ui.widgets.pdf_preview import show_pdf_preview
 
     try:
-        pdf = consent_forms(db, family.code)
+        pdf = printouts.make(db, "consent", [family.code])
     except UserError as err:
         on_error(err.message)
         return None

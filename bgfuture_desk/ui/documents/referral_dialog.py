@@ -205,10 +205,10 @@ def slip_file_name(referral: ReferralView) -> str:
 
 def show_slip(parent: QWidget, db: Database, referral: ReferralView):
     """The referral's slip in the print preview (raises the services' ``UserError``)."""
-    from bgfuture_desk.services.referrals import printout as referrals_print
+    from bgfuture_desk.services.printouts import catalogue as printouts
     from bgfuture_desk.ui.widgets.pdf_preview import show_pdf_preview
 
-    pdf = referrals_print.referral_slip(db, str(referral.id))
+    pdf = printouts.make(db, "referral", [str(referral.id)])
     title = _("Referral {number}").format(number=referral.number)
     return show_pdf_preview(parent, pdf, title, slip_file_name(referral))
 

@@ -17,7 +17,7 @@ from bgfuture_desk.domain.vocab import SessionStatus
 from bgfuture_desk.i18n import _, ngettext
 from bgfuture_desk.services.groups import service as groups
 from bgfuture_desk.services.groups.service import GroupView, ScheduleResult, SessionView
-from bgfuture_desk.services.printouts import printing
+from bgfuture_desk.services.printouts import catalogue as printouts
 from bgfuture_desk.services.unit import Actor, Database
 from bgfuture_desk.services.visits.service import SpecialistRow
 from bgfuture_desk.ui.groups.actions import Actions
@@ -138,7 +138,7 @@ class SessionActions(Actions):
 
     def print_sheet(self, session: SessionView) -> None:
         """Empty before the session, with the marks after it (the service decides)."""
-        pdf = self.run(lambda: printing.attendance_sheet(self.db, session.id))
+        pdf = self.run(lambda: printouts.make(self.db, "attendance", [str(session.id)]))
         if pdf is None:
             return
         self.open(

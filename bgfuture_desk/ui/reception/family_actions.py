@@ -17,7 +17,7 @@ from bgfuture_desk.i18n import _
 from bgfuture_desk.services.families import service as families
 from bgfuture_desk.services.families.search import SearchHit, SearchIndex
 from bgfuture_desk.services.families.service import FamilyView, PersonView
-from bgfuture_desk.services.printouts import printing
+from bgfuture_desk.services.printouts import catalogue as printouts
 from bgfuture_desk.services.unit import Actor, Database
 from bgfuture_desk.ui.reception.actions import ReceptionActions
 from bgfuture_desk.ui.reception.family_dialog import FamilyDialog, PersonDialog
@@ -212,7 +212,7 @@ class FamilyActions(ReceptionActions):
         family = self.family
         if family is None:
             return
-        pdf = self._run(lambda: printing.family_cards(self.db, [str(family.id)]))
+        pdf = self._run(lambda: printouts.make(self.db, "card", [str(family.id)]))
         if pdf is not None:
             self._preview(
                 pdf,
@@ -222,9 +222,7 @@ class FamilyActions(ReceptionActions):
 
     def print_access(self, person: PersonView) -> None:
         """Everything the house holds about ``person`` (GDPR art. 15), to hand over."""
-        from bgfuture_desk.services.families.subject_access import subject_access
-
-        pdf = self._run(lambda: subject_access(self.db, str(person.id)))
+        pdf = self._run(lambda: printouts.make(self.db, "access", [str(person.id)]))
         if pdf is not None:
             name = "-".join(person.full_name.split())
             self._preview(

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 from bgfuture_desk.domain.vocab import ToyStatus
 from bgfuture_desk.i18n import N_, _
 from bgfuture_desk.services.families.search import SearchHit, SearchIndex
-from bgfuture_desk.services.printouts import printing
+from bgfuture_desk.services.printouts import catalogue as printouts
 from bgfuture_desk.services.toys import service as toys
 from bgfuture_desk.services.toys.service import ToyView
 from bgfuture_desk.services.unit import Database
@@ -211,5 +211,7 @@ class CatalogueActions(ToyActions):
         self.preview_pdf(
             _("Toy labels"),
             name,
-            lambda: printing.toy_labels(self.db, codes, layout, skip=skip),
+            lambda: printouts.make(
+                self.db, "labels", codes or [], layout=layout, skip=skip, on_shelves=codes is None
+            ),
         )

@@ -31,7 +31,7 @@ from bgfuture_desk.services.families import service as families
 from bgfuture_desk.services.families.search import SearchIndex
 from bgfuture_desk.services.families.service import FamilyView
 from bgfuture_desk.services.house import settings
-from bgfuture_desk.services.printouts import printing
+from bgfuture_desk.services.printouts import catalogue as printouts
 from bgfuture_desk.services.toys import service as toys
 from bgfuture_desk.services.toys.service import LendCheck, LoanView, ToyView
 from bgfuture_desk.services.unit import Database
@@ -385,7 +385,7 @@ class LendPanel(ToyScreen):
         self.preview_pdf(
             _("Loan receipt {code}").format(code=self.family.code),
             _("receipt-{code}.pdf").format(code=self.family.code),
-            lambda: printing.loan_receipt(self.db, loan_id),
+            lambda: printouts.make(self.db, "receipt", [str(loan_id)]),
         )
 
     def on_escape(self) -> None:

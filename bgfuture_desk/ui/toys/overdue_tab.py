@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from bgfuture_desk.errors import UserError
 from bgfuture_desk.i18n import _, format_date, ngettext
-from bgfuture_desk.services.printouts import printing
+from bgfuture_desk.services.printouts import catalogue as printouts
 from bgfuture_desk.services.toys import service as toys
 from bgfuture_desk.services.toys.service import LoanView
 from bgfuture_desk.services.unit import Database
@@ -176,7 +176,9 @@ class OverdueTab(ToyScreen):
 
     def print_list(self) -> None:
         name = _("overdue-{date}.pdf").format(date=self.db.clock.today().isoformat())
-        self.preview_pdf(_("Overdue toys: call list"), name, lambda: printing.overdue_list(self.db))
+        self.preview_pdf(
+            _("Overdue toys: call list"), name, lambda: printouts.make(self.db, "overdue")
+        )
 
     def focus_first(self) -> None:
         self.view.setFocus(Qt.FocusReason.OtherFocusReason)
