@@ -16,7 +16,6 @@ from sqlalchemy.exc import IntegrityError
 from bgfuture_desk.db import migrate
 from bgfuture_desk.db.engine import BUSY_TIMEOUT_MS, engine_for
 from bgfuture_desk.db.models import Base, Family, House, Person, Visit
-from bgfuture_desk.domain.names import search_key
 from bgfuture_desk.errors import DatabaseFileError
 from bgfuture_desk.services.house import health
 from bgfuture_desk.services.house.database import create_database, open_database
@@ -157,7 +156,7 @@ def test_the_upgrade_drops_the_indexes_nobody_uses_and_keeps_the_rest(file_0001)
     assert {"ix_people_family_id", "ix_visits_family_id", "ix_audit_events_entity_id"} <= after
 
 
-def test_old_file_is_backed_up_then_upgraded_with_search_keys(file_0001):
+def test_old_file_is_backed_up_then_upgraded(file_0001):
     opened = open_database(file_0001)
     try:
         assert migrate.current_revision(opened.db.engine) == migrate.head_revision()
@@ -172,14 +171,10 @@ def test_old_file_is_backed_up_then_upgraded_with_search_keys(file_0001):
         finally:
             conn.close()
         _assert_data_intact(opened.db)
-        with opened.db.read() as session:
-            keys = dict(session.execute(select(Person.first_name, Person.search_key)).all())
-            family_key = session.scalar(select(Family.search_key))
-        assert keys == {
-            first: search_key(first, middle, last) for _role, first, middle, last in PEOPLE.values()
-        }
-        assert keys["Чавдар"] == search_key("4avdar Petrov")  # found as the desk types it
-        assert family_key == search_key("KRN-0042 gr. Kran")
+        with opened.db.engine.connect() as conn:
+            for table in ("people", "families"):  # the unused name keys are gone (0005)
+                columns = {r[1] for r in conn.exec_driver_sql(f"PRAGMA table_info({table})")}
+                assert "search_key" not in columns and "id" in columns
         report = health.check_database(opened.db)
         assert report.integrity_ok and report.schema_up_to_date
         assert (report.counts["families"], report.counts["people"]) == (1, 3)
@@ -351,7 +346,6 @@ def test_downgrade_to_0001_and_upgrade_again_keeps_the_data(file_0001):
             assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1  # back on
             assert conn.exec_driver_sql("PRAGMA foreign_key_check").all() == []
         with opened.db.read() as session:
-            assert "cavdar petrov" in session.scalars(select(Person.search_key)).all()
             assert session.scalar(select(House.code)) == "kran"
     finally:
         opened.db.dispose()

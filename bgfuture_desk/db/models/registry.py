@@ -15,12 +15,10 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     Uuid,
-    event,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from bgfuture_desk.db.base import Base, Travelling
-from bgfuture_desk.domain.names import search_key
 
 
 class Family(Travelling, Base):
@@ -36,7 +34,6 @@ class Family(Travelling, Base):
     archived_at: Mapped[dt.datetime | None] = mapped_column(DateTime, default=None)
     merged_into_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, ForeignKey("families.id"))
     borrowing_blocked: Mapped[bool] = mapped_column(Boolean, default=False)
-    search_key: Mapped[str] = mapped_column(Text, default="")
 
     members: Mapped[list[Person]] = relationship(
         back_populates="family", foreign_keys="Person.family_id"
@@ -59,7 +56,6 @@ class Person(Travelling, Base):
     phone: Mapped[str] = mapped_column(String(40), default="")
     expected_birth: Mapped[dt.date | None] = mapped_column(Date, default=None)
     notes: Mapped[str] = mapped_column(Text, default="")
-    search_key: Mapped[str] = mapped_column(Text, default="")
 
     family: Mapped[Family | None] = relationship(
         back_populates="members", foreign_keys=[family_id]
@@ -120,14 +116,3 @@ class VisitPurposeRow(Travelling, Base):
 
     visit: Mapped[Visit] = relationship(back_populates="purposes")
 
-
-@event.listens_for(Person, "before_insert")
-@event.listens_for(Person, "before_update")
-def _person_search_key(_mapper, _conn, person: Person) -> None:
-    person.search_key = search_key(person.first_name, person.middle_name, person.last_name)
-
-
-@event.listens_for(Family, "before_insert")
-@event.listens_for(Family, "before_update")
-def _family_search_key(_mapper, _conn, family: Family) -> None:
-    family.search_key = search_key(family.code, family.settlement)
