@@ -15,7 +15,6 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from bgfuture_desk.domain.vocab import ReferralStatus
-from bgfuture_desk.errors import UserError
 from bgfuture_desk.i18n import _
 from bgfuture_desk.services.families.search import SearchIndex
 from bgfuture_desk.services.referrals import service as referrals
@@ -25,6 +24,7 @@ from bgfuture_desk.ui.documents.referral_dialog import ReferralDialog, open_new_
 from bgfuture_desk.ui.documents.referral_outcome_dialog import ReferralOutcomeDialog
 from bgfuture_desk.ui.models.referral_table_model import status_text, who_text
 from bgfuture_desk.ui.widgets.fields import confirm
+from bgfuture_desk.ui.widgets.service_call import run_shown
 
 T = TypeVar("T")
 
@@ -48,11 +48,7 @@ class ReferralActions(QObject):
 
     def _run(self, call: Callable[[], T]) -> T | None:
         """A service call whose refusal is shown in the message line."""
-        try:
-            return call()
-        except UserError as err:
-            self._notify(err.message, error=True)
-            return None
+        return run_shown(call, lambda message: self._notify(message, error=True))
 
     def _opened(self, dialog) -> None:
         self.dialog_opened.emit(dialog)

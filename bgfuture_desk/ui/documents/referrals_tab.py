@@ -48,6 +48,7 @@ from bgfuture_desk.ui.models.referral_table_model import (
 )
 from bgfuture_desk.ui.widgets.controls import table_view
 from bgfuture_desk.ui.widgets.notice import Notice
+from bgfuture_desk.ui.widgets.service_call import run_shown
 
 WAITING = "waiting"  # the filter of referrals waiting for feedback too long
 
@@ -208,11 +209,7 @@ class ReferralsTab(QWidget):
 
     def run(self, call: Callable[[], T]) -> T | None:
         """A service call whose refusal is shown in the message line."""
-        try:
-            return call()
-        except UserError as err:
-            self.notify(err.message, error=True)
-            return None
+        return run_shown(call, lambda message: self.notify(message, error=True))
 
     # -- reading ----------------------------------------------------------------------------
 

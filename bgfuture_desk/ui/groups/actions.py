@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from bgfuture_desk.errors import UserError
 from bgfuture_desk.services.unit import Actor, Database
+from bgfuture_desk.ui.widgets.service_call import run_shown
 
 T = TypeVar("T")
 
@@ -41,11 +42,7 @@ class Actions(QObject):
 
     def run(self, call: Callable[[], T]) -> T | None:
         """A service call whose refusal is shown in the message line."""
-        try:
-            return call()
-        except UserError as err:
-            self.notify(err.message, error=True)
-            return None
+        return run_shown(call, lambda message: self.notify(message, error=True))
 
     def attempt(self, call: Callable[[], object]) -> bool:
         """A service call that returns nothing: whether it went through (a refusal is shown

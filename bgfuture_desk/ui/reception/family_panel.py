@@ -44,16 +44,12 @@ from bgfuture_desk.ui.models.family_member_model import (
 from bgfuture_desk.ui.widgets.fields import PurposeChecks, SpecialistCombo, py_datetime, qdatetime
 from bgfuture_desk.ui.widgets.form import reserved_error_label, show_message
 from bgfuture_desk.ui.widgets.page import page_heading
+from bgfuture_desk.ui.widgets.styles import PRIMARY_ACTION_STYLE
 
 PHOTO_WIDTH = 96
 MEMBER_ROWS_SHOWN = 3  # at the least; the list takes whatever height is left
 NOTICE_STYLE = "color: #b3261e; font-weight: bold;"
 NOTE_STYLE = "color: #555555; font-style: italic;"
-CHECK_IN_STYLE = (
-    "QPushButton { background: #2e7d32; color: white; font-weight: bold; padding: 8px 16px;"
-    " border-radius: 4px; } QPushButton:focus { border: 2px solid #0b3d0e; }"
-    " QPushButton:disabled { background: #9e9e9e; }"
-)
 
 
 @dataclass(frozen=True)
@@ -219,7 +215,7 @@ class FamilyPanel(QWidget):
         grid.setColumnStretch(1, 1)
         layout.addLayout(grid)
         self.check_in_button = QPushButton(_("Check &in"), self)
-        self.check_in_button.setStyleSheet(CHECK_IN_STYLE)
+        self.check_in_button.setStyleSheet(PRIMARY_ACTION_STYLE)
         font = QFont(self.check_in_button.font())
         font.setPointSizeF(font.pointSizeF() * 1.25)
         self.check_in_button.setFont(font)

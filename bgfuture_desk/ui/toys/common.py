@@ -22,11 +22,11 @@ from PySide6.QtWidgets import (
 )
 
 from bgfuture_desk.domain.toys import MAX_AGE_MONTHS
-from bgfuture_desk.errors import UserError
 from bgfuture_desk.i18n import _
 from bgfuture_desk.services.unit import Actor
 from bgfuture_desk.ui.widgets.form import ERROR_STYLE, SAVED_STYLE
 from bgfuture_desk.ui.widgets.pdf_preview import show_pdf_preview
+from bgfuture_desk.ui.widgets.service_call import run_shown
 
 WARNING_STYLE = "color: #7a4f00; background: #fff3d6; padding: 4px;"
 NOTICE_STYLE = (
@@ -42,11 +42,7 @@ ActorSource = Callable[[], Actor | None]  # who works now (None before a sign-in
 
 def _run(call: Callable[[], T], notified: SignalInstance) -> T | None:
     """A service call whose refusal goes to the message line: its result, or None."""
-    try:
-        return call()
-    except UserError as err:
-        notified.emit(err.message, True, None)
-        return None
+    return run_shown(call, lambda message: notified.emit(message, True, None))
 
 
 def _open(dialog: QDialog | QMessageBox, dialog_opened: SignalInstance) -> None:

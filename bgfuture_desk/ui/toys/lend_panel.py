@@ -36,7 +36,6 @@ from bgfuture_desk.services.toys import service as toys
 from bgfuture_desk.services.toys.service import LendCheck, LoanView, ToyView
 from bgfuture_desk.services.unit import Database
 from bgfuture_desk.ui.models.basket_model import LEND_NAME, LEND_NOTE, BasketModel
-from bgfuture_desk.ui.reception.family_panel import CHECK_IN_STYLE
 from bgfuture_desk.ui.toys.common import STYLES, ActorSource, ToyScreen, pass_on
 from bgfuture_desk.ui.toys.family_header import FamilyHeader
 from bgfuture_desk.ui.toys.family_side import FamilySide
@@ -44,6 +43,7 @@ from bgfuture_desk.ui.toys.reservation_actions import ReservationActions
 from bgfuture_desk.ui.widgets.controls import ScanEdit, table_view
 from bgfuture_desk.ui.widgets.family_finder import FamilyFinder
 from bgfuture_desk.ui.widgets.fields import confirm, py_date, qdate
+from bgfuture_desk.ui.widgets.styles import PRIMARY_ACTION_STYLE
 
 
 class LendPanel(ToyScreen):
@@ -129,7 +129,7 @@ class LendPanel(ToyScreen):
         layout.addLayout(row)
         row = QHBoxLayout()
         self.lend_button = QPushButton(_("&Lend (Ctrl+Enter)"), self)
-        self.lend_button.setStyleSheet(CHECK_IN_STYLE)
+        self.lend_button.setStyleSheet(PRIMARY_ACTION_STYLE)
         font = QFont(self.lend_button.font())
         font.setPointSizeF(font.pointSizeF() * 1.2)
         self.lend_button.setFont(font)

@@ -26,6 +26,7 @@ from bgfuture_desk.services.unit import Database
 from bgfuture_desk.ui.widgets.notice import Notice
 from bgfuture_desk.ui.widgets.page import Page
 from bgfuture_desk.ui.widgets.pdf_preview import show_pdf_preview
+from bgfuture_desk.ui.widgets.service_call import run_shown
 
 T = TypeVar("T")
 
@@ -110,11 +111,7 @@ class DeskPage(Page):
 
     def run(self, call: Callable[[], T]) -> T | None:
         """A service call whose refusal is shown in the message line."""
-        try:
-            return call()
-        except UserError as err:
-            self.notify(err.message, error=True)
-            return None
+        return run_shown(call, lambda message: self.notify(message, error=True))
 
     def attempt(self, call: Callable[[], object]) -> bool:
         """A service call that returns nothing: whether it went through (a refusal is shown
