@@ -21,15 +21,15 @@ from bgfuture_desk.services.groups import service as groups
 from bgfuture_desk.services.groups.service import EnrolmentView, GroupView, ProgrammeView
 from bgfuture_desk.services.unit import Actor, Database
 from bgfuture_desk.services.visits.service import SpecialistRow
-from bgfuture_desk.ui.groups.actions import Actions
 from bgfuture_desk.ui.groups.group_dialog import GroupDialog
 from bgfuture_desk.ui.groups.history_dialog import PersonHistoryDialog
 from bgfuture_desk.ui.groups.person_picker import PersonPickerDialog
 from bgfuture_desk.ui.groups.programme_dialog import ProgrammeDialog
+from bgfuture_desk.ui.widgets.actions import ScreenActions
 from bgfuture_desk.ui.widgets.fields import confirm
 
 
-class GroupActions(Actions):
+class GroupActions(ScreenActions):
     changed = Signal(object)  # the programme or group id to keep chosen when reading again
 
     def __init__(
@@ -52,7 +52,7 @@ class GroupActions(Actions):
             return
         dialog = ProgrammeDialog(self.db, actor, self.parent_widget)
         dialog.saved.connect(self._on_programme_saved)
-        self.open(dialog)
+        self.open_dialog(dialog)
 
     def edit_programme(self, programme: ProgrammeView) -> None:
         actor = self.actor()
@@ -60,7 +60,7 @@ class GroupActions(Actions):
             return
         dialog = ProgrammeDialog(self.db, actor, self.parent_widget, programme=programme)
         dialog.saved.connect(self._on_programme_saved)
-        self.open(dialog)
+        self.open_dialog(dialog)
 
     def _on_programme_saved(self, programme: ProgrammeView) -> None:
         self.changed.emit(programme.id)
@@ -81,7 +81,7 @@ class GroupActions(Actions):
             programme_id=programme_id,
         )
         dialog.saved.connect(self._on_group_saved)
-        self.open(dialog)
+        self.open_dialog(dialog)
 
     def edit_group(self, group: GroupView) -> None:
         actor = self.actor()
@@ -96,7 +96,7 @@ class GroupActions(Actions):
             group=group,
         )
         dialog.saved.connect(self._on_group_saved)
-        self.open(dialog)
+        self.open_dialog(dialog)
 
     def _on_group_saved(self, group: GroupView) -> None:
         self.changed.emit(group.id)
@@ -110,7 +110,7 @@ class GroupActions(Actions):
             "Archive the group „{name}“? It leaves the lists; its sessions, enrolments and "
             "attendance stay, and it can be brought back."
         ).format(name=group.name)
-        self.open(
+        self.open_dialog(
             confirm(
                 self.parent_widget,
                 _("Archive the group"),
@@ -152,7 +152,7 @@ class GroupActions(Actions):
         )
         picker.person_picked.connect(lambda hit: self._enrol_one(picker, group, hit))
         picker.finished.connect(lambda _result: self.changed.emit(group.id))
-        self.open(picker)
+        self.open_dialog(picker)
 
     def _enrol_one(self, picker: PersonPickerDialog, group: GroupView, hit: SearchHit) -> None:
         try:
@@ -167,7 +167,7 @@ class GroupActions(Actions):
         text = _(
             "Unenrol {name} from „{group}“ from today? Past attendance stays in the history."
         ).format(name=row.full_name, group=group.name)
-        self.open(
+        self.open_dialog(
             confirm(
                 self.parent_widget,
                 _("Unenrol"),
@@ -205,4 +205,4 @@ class GroupActions(Actions):
         except UserError as err:
             self.notify(err.message, error=True)
             return
-        self.open(dialog)
+        self.open_dialog(dialog)

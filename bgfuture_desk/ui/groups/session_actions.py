@@ -20,10 +20,10 @@ from bgfuture_desk.services.groups.service import GroupView, ScheduleResult, Ses
 from bgfuture_desk.services.printouts import catalogue as printouts
 from bgfuture_desk.services.unit import Actor, Database
 from bgfuture_desk.services.visits.service import SpecialistRow
-from bgfuture_desk.ui.groups.actions import Actions
 from bgfuture_desk.ui.groups.schedule_dialog import ScheduleDialog, holidays_text
 from bgfuture_desk.ui.groups.session_dialog import SessionDialog
 from bgfuture_desk.ui.models.group_texts import day_with_weekday, time_span
+from bgfuture_desk.ui.widgets.actions import ScreenActions
 from bgfuture_desk.ui.widgets.fields import confirm
 from bgfuture_desk.ui.widgets.pdf_preview import show_pdf_preview
 
@@ -49,7 +49,7 @@ def when_text(session: SessionView) -> str:
     return f"{day_with_weekday(session.starts_at.date())}, {when}"
 
 
-class SessionActions(Actions):
+class SessionActions(ScreenActions):
     changed = Signal(object, object)  # the group id and the session id to keep chosen
     scheduled = Signal(str)  # what was scheduled, for the sessions tab
 
@@ -81,7 +81,7 @@ class SessionActions(Actions):
             last_session=sessions[-1] if sessions else None,
         )
         dialog.saved.connect(lambda result: self._on_scheduled(group, result))
-        self.open(dialog)
+        self.open_dialog(dialog)
 
     def _on_scheduled(self, group: GroupView, result: ScheduleResult) -> None:
         first = result.sessions[0].id if result.sessions else None
@@ -96,7 +96,7 @@ class SessionActions(Actions):
             return
         dialog = SessionDialog(self.db, actor, session, self.specialists(), self.parent_widget)
         dialog.saved.connect(self._on_moved)
-        self.open(dialog)
+        self.open_dialog(dialog)
 
     def _on_moved(self, session: SessionView) -> None:
         self.changed.emit(session.group_id, session.id)
@@ -109,7 +109,7 @@ class SessionActions(Actions):
         text = _(
             "Cancel the session of {when}? It no longer counts as held; it can be restored."
         ).format(when=when_text(session))
-        self.open(
+        self.open_dialog(
             confirm(
                 self.parent_widget,
                 _("Cancel the session"),
@@ -141,7 +141,7 @@ class SessionActions(Actions):
         pdf = self.run(lambda: printouts.make(self.db, "attendance", [str(session.id)]))
         if pdf is None:
             return
-        self.open(
+        self.open_dialog(
             show_pdf_preview(
                 self.parent_widget,
                 pdf,

@@ -20,10 +20,10 @@ from bgfuture_desk.services.consents.service import ConsentView, FamilyConsentSt
 from bgfuture_desk.services.families.service import FamilyView
 from bgfuture_desk.services.unit import Actor, Database
 from bgfuture_desk.ui.documents.consent_dialog import ConsentDialog, consents_saved_text
-from bgfuture_desk.ui.reception.actions import ReceptionActions
+from bgfuture_desk.ui.widgets.actions import ScreenActions
 
 
-class ConsentActions(ReceptionActions):
+class ConsentActions(ScreenActions):
     changed = Signal()  # consents recorded or removed: the family is shown again
 
     def __init__(
@@ -55,13 +55,13 @@ class ConsentActions(ReceptionActions):
         if not saved:
             return
         ids = [c.id for c in saved]
-        self._notify(consents_saved_text(saved), undo=lambda: self.cancel(ids))
+        self.notify(consents_saved_text(saved), undo=lambda: self.cancel(ids))
         self.changed.emit()
 
     def cancel(self, ids: list[uuid.UUID]) -> None:
         actor = self.actor()
         if actor is None:
             return
-        if self._attempt(lambda: consents.cancel_consents(self.db, actor, ids)):
-            self._notify(_("The consent recorded by mistake was removed."))
+        if self.attempt(lambda: consents.cancel_consents(self.db, actor, ids)):
+            self.notify(_("The consent recorded by mistake was removed."))
         self.changed.emit()

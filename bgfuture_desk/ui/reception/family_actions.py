@@ -19,14 +19,14 @@ from bgfuture_desk.services.families.search import SearchHit, SearchIndex
 from bgfuture_desk.services.families.service import FamilyView, PersonView
 from bgfuture_desk.services.printouts import catalogue as printouts
 from bgfuture_desk.services.unit import Actor, Database
-from bgfuture_desk.ui.reception.actions import ReceptionActions
 from bgfuture_desk.ui.reception.family_dialog import FamilyDialog, PersonDialog
+from bgfuture_desk.ui.widgets.actions import ScreenActions
 from bgfuture_desk.ui.widgets.family_picker import FamilyPickerDialog
 from bgfuture_desk.ui.widgets.fields import confirm
 from bgfuture_desk.ui.widgets.pdf_preview import show_pdf_preview
 
 
-class FamilyActions(ReceptionActions):
+class FamilyActions(ScreenActions):
     saved = Signal(object)  # uuid of the family changed: index it and show it again
     family_requested = Signal(object)  # uuid of an existing family to open instead
 
@@ -57,11 +57,11 @@ class FamilyActions(ReceptionActions):
         dialog = FamilyDialog(self.db, actor, self.parent_widget, settlement=self.settlement())
         dialog.family_saved.connect(self._on_family_registered)
         dialog.open_requested.connect(self.family_requested)
-        self._show(dialog)
+        self.open_dialog(dialog)
 
     def _on_family_registered(self, family: FamilyView) -> None:
         self.saved.emit(family.id)
-        self._notify(_("The family {code} was registered.").format(code=family.code))
+        self.notify(_("The family {code} was registered.").format(code=family.code))
 
     def edit_family(self) -> None:
         family, actor = self.family, self.actor()
@@ -69,7 +69,7 @@ class FamilyActions(ReceptionActions):
             return
         dialog = FamilyDialog(self.db, actor, self.parent_widget, family=family)
         dialog.family_saved.connect(lambda view: self.saved.emit(view.id))
-        self._show(dialog)
+        self.open_dialog(dialog)
 
     def add_member(self) -> None:
         family, actor = self.family, self.actor()
@@ -78,7 +78,7 @@ class FamilyActions(ReceptionActions):
         dialog = PersonDialog(self.db, actor, family, self.parent_widget)
         dialog.person_saved.connect(lambda _person: self.saved.emit(family.id))
         dialog.open_requested.connect(self.family_requested)
-        self._show(dialog)
+        self.open_dialog(dialog)
 
     def edit_member(self, person: PersonView) -> None:
         family, actor = self.family, self.actor()
@@ -86,7 +86,7 @@ class FamilyActions(ReceptionActions):
             return
         dialog = PersonDialog(self.db, actor, family, self.parent_widget, person=person)
         dialog.person_saved.connect(lambda _person: self.saved.emit(family.id))
-        self._show(dialog)
+        self.open_dialog(dialog)
 
     def move_member(self, person: PersonView) -> None:
         family = self.family
@@ -100,7 +100,7 @@ class FamilyActions(ReceptionActions):
             self.parent_widget,
         )
         picker.family_picked.connect(lambda hit: self._confirm_move(person, hit))
-        self._show(picker)
+        self.open_dialog(picker)
 
     def _confirm_move(self, person: PersonView, hit: SearchHit) -> None:
         def move() -> None:
@@ -108,17 +108,17 @@ class FamilyActions(ReceptionActions):
             target, family = hit.family_id, self.family
             if target is None or family is None:  # a family hit always has its id
                 return
-            moved = self._run(lambda: families.move_person(self.db, actor, person.id, target))
+            moved = self.run(lambda: families.move_person(self.db, actor, person.id, target))
             if moved is not None:
                 self.saved.emit(family.id)
-                self._notify(
+                self.notify(
                     _("{name} was moved to the family {code}.").format(
                         name=person.full_name, code=hit.family_code
                     )
                 )
 
         text = _("Move {name} to the family {code}? Past visits stay with this family.")
-        self._show(
+        self.open_dialog(
             confirm(
                 self.parent_widget,
                 _("Move a member"),
@@ -140,7 +140,7 @@ class FamilyActions(ReceptionActions):
             self.parent_widget,
         )
         picker.family_picked.connect(lambda hit: self._confirm_merge(family, hit))
-        self._show(picker)
+        self.open_dialog(picker)
 
     def _confirm_merge(self, family: FamilyView, hit: SearchHit) -> None:
         def merge() -> None:
@@ -148,10 +148,10 @@ class FamilyActions(ReceptionActions):
             target = hit.family_id
             if target is None:  # a family hit always has its id
                 return
-            kept = self._run(lambda: families.merge_families(self.db, actor, family.id, target))
+            kept = self.run(lambda: families.merge_families(self.db, actor, family.id, target))
             if kept is not None:
                 self.saved.emit(family.id)
-                self._notify(
+                self.notify(
                     _("The family {gone} was merged into {kept}.").format(
                         gone=hit.family_code, kept=family.code
                     )
@@ -161,7 +161,7 @@ class FamilyActions(ReceptionActions):
             "Merge the family {gone} into {kept}? Its members, visits, loans, consents and "
             "referrals move to {kept}; the code {gone} will lead to {kept}."
         )
-        self._show(
+        self.open_dialog(
             confirm(
                 self.parent_widget,
                 _("Merge families"),
@@ -182,7 +182,7 @@ class FamilyActions(ReceptionActions):
             "Archive the family {code}? It stays in the database and can be brought back; "
             "searches show it last."
         ).format(code=family.code)
-        self._show(
+        self.open_dialog(
             confirm(
                 self.parent_widget,
                 _("Archive the family"),
@@ -194,7 +194,7 @@ class FamilyActions(ReceptionActions):
 
     def _set_archived(self, family: FamilyView, archived: bool) -> None:
         actor = self.signed_in()
-        view = self._run(
+        view = self.run(
             lambda: families.archive_family(self.db, actor, family.id, archived=archived)
         )
         if view is not None:
@@ -204,7 +204,7 @@ class FamilyActions(ReceptionActions):
                 if archived
                 else _("The family {code} is back from the archive.")
             )
-            self._notify(message.format(code=family.code))
+            self.notify(message.format(code=family.code))
 
     # -- printouts ---------------------------------------------------------------------------
 
@@ -212,7 +212,7 @@ class FamilyActions(ReceptionActions):
         family = self.family
         if family is None:
             return
-        pdf = self._run(lambda: printouts.make(self.db, "card", [str(family.id)]))
+        pdf = self.run(lambda: printouts.make(self.db, "card", [str(family.id)]))
         if pdf is not None:
             self._preview(
                 pdf,
@@ -222,7 +222,7 @@ class FamilyActions(ReceptionActions):
 
     def print_access(self, person: PersonView) -> None:
         """Everything the house holds about ``person`` (GDPR art. 15), to hand over."""
-        pdf = self._run(lambda: printouts.make(self.db, "access", [str(person.id)]))
+        pdf = self.run(lambda: printouts.make(self.db, "access", [str(person.id)]))
         if pdf is not None:
             name = "-".join(person.full_name.split())
             self._preview(
@@ -244,7 +244,7 @@ class FamilyActions(ReceptionActions):
             family_id=family.id,
             person_id=person_id,
             index=self.index,
-            on_saved=lambda referral: self._notify(
+            on_saved=lambda referral: self.notify(
                 _("The referral {number} to {institution} was issued.").format(
                     number=referral.number, institution=referral.institution
                 )

@@ -20,13 +20,13 @@ from bgfuture_desk.services.unit import Actor, Database
 from bgfuture_desk.services.visits import service as visits
 from bgfuture_desk.services.visits.service import SpecialistRow, VisitView
 from bgfuture_desk.ui.models.visit_table_model import visitors_short, visitors_text
-from bgfuture_desk.ui.reception.actions import ReceptionActions
 from bgfuture_desk.ui.reception.family_panel import CheckInRequest
 from bgfuture_desk.ui.reception.visit_dialogs import AnonymousDialog, LeaveDialog, VisitDialog
+from bgfuture_desk.ui.widgets.actions import ScreenActions
 from bgfuture_desk.ui.widgets.fields import confirm
 
 
-class VisitActions(ReceptionActions):
+class VisitActions(ScreenActions):
     checked_in = Signal(object)  # uuid of the visit just made from the family panel
     check_in_refused = Signal(str)  # why: shown in the family panel beside the button
     visit_changed = Signal(object)  # uuid of a visit someone came to or left
@@ -66,7 +66,7 @@ class VisitActions(ReceptionActions):
             self.check_in_refused.emit(err.message)
             return
         self.checked_in.emit(visit.id)
-        self._notify(
+        self.notify(
             _("Checked in at {time}: {names}.").format(
                 time=format_time(visit.checked_in_at), names=visitors_short(visit)
             )
@@ -78,11 +78,11 @@ class VisitActions(ReceptionActions):
             return
         dialog = AnonymousDialog(self.db, actor, self.specialists(), self.parent_widget)
         dialog.visit_saved.connect(self._on_anonymous_saved)
-        self._show(dialog)
+        self.open_dialog(dialog)
 
     def _on_anonymous_saved(self, visit: VisitView) -> None:
         self.visit_changed.emit(visit.id)
-        self._notify(
+        self.notify(
             _("Checked in at {time}: {names}.").format(
                 time=format_time(visit.checked_in_at), names=visitors_short(visit)
             )
@@ -90,11 +90,11 @@ class VisitActions(ReceptionActions):
 
     def check_out(self, visit: VisitView) -> None:
         """Everyone still in leaves; undone with the message line's undo (Ctrl+Z)."""
-        left = self._run(lambda: visits.check_out(self.db, self.signed_in(), visit.id))
+        left = self.run(lambda: visits.check_out(self.db, self.signed_in(), visit.id))
         if left is None:
             return
         self.visit_changed.emit(visit.id)
-        self._notify(
+        self.notify(
             _("Left at {time}: {names}.").format(
                 time=format_time(left.checked_out_at) if left.checked_out_at else "",
                 names=visitors_short(left),
@@ -106,10 +106,10 @@ class VisitActions(ReceptionActions):
         """Some members leave, the others stay: the assistant ticks who."""
         dialog = LeaveDialog(visit, self.parent_widget)
         dialog.chosen.connect(self.leave)
-        self._show(dialog)
+        self.open_dialog(dialog)
 
     def leave(self, visit: VisitView, person_ids: list[uuid.UUID]) -> None:
-        after = self._run(
+        after = self.run(
             lambda: visits.check_out(self.db, self.signed_in(), visit.id, person_ids=person_ids)
         )
         if after is None:
@@ -117,7 +117,7 @@ class VisitActions(ReceptionActions):
         self.visit_changed.emit(visit.id)
         names = ", ".join(name for pid, name in visit.people if pid in set(person_ids))
         left_at = after.left_time(person_ids[0])  # set: they have just left
-        self._notify(
+        self.notify(
             _("Left at {time}: {names}.").format(
                 time=format_time(left_at) if left_at is not None else "", names=names
             ),
@@ -125,7 +125,7 @@ class VisitActions(ReceptionActions):
         )
 
     def _undo_check_out(self, visit: VisitView, person_ids: list[uuid.UUID] | None) -> None:
-        back = self._run(
+        back = self.run(
             lambda: visits.undo_check_out(self.db, self.signed_in(), visit.id, person_ids)
         )
         if back is None:
@@ -135,7 +135,7 @@ class VisitActions(ReceptionActions):
             names = visitors_short(back)
         else:
             names = ", ".join(name for pid, name in back.still_in if pid in set(person_ids))
-        self._notify(_("In the house again: {names}.").format(names=names))
+        self.notify(_("In the house again: {names}.").format(names=names))
 
     def correct(self, visit: VisitView) -> None:
         actor = self.actor()
@@ -143,18 +143,18 @@ class VisitActions(ReceptionActions):
             return
         dialog = VisitDialog(self.db, actor, visit, self.specialists(), self.parent_widget)
         dialog.visit_saved.connect(self._on_corrected)
-        self._show(dialog)
+        self.open_dialog(dialog)
 
     def _on_corrected(self, visit: VisitView) -> None:
         self.visit_corrected.emit(visit.id)
-        self._notify(_("The visit was corrected: {who}.").format(who=visitors_short(visit)))
+        self.notify(_("The visit was corrected: {who}.").format(who=visitors_short(visit)))
 
     def cancel(self, visit: VisitView) -> None:
         text = _(
             "Cancel the check-in of {who} at {time}? Use this for a check-in made by mistake; "
             "it can be undone right after."
         ).format(who=visitors_text(visit), time=format_time(visit.checked_in_at))
-        self._show(
+        self.open_dialog(
             confirm(
                 self.parent_widget,
                 _("Cancel the visit"),
@@ -165,17 +165,17 @@ class VisitActions(ReceptionActions):
         )
 
     def _cancel(self, visit: VisitView) -> None:
-        if not self._attempt(lambda: visits.cancel_visit(self.db, self.signed_in(), visit.id)):
+        if not self.attempt(lambda: visits.cancel_visit(self.db, self.signed_in(), visit.id)):
             return
         self.visit_removed.emit()
-        self._notify(
+        self.notify(
             _("The visit of {who} was cancelled.").format(who=visitors_short(visit)),
             undo=lambda: self._restore(visit),
         )
 
     def _restore(self, visit: VisitView) -> None:
-        restored = self._run(lambda: visits.restore_visit(self.db, self.signed_in(), visit.id))
+        restored = self.run(lambda: visits.restore_visit(self.db, self.signed_in(), visit.id))
         if restored is None:
             return
         self.visit_restored.emit(restored.id)
-        self._notify(_("The visit of {who} is back.").format(who=visitors_short(restored)))
+        self.notify(_("The visit of {who} is back.").format(who=visitors_short(restored)))

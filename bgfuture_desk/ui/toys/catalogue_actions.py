@@ -50,9 +50,7 @@ class CatalogueActions(ToyActions):
         index: Callable[[], SearchIndex],
         parent: QWidget,
     ) -> None:
-        super().__init__(parent)
-        self.db = db
-        self.actor = actor
+        super().__init__(db, parent, actor)
         self.index = index
         self.reservations = ReservationActions(db, actor, parent)
         self.reservations.changed.connect(self.changed)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
-from PySide6.QtCore import QObject, Signal, SignalInstance
+from PySide6.QtCore import Signal, SignalInstance
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 
 from bgfuture_desk.domain.toys import MAX_AGE_MONTHS
 from bgfuture_desk.i18n import _
-from bgfuture_desk.services.unit import Actor
+from bgfuture_desk.ui.widgets.actions import ActorSource as ActorSource
+from bgfuture_desk.ui.widgets.actions import ScreenActions
 from bgfuture_desk.ui.widgets.form import ERROR_STYLE, SAVED_STYLE
 from bgfuture_desk.ui.widgets.pdf_preview import show_pdf_preview
 from bgfuture_desk.ui.widgets.service_call import run_shown
@@ -37,7 +38,6 @@ STYLES = {"ok": SAVED_STYLE, "error": ERROR_STYLE, "warning": WARNING_STYLE}
 MAX_MONTHS = MAX_AGE_MONTHS
 
 T = TypeVar("T")
-ActorSource = Callable[[], Actor | None]  # who works now (None before a sign-in)
 
 
 def _run(call: Callable[[], T], notified: SignalInstance) -> T | None:
@@ -101,31 +101,11 @@ class ToyScreen(QWidget):
         _preview(self, self.notified, self.dialog_opened, title, file_name, make)
 
 
-class ToyActions(QObject):
-    """What some buttons do, kept apart from the tab that shows them; the same signals as
+class ToyActions(ScreenActions):
+    """What some buttons do, kept apart from the tab that shows them; the signals of
     ``ToyScreen``, which the tab passes on to the page."""
 
     changed = Signal()
-    notified = Signal(str, bool, object)  # text, error, undo (a callable or None)
-    dialog_opened = Signal(object)
-
-    def __init__(self, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.parent_widget = parent  # the parent of the dialogs
-
-    def notify(
-        self, text: str, *, error: bool = False, undo: Callable[[], object] | None = None
-    ) -> None:
-        self.notified.emit(text, error, undo)
-
-    def run(self, call: Callable[[], T]) -> T | None:
-        return _run(call, self.notified)
-
-    def open_dialog(self, dialog: QDialog | QMessageBox) -> None:
-        _open(dialog, self.dialog_opened)
-
-    def preview_pdf(self, title: str, file_name: str, make: Callable[[], bytes]) -> None:
-        _preview(self.parent_widget, self.notified, self.dialog_opened, title, file_name, make)
 
 
 def pass_on(source: ToyScreen | ToyActions, target: ToyScreen) -> None:

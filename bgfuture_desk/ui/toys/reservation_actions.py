@@ -20,9 +20,7 @@ from bgfuture_desk.ui.toys.common import ActorSource, ToyActions
 
 class ReservationActions(ToyActions):
     def __init__(self, db: Database, actor: ActorSource, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.db = db
-        self.actor = actor
+        super().__init__(db, parent, actor)
 
     def reserve(self, toy: ToyView, family_id: uuid.UUID, family_code: str) -> None:
         actor = self.actor()
