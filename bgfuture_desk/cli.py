@@ -131,6 +131,7 @@ def build_parser() -> BulgarianParser:
     p.add_argument("--json", action="store_true", help=_("one JSON object per line"))
     _add_exchange(sub)
     _add_backup(sub)
+    _add_report(sub)
     return parser
 
 
@@ -164,8 +165,18 @@ def _add_exchange(sub) -> None:
                    help=_("a file whose first line is the passphrase (else it is asked)"))
 
 
+def _add_report(sub) -> None:
+    p = sub.add_parser("report", help=_("the monthly indicators, per house and in total"))
+    p.add_argument("--db", required=True, metavar=_("TARGET"),
+                   help=_("a house file, a consolidated file or a database URL"))
+    p.add_argument("--month", required=True, metavar=_("YYYY-MM"),
+                   help=_("the (first) month of the report, e.g. 2026-10"))
+    p.add_argument("--to", metavar=_("YYYY-MM"), help=_("the last month of a range"))
+    p.add_argument("--json", action="store_true", help=_("one JSON object on standard output"))
+
+
 def _commands() -> dict[str, Callable[[argparse.Namespace], int]]:
-    from bgfuture_desk.commands import backup, bench, exchange, house, printouts, records
+    from bgfuture_desk.commands import backup, bench, exchange, house, printouts, records, reports
 
     return {
         "init": house.cmd_init, "demo": house.cmd_demo, "check": house.cmd_check,
@@ -173,6 +184,7 @@ def _commands() -> dict[str, Callable[[argparse.Namespace], int]]:
         "bench": bench.cmd_bench, "export": exchange.cmd_export,
         "consolidate": exchange.cmd_consolidate,
         "backup": backup.cmd_backup, "restore": backup.cmd_restore,
+        "report": reports.cmd_report,
     }
 
 

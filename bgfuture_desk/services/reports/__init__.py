@@ -1,0 +1,1 @@
+"""The coordinator's reports: the monthly indicators per house and in total."""

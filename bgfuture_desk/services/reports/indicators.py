@@ -1,0 +1,564 @@
+"""The monthly indicators, each defined once: what is counted, per house and in total.
+
+Every output (the screen, Excel, PDF, ``report --json``) takes its numbers from ``count``.
+The rules every indicator follows:
+
+- A cancelled check-in (a visit, a mark, a loan, a consent or a referral removed) counts
+  nowhere; only live records count.
+- People are counted once per period and once in the total: a child seen in two houses is one
+  child in the total. Across houses a person is known by the ЕГН when it is recorded, else by
+  the record itself (two records without ЕГН are two people).
+- Who is a child, the age and the age band are the rules of ``domain.people``, taken on the
+  **last day of the period** (a child who turns 3 during the month is in 3–7); a person
+  without a birth date is in "age unknown" and is a child or an adult by the role.
+- Disaggregation of people: sex (female, male, unknown) × age band (0–3, 3–7, 7–18, adults,
+  unknown).
+- "At the end" (overdue loans, referrals waiting) is the last day of the period, or today
+  while the period is still running.
+- "New" is a person whose first visit ever in that house (for the total: in any house) falls
+  in the period; the others are returning.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import TypeVar
+
+from sqlalchemy import ColumnElement, Select, select
+from sqlalchemy.orm import Session
+
+from bgfuture_desk.db.models import (
+    Attendance,
+    Consent,
+    Family,
+    House,
+    Loan,
+    Meeting,
+    Person,
+    Referral,
+    Travelling,
+    Visit,
+    VisitPerson,
+    VisitPurposeRow,
+)
+from bgfuture_desk.domain.people import AgeBand, age_band, is_child
+from bgfuture_desk.domain.vocab import (
+    AttendanceStatus,
+    ConsentKind,
+    PersonRole,
+    ReferralStatus,
+    SessionStatus,
+    VisitPurpose,
+)
+from bgfuture_desk.i18n import N_, _
+from bgfuture_desk.services.reports.period import Period
+from bgfuture_desk.services.unit import Database
+
+TOTAL = "total"
+M = TypeVar("M", bound=Travelling)
+SEXES = ("female", "male", "unknown")
+BANDS = tuple(b.value for b in AgeBand)
+
+
+@dataclass(frozen=True)
+class Indicator:
+    key: str  # stable English key (``report --json``)
+    label: str  # N_: the Bulgarian row title
+    section: str  # N_: the table it belongs to
+    people: bool = False  # unique people, disaggregated by sex × age band
+    purpose: str | None = None  # visits for this purpose (the label names it)
+
+
+REACH, VISITS, GROUPS, TOYS, REFERRALS, CONSENTS = (
+    N_("Reach"), N_("Visits"), N_("Parenting groups"), N_("Toy library"), N_("Referrals"),
+    N_("Consents"),
+)  # fmt: skip
+
+INDICATORS: tuple[Indicator, ...] = (
+    Indicator("children_reached", N_("Children reached"), REACH, people=True),
+    Indicator("children_new", N_("of them new"), REACH, people=True),
+    Indicator("parents_reached", N_("Parents and caregivers reached"), REACH, people=True),
+    Indicator("parents_new", N_("of them new"), REACH, people=True),
+    Indicator("pregnant_reached", N_("Pregnant women reached"), REACH, people=True),
+    Indicator("families_registered", N_("Families registered (at the end)"), REACH),
+    Indicator("families_new", N_("Families registered in the period"), REACH),
+    Indicator("families_seen", N_("Families seen"), REACH),
+    Indicator("families_engaged", N_("Families engaged (two of the last three months)"), REACH),
+    Indicator("visits", N_("Visits"), VISITS),
+    Indicator("people_in_visits", N_("People in visits"), VISITS),
+    Indicator("anonymous_visitors", N_("Anonymous visitors"), VISITS),
+    *(
+        Indicator(f"visits_for_{p.value}", N_("Visits: {purpose}"), VISITS, purpose=p.value)
+        for p in VisitPurpose
+    ),
+    Indicator("sessions_held", N_("Sessions held"), GROUPS),
+    Indicator("group_participants", N_("Participants (unique)"), GROUPS, people=True),
+    Indicator("attendance_marks", N_("Present marks"), GROUPS),
+    Indicator("walk_ins", N_("Walk-ins"), GROUPS),
+    Indicator("loans", N_("Loans"), TOYS),
+    Indicator("returns", N_("Returns"), TOYS),
+    Indicator("overdue", N_("Overdue at the end"), TOYS),
+    Indicator("families_borrowing", N_("Families borrowing"), TOYS),
+    Indicator("referrals_issued", N_("Referrals issued"), REFERRALS),
+    Indicator("referrals_feedback", N_("Feedback received"), REFERRALS),
+    Indicator("referrals_waiting", N_("Waiting for feedback at the end"), REFERRALS),
+    Indicator("consents_given", N_("Consents given"), CONSENTS),
+    Indicator("consents_withdrawn", N_("Consents withdrawn"), CONSENTS),
+    Indicator("families_without_consent", N_("Families seen without valid consent"), CONSENTS),
+)
+BY_KEY = {i.key: i for i in INDICATORS}
+
+
+@dataclass
+class Figure:
+    indicator: Indicator
+    values: dict[str, int]  # house code or TOTAL -> number
+    by_sex_age: dict[str, dict[str, dict[str, int]]] | None = None  # house -> sex -> band -> n
+
+    @property
+    def key(self) -> str:
+        return self.indicator.key
+
+    @property
+    def label(self) -> str:
+        purpose = self.indicator.purpose
+        if purpose is not None:
+            return _(self.indicator.label).format(purpose=VisitPurpose(purpose).label)
+        return _(self.indicator.label)
+
+    def as_json(self) -> dict[str, object]:
+        out: dict[str, object] = {"key": self.key, "label": self.label, "values": self.values}
+        if self.by_sex_age is not None:
+            out["by_sex_age"] = self.by_sex_age
+        return out
+
+
+@dataclass
+class Report:
+    period: Period
+    houses: list[str]  # house codes, in code order
+    figures: list[Figure] = field(default_factory=list)
+
+    def figure(self, key: str) -> Figure:
+        return next(f for f in self.figures if f.key == key)
+
+    def value(self, key: str, house: str = TOTAL) -> int:
+        return self.figure(key).values.get(house, 0)
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "period": self.period.as_json(),
+            "houses": self.houses,
+            "indicators": [f.as_json() for f in self.figures],
+        }
+
+
+# ---- people: who is who across houses ----
+
+
+@dataclass(frozen=True)
+class _Someone:
+    id: uuid.UUID
+    house_id: uuid.UUID
+    family_id: uuid.UUID | None
+    role: str
+    birth_date: dt.date | None
+    sex: str | None
+    egn: str | None
+    expected_birth: dt.date | None
+
+    @property
+    def identity(self) -> str:
+        """The same person in every house: the ЕГН when known, else the record."""
+        return f"egn:{self.egn}" if self.egn else f"id:{self.id}"
+
+    def known(self) -> int:
+        """How much is recorded (the fuller record speaks for a person seen twice)."""
+        return (self.birth_date is not None) + (self.sex is not None)
+
+
+_PERSON_COLUMNS = (
+    Person.id, Person.house_id, Person.family_id, Person.role, Person.birth_date, Person.sex,
+    Person.egn, Person.expected_birth,
+)  # fmt: skip
+
+
+def _people(session: Session, ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, _Someone]:
+    wanted = list(set(ids))
+    out: dict[uuid.UUID, _Someone] = {}
+    for start in range(0, len(wanted), 500):  # SQLite's limit on parameters
+        rows = session.execute(
+            select(*_PERSON_COLUMNS).where(Person.id.in_(wanted[start : start + 500]))
+        )
+        out.update({r.id: _Someone(*r) for r in rows})
+    return out
+
+
+class _PeopleCount:
+    """Unique people per house and in total, with their sex × age band on the last day."""
+
+    def __init__(self, end: dt.date) -> None:
+        self.end = end
+        self.by_house: dict[uuid.UUID, dict[str, _Someone]] = defaultdict(dict)
+
+    def add(self, someone: _Someone, house_id: uuid.UUID | None = None) -> None:
+        seen = self.by_house[house_id or someone.house_id]
+        current = seen.get(someone.identity)
+        if current is None or someone.known() > current.known():
+            seen[someone.identity] = someone
+
+    def figure(self, indicator: Indicator, codes: dict[uuid.UUID, str]) -> Figure:
+        total: dict[str, _Someone] = {}
+        values: dict[str, int] = {}
+        split: dict[str, dict[str, dict[str, int]]] = {}
+        for house_id, code in codes.items():
+            seen = self.by_house.get(house_id, {})
+            values[code] = len(seen)
+            split[code] = self._split(seen.values())
+            for identity, someone in seen.items():
+                if identity not in total or someone.known() > total[identity].known():
+                    total[identity] = someone
+        values[TOTAL] = len(total)
+        split[TOTAL] = self._split(total.values())
+        return Figure(indicator, values, split)
+
+    def _split(self, people: Iterable[_Someone]) -> dict[str, dict[str, int]]:
+        out = {sex: dict.fromkeys(BANDS, 0) for sex in SEXES}
+        for p in people:
+            sex = p.sex if p.sex in ("female", "male") else "unknown"
+            out[sex][age_band(p.birth_date, self.end).value] += 1
+        return out
+
+
+def _is_child(p: _Someone, on: dt.date) -> bool:
+    return is_child(p.role, p.birth_date, on)
+
+
+def _is_pregnant(p: _Someone, period: Period) -> bool:
+    """Registered as pregnant, or expecting a child not born before the period began."""
+    return p.role == PersonRole.PREGNANT or (
+        p.expected_birth is not None and p.expected_birth >= period.start
+    )
+
+
+# ---- counting ----
+
+
+class _Counts:
+    """Per-house integer counts; the total is their sum."""
+
+    def __init__(self, codes: dict[uuid.UUID, str]) -> None:
+        self.codes = codes
+        self.n: dict[uuid.UUID, int] = defaultdict(int)
+
+    def add(self, house_id: uuid.UUID, n: int = 1) -> None:
+        self.n[house_id] += n
+
+    def figure(self, indicator: Indicator) -> Figure:
+        values = {code: self.n.get(h, 0) for h, code in self.codes.items()}
+        values[TOTAL] = sum(values.values())
+        return Figure(indicator, values)
+
+
+def _live(model: type[M], *where: ColumnElement[bool]) -> Select[M]:
+    """The live rows of ``model`` (a removed one counts nowhere)."""
+    return select(model).where(model.deleted_at.is_(None), *where)
+
+
+def count(db: Database, period: Period) -> Report:
+    """Every indicator of ``period`` for every house in the file (one for a house file, all
+    for a consolidated one), with the total."""
+    with db.read() as session:
+        houses = session.execute(select(House.id, House.code).order_by(House.code)).all()
+        codes = {h.id: h.code for h in houses}
+        report = Report(period, [h.code for h in houses])
+        report.figures += _reach_and_visits(session, period, codes)
+        report.figures += _groups(session, period, codes)
+        # "At the end" of a month still running is today: a loan due tomorrow is not overdue.
+        as_of = min(period.end, db.clock.today())
+        report.figures += _toys(session, period, codes, as_of)
+        report.figures += _referrals_and_consents(session, period, codes, as_of)
+    order = {i.key: n for n, i in enumerate(INDICATORS)}
+    report.figures.sort(key=lambda f: order[f.key])
+    return report
+
+
+def _visits_in(period: Period, *where: ColumnElement[bool]) -> Select[Visit]:
+    return _live(
+        Visit, Visit.checked_in_at >= period.start_at, Visit.checked_in_at < period.end_before,
+        *where,
+    )  # fmt: skip
+
+
+def _reach_and_visits(
+    session: Session, period: Period, codes: dict[uuid.UUID, str]
+) -> list[Figure]:
+    visits = session.scalars(_visits_in(period)).all()
+    visit_ids = [v.id for v in visits]
+    members: list[tuple[uuid.UUID, uuid.UUID]] = []  # (visit id, person id)
+    purposes: list[tuple[uuid.UUID, str]] = []
+    for start in range(0, len(visit_ids), 500):
+        chunk = visit_ids[start : start + 500]
+        members += session.execute(
+            select(VisitPerson.visit_id, VisitPerson.person_id).where(
+                VisitPerson.visit_id.in_(chunk), VisitPerson.deleted_at.is_(None)
+            )
+        ).all()
+        purposes += session.execute(
+            select(VisitPurposeRow.visit_id, VisitPurposeRow.purpose).where(
+                VisitPurposeRow.visit_id.in_(chunk), VisitPurposeRow.deleted_at.is_(None)
+            )
+        ).all()
+    people = _people(session, (pid for _v, pid in members))
+    house_of = {v.id: v.house_id for v in visits}
+    end = period.end
+
+    earlier = _seen_before(session, period, people.values())
+    children, parents, pregnant = _PeopleCount(end), _PeopleCount(end), _PeopleCount(end)
+    children_new, parents_new = _PeopleCount(end), _PeopleCount(end)
+    in_visits = _Counts(codes)
+    for visit_id, person_id in members:
+        someone = people.get(person_id)
+        if someone is None:
+            continue
+        house = house_of[visit_id]
+        in_visits.add(house)
+        child = _is_child(someone, end)
+        (children if child else parents).add(someone, house)
+        if (house, someone.identity) not in earlier:
+            (children_new if child else parents_new).add(someone, house)
+        if not child and _is_pregnant(someone, period):
+            pregnant.add(someone, house)
+
+    visit_counts, anonymous = _Counts(codes), _Counts(codes)
+    for v in visits:
+        visit_counts.add(v.house_id)
+        anonymous.add(v.house_id, v.anonymous_adults + v.anonymous_children)
+        in_visits.add(v.house_id, v.anonymous_adults + v.anonymous_children)
+    by_purpose = {p.value: _Counts(codes) for p in VisitPurpose}
+    for visit_id, purpose in purposes:
+        if purpose in by_purpose:
+            by_purpose[purpose].add(house_of[visit_id])
+
+    figures = [
+        children.figure(BY_KEY["children_reached"], codes),
+        _new_in_total(children_new, children, earlier, BY_KEY["children_new"], codes),
+        parents.figure(BY_KEY["parents_reached"], codes),
+        _new_in_total(parents_new, parents, earlier, BY_KEY["parents_new"], codes),
+        pregnant.figure(BY_KEY["pregnant_reached"], codes),
+        visit_counts.figure(BY_KEY["visits"]),
+        in_visits.figure(BY_KEY["people_in_visits"]),
+        anonymous.figure(BY_KEY["anonymous_visitors"]),
+        *(by_purpose[p.value].figure(BY_KEY[f"visits_for_{p.value}"]) for p in VisitPurpose),
+    ]
+    figures += _families(session, period, codes, visits)
+    return figures
+
+
+def _seen_before(
+    session: Session, period: Period, people: Iterable[_Someone]
+) -> set[tuple[uuid.UUID | None, str]]:
+    """(house id, identity) of everyone in ``people`` with a live visit before the period,
+    and (None, identity) when that visit was in any house (for the total)."""
+    people = list(people)
+    egns = {p.egn for p in people if p.egn}
+    ids = {p.id for p in people}
+    query = (
+        select(Visit.house_id, Person.id, Person.egn)
+        .join(VisitPerson, VisitPerson.visit_id == Visit.id)
+        .join(Person, Person.id == VisitPerson.person_id)
+        .where(
+            Visit.deleted_at.is_(None),
+            VisitPerson.deleted_at.is_(None),
+            Visit.checked_in_at < period.start_at,
+        )
+        .distinct()
+    )
+    out: set[tuple[uuid.UUID | None, str]] = set()
+    for house_id, person_id, egn in session.execute(query):
+        if person_id in ids or (egn and egn in egns):
+            identity = f"egn:{egn}" if egn else f"id:{person_id}"
+            out.add((house_id, identity))
+            out.add((None, identity))
+    return out
+
+
+def _new_in_total(
+    new: _PeopleCount,
+    reached: _PeopleCount,
+    earlier: set[tuple[uuid.UUID | None, str]],
+    indicator: Indicator,
+    codes: dict[uuid.UUID, str],
+) -> Figure:
+    """New per house as counted; in the total, new only if never seen before in any house."""
+    figure = new.figure(indicator, codes)
+    everyone: dict[str, _Someone] = {}
+    for seen in reached.by_house.values():
+        everyone.update(seen)
+    first_time = _PeopleCount(reached.end)
+    for identity, someone in everyone.items():
+        if (None, identity) not in earlier:
+            first_time.by_house[someone.house_id][identity] = someone
+    total = first_time.figure(indicator, codes)
+    figure.values[TOTAL] = total.values[TOTAL]
+    if figure.by_sex_age is not None and total.by_sex_age is not None:
+        figure.by_sex_age[TOTAL] = total.by_sex_age[TOTAL]
+    return figure
+
+
+def _families(
+    session: Session, period: Period, codes: dict[uuid.UUID, str], visits: Iterable[Visit]
+) -> list[Figure]:
+    registered, new, seen = _Counts(codes), _Counts(codes), _Counts(codes)
+    end_at = period.end_before
+    rows = session.execute(
+        select(Family.house_id, Family.created_at).where(
+            Family.deleted_at.is_(None), Family.merged_into_id.is_(None), Family.created_at < end_at
+        )
+    )
+    for house_id, created_at in rows:
+        registered.add(house_id)
+        if created_at >= period.start_at:
+            new.add(house_id)
+    for house_id, _family in {(v.house_id, v.family_id) for v in visits if v.family_id}:
+        seen.add(house_id)
+    engaged = _Counts(codes)
+    window = Period(period.last.shifted(-2), period.last)  # the last three months
+    by_family: dict[tuple[uuid.UUID, uuid.UUID | None], set[tuple[int, int]]] = defaultdict(set)
+    for v in session.scalars(_visits_in(window, Visit.family_id.is_not(None))):
+        by_family[(v.house_id, v.family_id)].add((v.checked_in_at.year, v.checked_in_at.month))
+    for (house, _which), seen_months in by_family.items():
+        if len(seen_months) >= 2:
+            engaged.add(house)
+    return [
+        registered.figure(BY_KEY["families_registered"]),
+        new.figure(BY_KEY["families_new"]),
+        seen.figure(BY_KEY["families_seen"]),
+        engaged.figure(BY_KEY["families_engaged"]),
+    ]
+
+
+def _groups(session: Session, period: Period, codes: dict[uuid.UUID, str]) -> list[Figure]:
+    meetings = session.scalars(
+        _live(
+            Meeting,
+            Meeting.status == SessionStatus.HELD,
+            Meeting.starts_at >= period.start_at,
+            Meeting.starts_at < period.end_before,
+        )
+    ).all()
+    held = _Counts(codes)
+    for m in meetings:
+        held.add(m.house_id)
+    marks = session.execute(
+        select(Attendance.house_id, Attendance.person_id, Attendance.walk_in).where(
+            Attendance.deleted_at.is_(None),
+            Attendance.status == AttendanceStatus.PRESENT,
+            Attendance.session_id.in_([m.id for m in meetings] or [uuid.UUID(int=0)]),
+        )
+    ).all()
+    people = _people(session, (m.person_id for m in marks))
+    participants = _PeopleCount(period.end)
+    present, walk_ins = _Counts(codes), _Counts(codes)
+    for house_id, person_id, walk_in in marks:
+        present.add(house_id)
+        if walk_in:
+            walk_ins.add(house_id)
+        if person_id in people:
+            participants.add(people[person_id], house_id)
+    return [
+        held.figure(BY_KEY["sessions_held"]),
+        participants.figure(BY_KEY["group_participants"], codes),
+        present.figure(BY_KEY["attendance_marks"]),
+        walk_ins.figure(BY_KEY["walk_ins"]),
+    ]
+
+
+def _toys(
+    session: Session, period: Period, codes: dict[uuid.UUID, str], as_of: dt.date
+) -> list[Figure]:
+    loans, returns, overdue = _Counts(codes), _Counts(codes), _Counts(codes)
+    borrowing: set[tuple[uuid.UUID, uuid.UUID]] = set()
+    rows = session.execute(
+        select(Loan.house_id, Loan.family_id, Loan.lent_on, Loan.due_on, Loan.returned_on).where(
+            Loan.deleted_at.is_(None), Loan.lent_on <= period.end
+        )
+    )
+    for house_id, family_id, lent_on, due_on, returned_on in rows:
+        if period.contains(lent_on):
+            loans.add(house_id)
+            borrowing.add((house_id, family_id))
+        if period.contains(returned_on):
+            returns.add(house_id)
+        out_at_end = returned_on is None or returned_on > as_of
+        if lent_on <= as_of and out_at_end and due_on < as_of:
+            overdue.add(house_id)
+    families = _Counts(codes)
+    for house_id, _family in borrowing:
+        families.add(house_id)
+    return [
+        loans.figure(BY_KEY["loans"]),
+        returns.figure(BY_KEY["returns"]),
+        overdue.figure(BY_KEY["overdue"]),
+        families.figure(BY_KEY["families_borrowing"]),
+    ]
+
+
+def _referrals_and_consents(
+    session: Session, period: Period, codes: dict[uuid.UUID, str], as_of: dt.date
+) -> list[Figure]:
+    issued, feedback, waiting = _Counts(codes), _Counts(codes), _Counts(codes)
+    for r in session.scalars(_live(Referral, Referral.issued_on <= period.end)):
+        if period.contains(r.issued_on):
+            issued.add(r.house_id)
+        answered = r.status != ReferralStatus.ISSUED and r.status_on is not None
+        if answered and period.contains(r.status_on):
+            feedback.add(r.house_id)
+        if not answered or (r.status_on is not None and r.status_on > as_of):
+            waiting.add(r.house_id)
+    given, withdrawn = _Counts(codes), _Counts(codes)
+    valid_people: set[uuid.UUID] = set()
+    for c in session.scalars(_live(Consent, Consent.given_on <= period.end)):
+        if period.contains(c.given_on):
+            given.add(c.house_id)
+        if period.contains(c.withdrawn_on):
+            withdrawn.add(c.house_id)
+        still = c.withdrawn_on is None or c.withdrawn_on > period.end
+        if c.kind == ConsentKind.PERSONAL_DATA and still:
+            valid_people.add(c.person_id)
+    without = _Counts(codes)
+    seen = session.execute(
+        select(Visit.house_id, Visit.family_id)
+        .where(
+            Visit.deleted_at.is_(None),
+            Visit.family_id.is_not(None),
+            Visit.checked_in_at >= period.start_at,
+            Visit.checked_in_at < period.end_before,
+        )
+        .distinct()
+    ).all()
+    family_ids = {f for _h, f in seen}
+    consented_families = {
+        fid
+        for pid, fid in session.execute(
+            select(Person.id, Person.family_id).where(
+                Person.family_id.in_(family_ids or {uuid.UUID(int=0)})
+            )
+        )
+        if pid in valid_people
+    }
+    for house_id, family_id in seen:
+        if family_id not in consented_families:
+            without.add(house_id)
+    return [
+        issued.figure(BY_KEY["referrals_issued"]),
+        feedback.figure(BY_KEY["referrals_feedback"]),
+        waiting.figure(BY_KEY["referrals_waiting"]),
+        given.figure(BY_KEY["consents_given"]),
+        withdrawn.figure(BY_KEY["consents_withdrawn"]),
+        without.figure(BY_KEY["families_without_consent"]),
+    ]

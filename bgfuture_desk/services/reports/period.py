@@ -1,0 +1,69 @@
+"""The period of a report: one month or a range of months, read as the coordinator writes it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from bgfuture_desk.domain.months import Month, MonthError
+from bgfuture_desk.errors import ValidationError
+from bgfuture_desk.i18n import _
+
+
+@dataclass(frozen=True)
+class Period:
+    first: Month
+    last: Month
+
+    @classmethod
+    def parse(cls, month: str, to: str | None = None) -> Period:
+        """``2026-10`` or ``2026-07`` to ``2026-10``; a Bulgarian refusal otherwise."""
+        try:
+            first = Month.parse(month)
+            last = Month.parse(to) if to else first
+        except MonthError as err:
+            raise ValidationError({"month": str(err)}) from None
+        if last < first:
+            raise ValidationError(
+                {"to": _("The last month {to} comes before the first {month}.").format(
+                    to=last, month=first
+                )}
+            )  # fmt: skip
+        return cls(first, last)
+
+    @property
+    def start(self) -> dt.date:
+        return self.first.first_day
+
+    @property
+    def end(self) -> dt.date:
+        """The last day: ages and states at the end of the period are taken on it."""
+        return self.last.last_day
+
+    @property
+    def start_at(self) -> dt.datetime:
+        return dt.datetime.combine(self.start, dt.time())
+
+    @property
+    def end_before(self) -> dt.datetime:
+        """The first moment after the period (the half-open range's end)."""
+        return dt.datetime.combine(self.last.next().first_day, dt.time())
+
+    def months(self) -> list[Month]:
+        out, month = [], self.first
+        while month <= self.last:
+            out.append(month)
+            month = month.next()
+        return out
+
+    def contains(self, day: dt.date | None) -> bool:
+        return day is not None and self.start <= day <= self.end
+
+    def label(self) -> str:
+        """„октомври 2026 г.“, or „юли 2026 г. – октомври 2026 г.“ for a range."""
+        if self.first == self.last:
+            return self.first.label()
+        return f"{self.first.label()} – {self.last.label()}"
+
+    def as_json(self) -> dict[str, str]:
+        return {"from": str(self.first), "to": str(self.last)}
