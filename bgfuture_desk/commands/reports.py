@@ -1,33 +1,62 @@
-"""``report``: the month's indicators of a house file, a consolidated file or a database URL."""
+"""``report``: the month's indicators of a house file, a consolidated file or a database URL,
+on the screen, as one JSON object, or as an Excel workbook."""
 
 from __future__ import annotations
 
 import argparse
 import json
+from pathlib import Path
 
-from bgfuture_desk.commands import open_db
-from bgfuture_desk.i18n import _, format_number
+from bgfuture_desk.commands import open_db, write_atomically
+from bgfuture_desk.errors import UserError
+from bgfuture_desk.i18n import _
+
+FORMATS = (".xlsx",)
+
+
+def _checked_out(path: Path | None) -> Path | None:
+    if path is not None and path.suffix.lower() not in FORMATS:
+        raise UserError(
+            _("The report is written as an Excel file: give a name ending in .xlsx."), "out"
+        )
+    return path
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from bgfuture_desk.services.reports.indicators import TOTAL, count
+    from bgfuture_desk.services.reports.indicators import count
     from bgfuture_desk.services.reports.period import Period
+    from bgfuture_desk.services.reports.profiles import Profile, shown
 
-    period = Period.parse(args.month, args.to)  # a bad month is refused before the file opens
+    period = Period.parse(args.month, args.to)  # bad input is refused before the file opens
+    out = _checked_out(args.out)
     db = open_db(args.db)
     try:
-        report = count(db, period)
+        view = shown(count(db, period), Profile(args.profile))
+        made_at = db.clock.now()
     finally:
         db.dispose()
-    if args.json:
-        print(json.dumps(report.as_json(), ensure_ascii=False))
-        return 0
+    if out is not None:
+        from bgfuture_desk.documents.report_workbook import report_workbook
+
+        write_atomically(out, report_workbook(view, made_at))
+        print(_("Written: {path}").format(path=out))
+    elif args.json:
+        print(json.dumps(view.as_json(), ensure_ascii=False))
+    else:
+        _print_table(view)
+    return 0
+
+
+def _print_table(view) -> None:
+    from bgfuture_desk.services.reports.indicators import TOTAL
+
+    report = view.report
     columns = [*report.houses, TOTAL]
     heads = [*report.houses, _("total")]
     width = max(len(f.label) for f in report.figures)
-    print(_("Indicators for {period}").format(period=period.label()))
+    print(_("Indicators for {period}").format(period=report.period.label()))
+    print(_("Profile: {profile}").format(profile=view.label()))
     print(" " * width + "".join(f"{h:>12}" for h in heads))
     for figure in report.figures:
-        cells = "".join(f"{format_number(figure.values.get(c, 0)):>12}" for c in columns)
+        cells = "".join(f"{view.cell(figure.values.get(c, 0))!s:>12}" for c in columns)
         print(f"{figure.label:<{width}}{cells}")
-    return 0

@@ -80,9 +80,9 @@ REACH, VISITS, GROUPS, TOYS, REFERRALS, CONSENTS = (
 
 INDICATORS: tuple[Indicator, ...] = (
     Indicator("children_reached", N_("Children reached"), REACH, people=True),
-    Indicator("children_new", N_("of them new"), REACH, people=True),
+    Indicator("children_new", N_("New children (first visit)"), REACH, people=True),
     Indicator("parents_reached", N_("Parents and caregivers reached"), REACH, people=True),
-    Indicator("parents_new", N_("of them new"), REACH, people=True),
+    Indicator("parents_new", N_("New parents and caregivers (first visit)"), REACH, people=True),
     Indicator("pregnant_reached", N_("Pregnant women reached"), REACH, people=True),
     Indicator("families_registered", N_("Families registered (at the end)"), REACH),
     Indicator("families_new", N_("Families registered in the period"), REACH),

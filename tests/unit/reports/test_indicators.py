@@ -72,7 +72,8 @@ def file(house_db):
         ana_r = person(rozovo, fam_r, "child", "Ана", egn="2043150012", sex="female",
                        birth_date=dt.date(2023, 10, 15))  # fmt: skip
         elena = person(rozovo, fam_r, "pregnant", "Елена", sex="female",
-                       birth_date=dt.date(2000, 5, 5), expected_birth=dt.date(2027, 1, 10))  # fmt: skip
+                       birth_date=dt.date(2000, 5, 5),
+                       expected_birth=dt.date(2027, 1, 10))  # fmt: skip
         s.flush()
 
         def visit(house, family, when, people, purposes=("play",), **kw) -> Visit:
@@ -100,8 +101,8 @@ def file(house_db):
         group = Group(house_id=kran.id, programme_id=programme.id, name="Група", target="parents")
         s.add(group)
         s.flush()
-        held = Meeting(house_id=kran.id, group_id=group.id, starts_at=at(14), ends_at=at(14, hour=11),
-                       status="held")  # fmt: skip
+        held = Meeting(house_id=kran.id, group_id=group.id, starts_at=at(14),
+                       ends_at=at(14, hour=11), status="held")  # fmt: skip
         planned = Meeting(house_id=kran.id, group_id=group.id, starts_at=at(28),
                           ends_at=at(28, hour=11), status="planned")  # fmt: skip
         s.add_all([held, planned])

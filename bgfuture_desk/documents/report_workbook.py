@@ -1,0 +1,119 @@
+"""The monthly report as an Excel workbook: one sheet per table, houses as columns and the total.
+
+Numbers are stored as numbers (a hidden one as the text "<5"); the first rows say the period,
+the profile, the houses and when the file was made; headers are frozen, columns fit their
+text, and each sheet prints on A4 landscape, one page wide.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.properties import PageSetupProperties
+from openpyxl.worksheet.worksheet import Worksheet
+
+from bgfuture_desk import __version__
+from bgfuture_desk.domain.people import AgeBand
+from bgfuture_desk.i18n import _, format_datetime
+from bgfuture_desk.services.reports.indicators import INDICATORS, SEXES, TOTAL
+from bgfuture_desk.services.reports.profiles import Shown
+
+HEAD_FILL = PatternFill("solid", fgColor="DDE7D0")
+BOLD = Font(bold=True)
+
+
+def _sex_label(sex: str) -> str:
+    return {"female": _("women and girls"), "male": _("men and boys")}.get(sex, _("sex unknown"))
+
+
+def report_workbook(shown: Shown, made_at: dt.datetime) -> bytes:
+    report = shown.report
+    book = Workbook()
+    first = True
+    sections = list(dict.fromkeys(i.section for i in INDICATORS))
+    for section in sections:
+        sheet = book.active if first else book.create_sheet()
+        assert isinstance(sheet, Worksheet)
+        first = False
+        sheet.title = _(section)[:31]
+        row = _heading(sheet, shown, _(section), made_at)
+        row = _table_head(sheet, row, report.houses)
+        for figure in report.figures:
+            if figure.indicator.section != section:
+                continue
+            sheet.cell(row, 1, figure.label)
+            for column, key in enumerate([*report.houses, TOTAL], start=2):
+                sheet.cell(row, column, shown.cell(figure.values.get(key, 0)))
+            row += 1
+        _finish(sheet)
+    _sex_age_sheet(book.create_sheet(), shown, made_at)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def _heading(sheet: Worksheet, shown: Shown, title: str, made_at: dt.datetime) -> int:
+    report = shown.report
+    lines = [
+        (_("Monthly indicators: {title}").format(title=title), True),
+        (_("Period: {period}").format(period=report.period.label()), False),
+        (_("Profile: {profile}").format(profile=shown.label()), False),
+        (_("Houses: {houses}").format(houses=", ".join(report.houses) or "—"), False),
+        (_("Made by bgfuture-desk {version} on {when}").format(
+            version=__version__, when=format_datetime(made_at)), False),
+    ]  # fmt: skip
+    for n, (text, bold) in enumerate(lines, start=1):
+        sheet.cell(n, 1, text).font = Font(bold=bold, size=13 if bold else 11)
+    return len(lines) + 2
+
+
+def _table_head(sheet: Worksheet, row: int, houses: list[str]) -> int:
+    for column, text in enumerate([_("Indicator"), *houses, _("total")], start=1):
+        cell = sheet.cell(row, column, text)
+        cell.font, cell.fill = BOLD, HEAD_FILL
+        cell.alignment = Alignment(horizontal="left" if column == 1 else "right")
+    sheet.freeze_panes = f"B{row + 1}"
+    return row + 1
+
+
+def _sex_age_sheet(sheet: Worksheet, shown: Shown, made_at: dt.datetime) -> None:
+    """People by sex and age band, in total, for each indicator of people."""
+    sheet.title = _("Sex and age")[:31]
+    row = _heading(sheet, shown, _("sex and age (all houses)"), made_at)
+    bands = list(AgeBand)
+    for column, text in enumerate([_("Indicator"), _("Sex"), *(b.label for b in bands)], 1):
+        cell = sheet.cell(row, column, text)
+        cell.font, cell.fill = BOLD, HEAD_FILL
+    sheet.freeze_panes = f"C{row + 1}"
+    row += 1
+    for figure in shown.report.figures:
+        split = (figure.by_sex_age or {}).get(TOTAL)
+        if split is None:
+            continue
+        for sex in SEXES:
+            sheet.cell(row, 1, figure.label)
+            sheet.cell(row, 2, _sex_label(sex))
+            for column, band in enumerate(bands, start=3):
+                sheet.cell(row, column, shown.cell(split[sex][band.value]))
+            row += 1
+    _finish(sheet)
+
+
+def _finish(sheet: Worksheet) -> None:
+    """Columns as wide as their text; A4 landscape, one page wide."""
+    widths: dict[int, int] = {}
+    for cells in sheet.iter_rows(min_row=7):
+        for cell in cells:
+            if cell.value is not None:
+                widths[cell.column] = max(widths.get(cell.column, 0), len(str(cell.value)))
+    for column, width in widths.items():
+        sheet.column_dimensions[get_column_letter(column)].width = min(max(width + 2, 8), 60)
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)

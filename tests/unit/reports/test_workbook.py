@@ -1,0 +1,54 @@
+"""The Excel report, opened as a person would: the same numbers as the service, in Bulgarian."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+import openpyxl
+
+from bgfuture_desk.cli import main
+from bgfuture_desk.documents.report_workbook import report_workbook
+from bgfuture_desk.services.reports.indicators import TOTAL, count
+from bgfuture_desk.services.reports.profiles import Profile, shown
+from tests.unit.reports.test_indicators import OCTOBER, file  # noqa: F401 - the fixture
+
+MADE = dt.datetime(2026, 11, 3, 9, 30)
+
+
+def rows(sheet) -> dict[str, tuple]:
+    """Indicator label -> the cells after it, from the table under the heading block."""
+    return {r[0]: r[1:] for r in sheet.iter_rows(min_row=8, values_only=True) if r[0]}
+
+
+def test_the_workbook_holds_the_service_numbers(house_db, file):  # noqa: F811
+    kran, rozovo = file
+    report = count(house_db, OCTOBER)
+    book = openpyxl.load_workbook(
+        io.BytesIO(report_workbook(shown(report, Profile.INTERNAL), MADE))
+    )
+    assert book.sheetnames == ["Обхват", "Посещения", "Родителски групи",
+                               "Библиотека за играчки", "Направления", "Съгласия",
+                               "Пол и възраст"]  # fmt: skip
+    reach = book["Обхват"]
+    assert reach["A2"].value == "Период: октомври 2026 г."
+    assert reach["A3"].value == "Профил: вътрешен: всички числа"
+    assert reach.freeze_panes == "B8" and reach.page_setup.orientation == "landscape"
+    assert [c.value for c in reach[7]] == ["Показател", kran, rozovo, "общо"]
+    table = rows(reach)
+    figure = report.figure("children_reached")
+    assert table[figure.label] == (figure.values[kran], figure.values[rozovo], figure.values[TOTAL])
+    assert all(isinstance(v, int) for v in table[figure.label])  # numbers, not text
+    ages = [r for r in book["Пол и възраст"].iter_rows(min_row=8, values_only=True)]
+    girls = next(r for r in ages if r[:2] == ("Обхванати деца", "жени и момичета"))
+    assert girls[2:] == (0, 1, 0, 0, 0)  # Ана, 3 on the last day of October
+
+
+def test_the_partners_workbook_hides_small_numbers(house_db, file, tmp_path, capsys):  # noqa: F811
+    out = tmp_path / "отчет.xlsx"
+    status = main(["report", "--db", str(house_db.path), "--month", "2026-10",
+                   "--profile", "partners", "--out", str(out)])  # fmt: skip
+    assert status == 0, capsys.readouterr().err
+    sheet = openpyxl.load_workbook(out)["Посещения"]
+    assert sheet["A3"].value == "Профил: за партньори: числата под 5 са скрити"
+    assert rows(sheet)["Посещения"] == ("<5", "<5", "<5")  # 2 + 2 = 4: all small
