@@ -175,7 +175,7 @@ def _add_report(sub) -> None:
     p.add_argument("--profile", choices=("internal", "partners"), default="internal",
                    help=_("internal: every number; partners: numbers under 5 hidden"))
     p.add_argument("--out", type=Path, metavar=_("FILE"),
-                   help=_("write the report as an Excel file (.xlsx)"))
+                   help=_("write the report as an Excel (.xlsx) or a PDF (.pdf) file"))
     p.add_argument("--json", action="store_true", help=_("one JSON object on standard output"))
 
 

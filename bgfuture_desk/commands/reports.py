@@ -11,13 +11,17 @@ from bgfuture_desk.commands import open_db, write_atomically
 from bgfuture_desk.errors import UserError
 from bgfuture_desk.i18n import _
 
-FORMATS = (".xlsx",)
+FORMATS = (".xlsx", ".pdf")
 
 
 def _checked_out(path: Path | None) -> Path | None:
     if path is not None and path.suffix.lower() not in FORMATS:
         raise UserError(
-            _("The report is written as an Excel file: give a name ending in .xlsx."), "out"
+            _(
+                "The report is written as an Excel or a PDF file: give a name ending in .xlsx or "
+                ".pdf."
+            ),
+            "out",
         )
     return path
 
@@ -33,18 +37,37 @@ def cmd_report(args: argparse.Namespace) -> int:
     try:
         view = shown(count(db, period), Profile(args.profile))
         made_at = db.clock.now()
+        header = _header(db, view.report.houses)
     finally:
         db.dispose()
     if out is not None:
-        from bgfuture_desk.documents.report_workbook import report_workbook
-
-        write_atomically(out, report_workbook(view, made_at))
+        write_atomically(out, _document(out, view, header, made_at))
         print(_("Written: {path}").format(path=out))
     elif args.json:
         print(json.dumps(view.as_json(), ensure_ascii=False))
     else:
         _print_table(view)
     return 0
+
+
+def _header(db, houses: list[str]):
+    """The house's own heading for a house file; the project's for several houses."""
+    from bgfuture_desk.documents.page import HouseHeader
+    from bgfuture_desk.services.printouts.printing import house_header
+
+    if len(houses) == 1:
+        return house_header(db)
+    return HouseHeader(name=_("Family Houses of the municipality of Kazanlak"))
+
+
+def _document(out: Path, view, header, made_at) -> bytes:
+    if out.suffix.lower() == ".pdf":
+        from bgfuture_desk.documents.report_pdf import report_pdf
+
+        return report_pdf(view, header, made_at)
+    from bgfuture_desk.documents.report_workbook import report_workbook
+
+    return report_workbook(view, made_at)
 
 
 def _print_table(view) -> None:

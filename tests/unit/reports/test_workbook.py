@@ -52,3 +52,20 @@ def test_the_partners_workbook_hides_small_numbers(house_db, file, tmp_path, cap
     sheet = openpyxl.load_workbook(out)["Посещения"]
     assert sheet["A3"].value == "Профил: за партньори: числата под 5 са скрити"
     assert rows(sheet)["Посещения"] == ("<5", "<5", "<5")  # 2 + 2 = 4: all small
+
+
+def test_the_pdf_holds_the_same_numbers(house_db, file, tmp_path, capsys):  # noqa: F811
+    from pypdf import PdfReader
+
+    kran, rozovo = file
+    out = tmp_path / "отчет.pdf"
+    status = main(["report", "--db", str(house_db.path), "--month", "2026-10", "--out", str(out)])
+    assert status == 0, capsys.readouterr().err
+    text = " ".join(" ".join((page.extract_text() or "").split()) for page in PdfReader(out).pages)
+    assert "Месечни показатели" in text and "Период: октомври 2026 г." in text
+    report = count(house_db, OCTOBER)
+    for key in ("children_reached", "visits", "loans", "referrals_issued"):
+        figure = report.figure(key)
+        row = " ".join(str(figure.values[c]) for c in (kran, rozovo, TOTAL))
+        assert f"{figure.label} {row}" in text, (key, row)
+    assert "Пол и възраст (всички къщи)" in text

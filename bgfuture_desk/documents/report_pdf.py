@@ -1,0 +1,96 @@
+"""The monthly report as a PDF the coordinator can hand over as it is: the period, the profile
+and the houses first, then one table per section (houses as columns and the total), then the
+people by sex and age band. Page numbers and the date are in the footer of every page."""
+
+from __future__ import annotations
+
+import datetime as dt
+from xml.sax.saxutils import escape
+
+from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, TableStyle
+
+from bgfuture_desk import __version__
+from bgfuture_desk.documents.page import (
+    PAGE_MARGINS,
+    PAGE_WIDTH,
+    HouseHeader,
+    data_table,
+    paragraph,
+    render_pdf,
+    styles,
+)
+from bgfuture_desk.domain.people import AgeBand
+from bgfuture_desk.i18n import _, format_datetime, format_number
+from bgfuture_desk.services.reports.indicators import INDICATORS, SEXES, TOTAL
+from bgfuture_desk.services.reports.profiles import Shown
+
+BODY_WIDTH = PAGE_WIDTH - PAGE_MARGINS.left - PAGE_MARGINS.right
+LABEL_WIDTH = 60 * mm  # at the least
+
+
+def _sex_label(sex: str) -> str:
+    return {"female": _("women and girls"), "male": _("men and boys")}.get(sex, _("sex unknown"))
+
+
+def _number(shown: Shown, value: int | None) -> Paragraph:
+    """A number as the table shows it: right-aligned, "<5" when hidden."""
+    cell = shown.cell(value)
+    text = format_number(cell) if isinstance(cell, int) else cell
+    style = ParagraphStyle("number", styles()["cell"], alignment=TA_RIGHT)
+    return Paragraph(escape(text), style)
+
+
+def report_pdf(shown: Shown, house: HouseHeader, made_at: dt.datetime) -> bytes:
+    report = shown.report
+    title = _("Monthly indicators")
+    flowables: list[Flowable] = [
+        paragraph(title, "title"),
+        paragraph(_("Period: {period}").format(period=report.period.label())),
+        paragraph(_("Profile: {profile}").format(profile=shown.label())),
+        paragraph(_("Houses: {houses}").format(houses=", ".join(report.houses) or "—")),
+        paragraph(
+            _("Made by bgfuture-desk {version} on {when}").format(
+                version=__version__, when=format_datetime(made_at)
+            ),
+            "small",
+        ),
+    ]
+    columns = [*report.houses, TOTAL]
+    width = min(28 * mm, (BODY_WIDTH - LABEL_WIDTH) / len(columns))
+    label_width = BODY_WIDTH - width * len(columns)
+    for section in dict.fromkeys(i.section for i in INDICATORS):
+        rows: list[list[object]] = [[_("Indicator"), *report.houses, _("total")]]
+        for figure in report.figures:
+            if figure.indicator.section == section:
+                rows.append(
+                    [figure.label, *(_number(shown, figure.values.get(c)) for c in columns)]
+                )
+        table = data_table(rows, [label_width, *([width] * len(columns))])
+        flowables.append(KeepTogether([paragraph(_(section), "heading"), table]))
+    flowables += _sex_age(shown)
+    return render_pdf(flowables, house, title=title, printed_on=made_at.date())
+
+
+def _sex_age(shown: Shown) -> list[Flowable]:
+    """For each indicator of people: its name over a table of sex × age band (all houses)."""
+    bands = list(AgeBand)
+    sex_width = 34 * mm
+    rest = (BODY_WIDTH - sex_width) / len(bands)
+    out: list[Flowable] = [paragraph(_("Sex and age (all houses)"), "heading")]
+    for figure in shown.report.figures:
+        split = (figure.by_sex_age or {}).get(TOTAL)
+        if split is None:
+            continue
+        rows: list[list[object]] = [
+            [figure.label, *([""] * len(bands))],
+            [_("Sex"), *(b.label for b in bands)],
+        ]
+        for sex in SEXES:
+            rows.append([_sex_label(sex), *(_number(shown, split[sex][b.value]) for b in bands)])
+        table = data_table(rows, [sex_width, *([rest] * len(bands))], header_rows=2)
+        table.setStyle(TableStyle([("SPAN", (0, 0), (-1, 0))]))
+        out.append(KeepTogether(table))
+    return out
