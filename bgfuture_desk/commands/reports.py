@@ -27,7 +27,7 @@ def _checked_out(path: Path | None) -> Path | None:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from bgfuture_desk.services.reports.indicators import count
+    from bgfuture_desk.services.reports.indicators import compare
     from bgfuture_desk.services.reports.period import Period
     from bgfuture_desk.services.reports.profiles import Profile, shown
 
@@ -35,7 +35,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     out = _checked_out(args.out)
     db = open_db(args.db)
     try:
-        view = shown(count(db, period), Profile(args.profile))
+        view = shown(compare(db, period), Profile(args.profile))
         made_at = db.clock.now()
         header = _header(db, view.report.houses)
     finally:

@@ -22,6 +22,7 @@ from bgfuture_desk.documents.page import (
     render_pdf,
     styles,
 )
+from bgfuture_desk.documents.report_workbook import earlier_titles, row_cells
 from bgfuture_desk.domain.people import AgeBand
 from bgfuture_desk.i18n import _, format_datetime, format_number
 from bgfuture_desk.services.reports.indicators import INDICATORS, SEXES, TOTAL
@@ -35,9 +36,9 @@ def _sex_label(sex: str) -> str:
     return {"female": _("women and girls"), "male": _("men and boys")}.get(sex, _("sex unknown"))
 
 
-def _number(shown: Shown, value: int | None) -> Paragraph:
+def _number(shown: Shown, value: int | str | None) -> Paragraph:
     """A number as the table shows it: right-aligned, "<5" when hidden."""
-    cell = shown.cell(value)
+    cell = value if isinstance(value, str) else shown.cell(value)
     text = format_number(cell) if isinstance(cell, int) else cell
     style = ParagraphStyle("number", styles()["cell"], alignment=TA_RIGHT)
     return Paragraph(escape(text), style)
@@ -58,17 +59,18 @@ def report_pdf(shown: Shown, house: HouseHeader, made_at: dt.datetime) -> bytes:
             "small",
         ),
     ]
-    columns = [*report.houses, TOTAL]
-    width = min(28 * mm, (BODY_WIDTH - LABEL_WIDTH) / len(columns))
-    label_width = BODY_WIDTH - width * len(columns)
+    columns = len(report.houses) + 3  # the houses, the total, the period before, a year before
+    width = min(24 * mm, (BODY_WIDTH - LABEL_WIDTH) / columns)
+    label_width = BODY_WIDTH - width * columns
     for section in dict.fromkeys(i.section for i in INDICATORS):
-        rows: list[list[object]] = [[_("Indicator"), *report.houses, _("total")]]
+        rows: list[list[object]] = [
+            [_("Indicator"), *report.houses, _("total"), *earlier_titles()]
+        ]
         for figure in report.figures:
             if figure.indicator.section == section:
-                rows.append(
-                    [figure.label, *(_number(shown, figure.values.get(c)) for c in columns)]
-                )
-        table = data_table(rows, [label_width, *([width] * len(columns))])
+                cells = row_cells(shown, figure, report.houses)
+                rows.append([figure.label, *(_number(shown, c) for c in cells)])
+        table = data_table(rows, [label_width, *([width] * columns)])
         flowables.append(KeepTogether([paragraph(_(section), "heading"), table]))
     flowables += _sex_age(shown)
     return render_pdf(flowables, house, title=title, printed_on=made_at.date())

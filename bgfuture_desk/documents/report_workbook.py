@@ -19,7 +19,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from bgfuture_desk import __version__
 from bgfuture_desk.domain.people import AgeBand
 from bgfuture_desk.i18n import _, format_datetime
-from bgfuture_desk.services.reports.indicators import INDICATORS, SEXES, TOTAL
+from bgfuture_desk.services.reports.indicators import INDICATORS, SEXES, TOTAL, Figure
 from bgfuture_desk.services.reports.profiles import Shown
 
 HEAD_FILL = PatternFill("solid", fgColor="DDE7D0")
@@ -28,6 +28,18 @@ BOLD = Font(bold=True)
 
 def _sex_label(sex: str) -> str:
     return {"female": _("women and girls"), "male": _("men and boys")}.get(sex, _("sex unknown"))
+
+
+def earlier_titles() -> tuple[str, str]:
+    return _("total, period before"), _("total, a year before")
+
+
+def row_cells(shown: Shown, figure: Figure, houses: list[str]) -> list[int | str]:
+    """The houses, the total, then the total of the period before and of a year before."""
+    cells = [shown.cell(figure.values.get(k, 0)) for k in [*houses, TOTAL]]
+    for earlier in (figure.previous, figure.year_before):
+        cells.append("—" if earlier is None else shown.cell(earlier.get(TOTAL)))
+    return cells
 
 
 def report_workbook(shown: Shown, made_at: dt.datetime) -> bytes:
@@ -46,8 +58,8 @@ def report_workbook(shown: Shown, made_at: dt.datetime) -> bytes:
             if figure.indicator.section != section:
                 continue
             sheet.cell(row, 1, figure.label)
-            for column, key in enumerate([*report.houses, TOTAL], start=2):
-                sheet.cell(row, column, shown.cell(figure.values.get(key, 0)))
+            for column, value in enumerate(row_cells(shown, figure, report.houses), start=2):
+                sheet.cell(row, column, value)
             row += 1
         _finish(sheet)
     _sex_age_sheet(book.create_sheet(), shown, made_at)
@@ -72,7 +84,9 @@ def _heading(sheet: Worksheet, shown: Shown, title: str, made_at: dt.datetime) -
 
 
 def _table_head(sheet: Worksheet, row: int, houses: list[str]) -> int:
-    for column, text in enumerate([_("Indicator"), *houses, _("total")], start=1):
+    for column, text in enumerate(
+        [_("Indicator"), *houses, _("total"), *earlier_titles()], start=1
+    ):
         cell = sheet.cell(row, column, text)
         cell.font, cell.fill = BOLD, HEAD_FILL
         cell.alignment = Alignment(horizontal="left" if column == 1 else "right")

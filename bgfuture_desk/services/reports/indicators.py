@@ -118,6 +118,8 @@ class Figure:
     indicator: Indicator
     values: dict[str, int]  # house code or TOTAL -> number
     by_sex_age: dict[str, dict[str, dict[str, int]]] | None = None  # house -> sex -> band -> n
+    previous: dict[str, int] | None = None  # the same figure for the period before
+    year_before: dict[str, int] | None = None  # … and for the same period a year before
 
     @property
     def key(self) -> str:
@@ -134,6 +136,10 @@ class Figure:
         out: dict[str, object] = {"key": self.key, "label": self.label, "values": self.values}
         if self.by_sex_age is not None:
             out["by_sex_age"] = self.by_sex_age
+        if self.previous is not None:
+            out["previous"] = self.previous
+        if self.year_before is not None:
+            out["year_before"] = self.year_before
         return out
 
 
@@ -152,6 +158,8 @@ class Report:
     def as_json(self) -> dict[str, object]:
         return {
             "period": self.period.as_json(),
+            "previous": self.period.previous().as_json(),
+            "year_before": self.period.year_before().as_json(),
             "houses": self.houses,
             "indicators": [f.as_json() for f in self.figures],
         }
@@ -285,6 +293,20 @@ def count(db: Database, period: Period) -> Report:
     order = {i.key: n for n, i in enumerate(INDICATORS)}
     report.figures.sort(key=lambda f: order[f.key])
     return report
+
+
+def compare(db: Database, period: Period) -> Report:
+    """``count`` of the period, each figure beside the period before and a year before."""
+    report = count(db, period)
+    before, year = count(db, period.previous()), count(db, period.year_before())
+    for figure in report.figures:
+        figure.previous = _for_houses(before.figure(figure.key).values, report.houses)
+        figure.year_before = _for_houses(year.figure(figure.key).values, report.houses)
+    return report
+
+
+def _for_houses(values: dict[str, int], houses: list[str]) -> dict[str, int]:
+    return {h: values.get(h, 0) for h in [*houses, TOTAL]}
 
 
 def _visits_in(period: Period, *where: ColumnElement[bool]) -> Select[Visit]:

@@ -59,6 +59,16 @@ class Period:
     def contains(self, day: dt.date | None) -> bool:
         return day is not None and self.start <= day <= self.end
 
+    def shifted(self, months: int) -> Period:
+        return Period(self.first.shifted(months), self.last.shifted(months))
+
+    def previous(self) -> Period:
+        """The period of the same length just before (the month before, for a month)."""
+        return self.shifted(-len(self.months()))
+
+    def year_before(self) -> Period:
+        return self.shifted(-12)
+
     def label(self) -> str:
         """„октомври 2026 г.“, or „юли 2026 г. – октомври 2026 г.“ for a range."""
         if self.first == self.last:

@@ -58,6 +58,10 @@ class Shown:
         data["profile"] = {"key": str(self.profile), "label": self.label()}
         for item, figure in zip(data["indicators"], self.report.figures, strict=True):  # type: ignore[call-overload]
             item["values"] = {k: self.cell(v) for k, v in figure.values.items()}
+            for name in ("previous", "year_before"):
+                earlier = getattr(figure, name)
+                if earlier is not None:
+                    item[name] = {k: self.cell(v) for k, v in earlier.items()}
             if figure.by_sex_age is not None:
                 item["by_sex_age"] = {
                     house: {sex: {band: self.cell(n) for band, n in bands.items()}
@@ -85,6 +89,12 @@ def _suppress_row(figure: Figure, below: int) -> None:
     houses = [k for k in values if k != TOTAL]
     _hide(values, houses, TOTAL, below)
     figure.values = values  # type: ignore[assignment]
+    for name in ("previous", "year_before"):
+        earlier: dict[str, int] | None = getattr(figure, name)
+        if earlier is not None:
+            row: dict[str, int | None] = dict(earlier)
+            _hide(row, [k for k in row if k != TOTAL], TOTAL, below)
+            setattr(figure, name, row)
     if figure.by_sex_age is None:
         return
     for house, split in figure.by_sex_age.items():

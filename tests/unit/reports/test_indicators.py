@@ -33,7 +33,7 @@ from bgfuture_desk.db.models import (
     VisitPurposeRow,
 )
 from bgfuture_desk.errors import ValidationError
-from bgfuture_desk.services.reports.indicators import TOTAL, count
+from bgfuture_desk.services.reports.indicators import TOTAL, compare, count
 from bgfuture_desk.services.reports.period import Period
 from bgfuture_desk.services.unit import Actor
 
@@ -227,3 +227,15 @@ def test_a_bad_period_is_refused_in_bulgarian():
         Period.parse("2026-10", "2026-09")
     assert "преди" in backwards.value.errors["to"]
 
+
+
+def test_each_figure_beside_the_month_before_and_a_year_before(house_db, file):
+    kran, rozovo = file
+    report = compare(house_db, OCTOBER)
+    visits = report.figure("visits")
+    assert visits.previous == {kran: 1, rozovo: 0, TOTAL: 1}  # Ана at Крън in September
+    assert visits.year_before == {kran: 0, rozovo: 0, TOTAL: 0}
+    data = report.as_json()
+    assert data["previous"] == {"from": "2026-09", "to": "2026-09"}
+    assert data["year_before"] == {"from": "2025-10", "to": "2025-10"}
+    assert Period.parse("2026-07", "2026-09").previous() == Period.parse("2026-04", "2026-06")

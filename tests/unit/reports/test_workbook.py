@@ -34,11 +34,14 @@ def test_the_workbook_holds_the_service_numbers(house_db, file):  # noqa: F811
     assert reach["A2"].value == "Период: октомври 2026 г."
     assert reach["A3"].value == "Профил: вътрешен: всички числа"
     assert reach.freeze_panes == "B8" and reach.page_setup.orientation == "landscape"
-    assert [c.value for c in reach[7]] == ["Показател", kran, rozovo, "общо"]
+    assert [c.value for c in reach[7]] == [
+        "Показател", kran, rozovo, "общо", "общо, предходен период", "общо, преди година",
+    ]  # fmt: skip
     table = rows(reach)
     figure = report.figure("children_reached")
-    assert table[figure.label] == (figure.values[kran], figure.values[rozovo], figure.values[TOTAL])
-    assert all(isinstance(v, int) for v in table[figure.label])  # numbers, not text
+    numbers = (figure.values[kran], figure.values[rozovo], figure.values[TOTAL])
+    assert table[figure.label] == (*numbers, "—", "—")  # ``count`` compares with nothing
+    assert all(isinstance(v, int) for v in table[figure.label][:3])  # numbers, not text
     ages = [r for r in book["Пол и възраст"].iter_rows(min_row=8, values_only=True)]
     girls = next(r for r in ages if r[:2] == ("Обхванати деца", "жени и момичета"))
     assert girls[2:] == (0, 1, 0, 0, 0)  # Ана, 3 on the last day of October
@@ -51,7 +54,8 @@ def test_the_partners_workbook_hides_small_numbers(house_db, file, tmp_path, cap
     assert status == 0, capsys.readouterr().err
     sheet = openpyxl.load_workbook(out)["Посещения"]
     assert sheet["A3"].value == "Профил: за партньори: числата под 5 са скрити"
-    assert rows(sheet)["Посещения"] == ("<5", "<5", "<5")  # 2 + 2 = 4: all small
+    # October 2 + 2 = 4, September 1, October 2025 none: all small but the zero
+    assert rows(sheet)["Посещения"] == ("<5", "<5", "<5", "<5", 0)
 
 
 def test_the_pdf_holds_the_same_numbers(house_db, file, tmp_path, capsys):  # noqa: F811
