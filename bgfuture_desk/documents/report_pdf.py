@@ -63,9 +63,7 @@ def report_pdf(shown: Shown, house: HouseHeader, made_at: dt.datetime) -> bytes:
     width = min(24 * mm, (BODY_WIDTH - LABEL_WIDTH) / columns)
     label_width = BODY_WIDTH - width * columns
     for section in dict.fromkeys(i.section for i in INDICATORS):
-        rows: list[list[object]] = [
-            [_("Indicator"), *report.houses, _("total"), *earlier_titles()]
-        ]
+        rows: list[list[object]] = [[_("Indicator"), *report.houses, _("total"), *earlier_titles()]]
         for figure in report.figures:
             if figure.indicator.section == section:
                 cells = row_cells(shown, figure, report.houses)
@@ -73,7 +71,22 @@ def report_pdf(shown: Shown, house: HouseHeader, made_at: dt.datetime) -> bytes:
         table = data_table(rows, [label_width, *([width] * columns)])
         flowables.append(KeepTogether([paragraph(_(section), "heading"), table]))
     flowables += _sex_age(shown)
+    flowables += _checks(shown, label_width, width)
     return render_pdf(flowables, house, title=title, printed_on=made_at.date())
+
+
+def _checks(shown: Shown, label_width: float, width: float) -> list[Flowable]:
+    report = shown.report
+    if not report.checks:
+        return []
+    rows: list[list[object]] = [[_("Check"), *report.houses, _("total")]]
+    for check in report.checks:
+        counts = [check.count(h) for h in report.houses] + [check.count()]
+        rows.append([check.title, *(_number(shown, format_number(n)) for n in counts)])
+    widths = [label_width + 2 * width, *([width] * (len(report.houses) + 1))]
+    return [
+        KeepTogether([paragraph(_("Checks of the records"), "heading"), data_table(rows, widths)])
+    ]
 
 
 def _sex_age(shown: Shown) -> list[Flowable]:

@@ -63,6 +63,7 @@ def report_workbook(shown: Shown, made_at: dt.datetime) -> bytes:
             row += 1
         _finish(sheet)
     _sex_age_sheet(book.create_sheet(), shown, made_at)
+    _checks_sheet(book.create_sheet(), shown, made_at)
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
@@ -114,6 +115,20 @@ def _sex_age_sheet(sheet: Worksheet, shown: Shown, made_at: dt.datetime) -> None
             for column, band in enumerate(bands, start=3):
                 sheet.cell(row, column, shown.cell(split[sex][band.value]))
             row += 1
+    _finish(sheet)
+
+
+def _checks_sheet(sheet: Worksheet, shown: Shown, made_at: dt.datetime) -> None:
+    """The checks of the period: how many doubtful records each house has."""
+    report = shown.report
+    sheet.title = _("Checks")[:31]
+    row = _table_head(sheet, _heading(sheet, shown, _("checks"), made_at), report.houses)
+    for check in report.checks:
+        sheet.cell(row, 1, check.title)
+        for column, house in enumerate(report.houses, start=2):
+            sheet.cell(row, column, check.count(house))
+        sheet.cell(row, len(report.houses) + 2, check.count())
+        row += 1
     _finish(sheet)
 
 

@@ -55,6 +55,7 @@ from bgfuture_desk.domain.vocab import (
     VisitPurpose,
 )
 from bgfuture_desk.i18n import N_, _
+from bgfuture_desk.services.reports.checks import Check, run_checks
 from bgfuture_desk.services.reports.period import Period
 from bgfuture_desk.services.unit import Database
 
@@ -148,6 +149,7 @@ class Report:
     period: Period
     houses: list[str]  # house codes, in code order
     figures: list[Figure] = field(default_factory=list)
+    checks: list[Check] = field(default_factory=list)  # what makes the numbers doubtful
 
     def figure(self, key: str) -> Figure:
         return next(f for f in self.figures if f.key == key)
@@ -162,6 +164,7 @@ class Report:
             "year_before": self.period.year_before().as_json(),
             "houses": self.houses,
             "indicators": [f.as_json() for f in self.figures],
+            "checks": [c.as_json() for c in self.checks],
         }
 
 
@@ -296,8 +299,10 @@ def count(db: Database, period: Period) -> Report:
 
 
 def compare(db: Database, period: Period) -> Report:
-    """``count`` of the period, each figure beside the period before and a year before."""
+    """``count`` of the period, each figure beside the period before and a year before, with
+    the checks of the period's records."""
     report = count(db, period)
+    report.checks = run_checks(db, period)
     before, year = count(db, period.previous()), count(db, period.year_before())
     for figure in report.figures:
         figure.previous = _for_houses(before.figure(figure.key).values, report.houses)

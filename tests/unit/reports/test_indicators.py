@@ -239,3 +239,16 @@ def test_each_figure_beside_the_month_before_and_a_year_before(house_db, file):
     assert data["previous"] == {"from": "2026-09", "to": "2026-09"}
     assert data["year_before"] == {"from": "2025-10", "to": "2025-10"}
     assert Period.parse("2026-07", "2026-09").previous() == Period.parse("2026-04", "2026-06")
+
+
+def test_the_checks_name_what_makes_the_numbers_doubtful(house_db, file):
+    kran, _rozovo = file
+    checks = {c.key: c for c in compare(house_db, OCTOBER).checks}
+    assert checks["children_without_birth_date"].count(kran) == 1  # Борис
+    assert checks["people_without_sex"].count() == 1  # Борис again
+    assert checks["marks_without_visit"].count(kran) == 2  # Мария and Ана on the 14th
+    assert checks["long_visits"].count() == 0 and checks["loans_due_before_lent"].count() == 0
+    assert checks["marks_without_visit"].title == "Присъствали на среща без посещение в този ден"
+    data = compare(house_db, OCTOBER).as_json()
+    assert {"key": "people_without_sex", "label": "Посетили хора без записан пол", "count": 1,
+            "by_house": {kran: 1}} in data["checks"]  # fmt: skip

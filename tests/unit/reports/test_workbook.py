@@ -29,7 +29,7 @@ def test_the_workbook_holds_the_service_numbers(house_db, file):  # noqa: F811
     )
     assert book.sheetnames == ["Обхват", "Посещения", "Родителски групи",
                                "Библиотека за играчки", "Направления", "Съгласия",
-                               "Пол и възраст"]  # fmt: skip
+                               "Пол и възраст", "Проверки"]  # fmt: skip
     reach = book["Обхват"]
     assert reach["A2"].value == "Период: октомври 2026 г."
     assert reach["A3"].value == "Профил: вътрешен: всички числа"
