@@ -45,6 +45,7 @@ from bgfuture_desk.db.models import (
     VisitPerson,
     VisitPurposeRow,
 )
+from bgfuture_desk.domain.months import Month
 from bgfuture_desk.domain.people import AgeBand, age_band, is_child
 from bgfuture_desk.domain.vocab import (
     AttendanceStatus,
@@ -308,6 +309,21 @@ def compare(db: Database, period: Period) -> Report:
         figure.previous = _for_houses(before.figure(figure.key).values, report.houses)
         figure.year_before = _for_houses(year.figure(figure.key).values, report.houses)
     return report
+
+
+TREND_KEYS = ("children_reached", "parents_reached", "visits", "loans")
+
+
+def trend(
+    db: Database, last: Month, months: int = 12, keys: tuple[str, ...] = TREND_KEYS
+) -> list[tuple[Month, dict[str, int]]]:
+    """The totals of ``keys`` for each of the ``months`` months up to ``last``, oldest first."""
+    out = []
+    for back in range(months - 1, -1, -1):
+        month = last.shifted(-back)
+        report = count(db, Period(month, month))
+        out.append((month, {k: report.value(k) for k in keys}))
+    return out
 
 
 def _for_houses(values: dict[str, int], houses: list[str]) -> dict[str, int]:

@@ -1,4 +1,5 @@
-"""Отчети и износ: the monthly export of the house, its log, and the coordinator's merge.
+"""Отчети и износ: the month's indicators (first tab); the monthly export of the house, its
+log, and the coordinator's merge (second tab).
 
 In the first days of a month whose previous month has no export yet, a banner reminds the
 assistant; otherwise the page says which month was exported last, when and where to.
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -43,6 +45,7 @@ from bgfuture_desk.services.unit import Actor, Database
 from bgfuture_desk.ui.models.export_log_table_model import COL_FILE, ExportLogTableModel
 from bgfuture_desk.ui.reports.consolidate_dialog import ConsolidateDialog
 from bgfuture_desk.ui.reports.export_wizard import ExportWizard
+from bgfuture_desk.ui.reports.indicators_tab import IndicatorsTab
 from bgfuture_desk.ui.widgets.local_settings import (
     LAST_EXPORT_FOLDER,
     local_settings,
@@ -99,8 +102,15 @@ class ReportsPage(Page):
         self.reminder.setWordWrap(True)
         self.reminder.hide()
         layout.addWidget(self.reminder)
-        layout.addWidget(self._build_export(), 1)
-        layout.addWidget(self._build_consolidation())
+        self.tabs = QTabWidget(self)
+        self.indicators = IndicatorsTab(db, self.tabs)
+        self.tabs.addTab(self.indicators, _("&Indicators"))
+        exchange = QWidget(self.tabs)
+        column = QVBoxLayout(exchange)
+        column.addWidget(self._build_export(), 1)
+        column.addWidget(self._build_consolidation())
+        self.tabs.addTab(exchange, _("E&xport and consolidation"))
+        layout.addWidget(self.tabs, 1)
         self.export_action = QAction(self)
         self.export_action.setShortcut(QKeySequence("Ctrl+E"))
         self.export_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
@@ -160,6 +170,8 @@ class ReportsPage(Page):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self.refresh()
+        if self.indicators.current is None:
+            self.indicators.recount()
 
     def refresh(self) -> None:
         """Read the export status (the reminder depends on the day) and the log again."""
