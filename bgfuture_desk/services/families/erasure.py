@@ -2,7 +2,8 @@
 
 What goes: a person's names (they become „Изтрито лице“), ЕГН, phone, notes and the birth date
 beyond its year (``domain.erasure``: a date of the same year that keeps every age band the
-person was counted in); for a family also its address, phones and notes, and the free-text
+person was counted in), and the notes of the visits, attendance and loans they were part of
+(free text that may name them); for a family also its address, phones and notes, and the free-text
 notes of its visits and loans, and the family is archived. What stays, without anyone's
 identity: the rows of visits, attendance, loans, enrolments (house, sex, role, the year of
 birth), so past monthly counts do not change and the next export carries the anonymised rows
@@ -188,6 +189,8 @@ def _erase_person(session: Session, person: Person) -> dict[str, tuple[str, ...]
     scrub.update(_empty(session.scalars(select(Attendance).where(Attendance.person_id == pid)),
                         _NOTE))
     scrub.update(_empty(session.scalars(select(Loan).where(Loan.person_id == pid)), _NOTE))
+    with_them = select(VisitPerson.visit_id).where(VisitPerson.person_id == pid)
+    scrub.update(_empty(session.scalars(select(Visit).where(Visit.id.in_(with_them))), _NOTES))
     return scrub
 
 
