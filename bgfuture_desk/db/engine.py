@@ -123,6 +123,19 @@ def check_sqlite_file(path: Path) -> None:
         )
 
 
+def wipe_free_space(engine: Engine) -> bool:
+    """Rewrite an SQLite file without free pages (VACUUM) and empty its WAL (checkpoint
+    TRUNCATE), so that values erased on request are not left in its raw bytes; True when the
+    WAL could be emptied completely (no other connection was reading). Other databases: True.
+    """
+    if engine.dialect.name != "sqlite":
+        return True
+    with engine.connect().execution_options(**{BEGIN_OPTION: NO_BEGIN}) as conn:
+        conn.exec_driver_sql("VACUUM")
+        busy = conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").one()[0]
+    return not busy
+
+
 def backup_sqlite(source: Path, target: Path) -> None:
     """A consistent copy through SQLite's online backup (safe while the desk works)."""
     src = sqlite3.connect(source)

@@ -32,10 +32,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select, text
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bgfuture_desk.db.engine import BEGIN_OPTION, NO_BEGIN
+from bgfuture_desk.db.engine import wipe_free_space
 from bgfuture_desk.db.models import (
     Attendance,
     AuditEvent,
@@ -272,7 +272,7 @@ def _erase(db: Database, actor: Actor, action: str, family_id: uuid.UUID | None,
         code = family.code if family else None
         uow.commit()
     at = utcnow()
-    return ErasureResult(code, len(people), at, wipe_free_space(db))
+    return ErasureResult(code, len(people), at, wipe_free_space(db.engine))
 
 
 def erase_person(db: Database, actor: Actor, person_id: uuid.UUID) -> ErasureResult:
@@ -283,14 +283,3 @@ def erase_person(db: Database, actor: Actor, person_id: uuid.UUID) -> ErasureRes
 def erase_family(db: Database, actor: Actor, family_id: uuid.UUID) -> ErasureResult:
     """Erase a family's and all its members' identifying data (administrators only)."""
     return _erase(db, actor, "erase_family", family_id, None)
-
-
-def wipe_free_space(db: Database) -> bool:
-    """Rewrite an SQLite file without free pages and empty its WAL, so erased values are not
-    left in the raw bytes; True when the WAL could be emptied completely."""
-    if db.engine.dialect.name != "sqlite":
-        return True
-    with db.engine.connect().execution_options(**{BEGIN_OPTION: NO_BEGIN}) as conn:
-        conn.exec_driver_sql("VACUUM")
-        busy = conn.execute(text("PRAGMA wal_checkpoint(TRUNCATE)")).one()[0]
-    return not busy
