@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -99,6 +100,8 @@ class FamilyPanel(QWidget):
     consents_requested = Signal()
     referral_requested = Signal(object)  # PersonView, or FamilyView when nobody is chosen
     access_requested = Signal(object)  # PersonView
+    erase_member_requested = Signal(object)  # PersonView (administrators only)
+    erase_family_requested = Signal()
 
     def __init__(self, clock: Clock, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -238,11 +241,22 @@ class FamilyPanel(QWidget):
         self.merge_button = _button(_("Mer&ge with another…"), self, self.merge_requested)
         self.archive_button = _button(_("Archi&ve…"), self, self.archive_requested)
         self.print_button = _button(_("Print the &card…"), self, self.print_requested)
+        self.erase_button = QPushButton(_("Erase the personal data…"), self)
+        menu = QMenu(self.erase_button)
+        self.erase_member_action = menu.addAction(_("Of the chosen member…"))
+        self.erase_member_action.triggered.connect(
+            lambda: self._with_member(self.erase_member_requested)
+        )
+        self.erase_family_action = menu.addAction(_("Of the whole family…"))
+        self.erase_family_action.triggered.connect(lambda: self.erase_family_requested.emit())
+        self.erase_button.setMenu(menu)
+        self.erase_button.hide()  # shown to administrators (``allow_erasure``)
         for button in (
             self.edit_family_button,
             self.merge_button,
             self.archive_button,
             self.print_button,
+            self.erase_button,
         ):
             row.addWidget(button)
         row.addStretch(1)
@@ -335,6 +349,9 @@ class FamilyPanel(QWidget):
         self.move_member_button.setEnabled(chosen and usable)
         self.access_button.setEnabled(chosen)
         self.referral_button.setEnabled(self.family is not None and usable)
+
+    def allow_erasure(self, allowed: bool) -> None:
+        self.erase_button.setVisible(allowed)
 
     def current_member(self) -> PersonView | None:
         return self.members.row_at(self.members_view.currentIndex())
