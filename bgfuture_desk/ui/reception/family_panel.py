@@ -136,7 +136,21 @@ class FamilyPanel(QWidget):
         row.addWidget(self.consent_label)
         row.addWidget(self.consents_button)
         row.addStretch(1)
+        self._build_erase_button(row)
         layout.addLayout(row)
+
+    def _build_erase_button(self, row: QHBoxLayout) -> None:
+        self.erase_button = QPushButton(_("Erase the personal data…"), self)
+        menu = QMenu(self.erase_button)
+        self.erase_member_action = menu.addAction(_("Of the chosen member…"))
+        self.erase_member_action.triggered.connect(
+            lambda: self._with_member(self.erase_member_requested)
+        )
+        self.erase_family_action = menu.addAction(_("Of the whole family…"))
+        self.erase_family_action.triggered.connect(lambda: self.erase_family_requested.emit())
+        self.erase_button.setMenu(menu)
+        self.erase_button.hide()  # shown to administrators (``allow_erasure``)
+        row.addWidget(self.erase_button)
 
     def _build_members(self, layout: QVBoxLayout) -> None:
         layout.addWidget(QLabel(_("Members — tick who came (Space ticks the current one):"), self))
@@ -241,22 +255,11 @@ class FamilyPanel(QWidget):
         self.merge_button = _button(_("Mer&ge with another…"), self, self.merge_requested)
         self.archive_button = _button(_("Archi&ve…"), self, self.archive_requested)
         self.print_button = _button(_("Print the &card…"), self, self.print_requested)
-        self.erase_button = QPushButton(_("Erase the personal data…"), self)
-        menu = QMenu(self.erase_button)
-        self.erase_member_action = menu.addAction(_("Of the chosen member…"))
-        self.erase_member_action.triggered.connect(
-            lambda: self._with_member(self.erase_member_requested)
-        )
-        self.erase_family_action = menu.addAction(_("Of the whole family…"))
-        self.erase_family_action.triggered.connect(lambda: self.erase_family_requested.emit())
-        self.erase_button.setMenu(menu)
-        self.erase_button.hide()  # shown to administrators (``allow_erasure``)
         for button in (
             self.edit_family_button,
             self.merge_button,
             self.archive_button,
             self.print_button,
-            self.erase_button,
         ):
             row.addWidget(button)
         row.addStretch(1)
