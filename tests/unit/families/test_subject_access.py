@@ -14,8 +14,8 @@ from bgfuture_desk.services.families import subject_access
 from bgfuture_desk.services.referrals import service as referrals
 from bgfuture_desk.services.referrals.service import ReferralInput
 from bgfuture_desk.services.visits import service as visits
-from tests.unit.referrals.test_referral_slip_pdf import A4_POINTS, fonts_embedded
 from tests.unit.families_data import CHILD, EGN_GIRL, MOTHER, new_family
+from tests.unit.referrals.test_referral_slip_pdf import A4_POINTS, fonts_embedded
 
 
 def _text(pdf: bytes) -> str:
