@@ -26,22 +26,33 @@ def _candidates(year: int) -> Iterator[dt.date]:
         day += dt.timedelta(days=1)
 
 
-def counted_days(days: Iterable[dt.date]) -> set[dt.date]:
-    """The days an age band may be read on: each day of activity and its month's first and
-    last day (a monthly report may count a child on either)."""
+def _next_month(day: dt.date) -> dt.date:
+    return (day.replace(day=1) + dt.timedelta(days=32)).replace(day=1)
+
+
+def counted_days(days: Iterable[dt.date], until: dt.date | None = None) -> set[dt.date]:
+    """The days an age band may be read on: each day of activity, its month's first and last
+    day, and the last day of every later month up to ``until``'s (a report over several
+    months takes the age on the last day of its period)."""
     out: set[dt.date] = set()
     for day in days:
         first = day.replace(day=1)
-        following = (first + dt.timedelta(days=32)).replace(day=1)
-        out.update((day, first, following - dt.timedelta(days=1)))
+        out.update((day, first, _next_month(first) - dt.timedelta(days=1)))
+    if out and until is not None:
+        month = _next_month(min(out))
+        while month <= until:
+            out.add(_next_month(month) - dt.timedelta(days=1))
+            month = _next_month(month)
     return out
 
 
-def erased_birth_date(born: dt.date | None, days: Iterable[dt.date]) -> dt.date | None:
-    """A date of ``born``'s year with the same age band on every one of ``days``."""
+def erased_birth_date(
+    born: dt.date | None, days: Iterable[dt.date], until: dt.date | None = None
+) -> dt.date | None:
+    """A date of ``born``'s year with the same age band on every day of ``counted_days``."""
     if born is None:
         return None
-    checked = sorted(counted_days(days))
+    checked = sorted(counted_days(days, until))
     wanted = [age_band(born, day) for day in checked]
     for candidate in _candidates(born.year):
         if [age_band(candidate, day) for day in checked] == wanted:

@@ -173,10 +173,13 @@ def _empty(rows: Iterable[Any], fields: tuple[str, ...]) -> dict[str, tuple[str,
     return touched
 
 
-def _erase_person(session: Session, person: Person) -> dict[str, tuple[str, ...] | None]:
+def _erase_person(
+    session: Session, person: Person, today: dt.date
+) -> dict[str, tuple[str, ...] | None]:
     """Anonymise one person and the texts about them; entity id → fields to scrub
     (``None``: every field)."""
-    person.birth_date = erased_birth_date(person.birth_date, _counted_days(session, person.id))
+    days = _counted_days(session, person.id)
+    person.birth_date = erased_birth_date(person.birth_date, days, today)
     person.first_name = _(ERASED_NAME)
     person.middle_name = person.last_name = person.phone = person.notes = ""
     person.egn = None
@@ -253,7 +256,7 @@ def _erase(db: Database, actor: Actor, action: str, family_id: uuid.UUID | None,
         if person_id is not None:
             person = _person(session, person_id)
             family = session.get(Family, person.family_id) if person.family_id else None
-            people, scrub = [person], _erase_person(session, person)
+            people, scrub = [person], _erase_person(session, person, uow.clock.today())
             entity, entity_id, house_id = "people", person.id, person.house_id
         else:
             assert family_id is not None
@@ -264,7 +267,7 @@ def _erase(db: Database, actor: Actor, action: str, family_id: uuid.UUID | None,
             for one in families:
                 scrub.update(_erase_family_texts(session, one))
             for member in people:
-                scrub.update(_erase_person(session, member))
+                scrub.update(_erase_person(session, member, uow.clock.today()))
             entity, entity_id, house_id = "families", family.id, family.house_id
         session.flush()  # the erasure's own events are written with the anonymised values
         _scrub_audit(session, scrub)

@@ -98,7 +98,9 @@ def month_counts(db, first=dt.date(2026, 5, 1), last=dt.date(2026, 5, 31)):
         referrals_n = len(session.scalars(select(Referral.id)).all())
         consents_n = len(session.scalars(select(Consent.id)).all())
     bands = Counter((age_band(born, at.date()), sex, role) for at, born, sex, role in rows)
-    return visits_n, bands, referrals_n, consents_n
+    # the reports take the age on the last day of the period
+    at_end = Counter((age_band(born, last), sex) for _at, born, sex, _role in rows)
+    return visits_n, bands, at_end, referrals_n, consents_n
 
 
 def raw_bytes(path: Path) -> bytes:
@@ -187,4 +189,9 @@ def test_the_birth_date_keeps_only_the_year_and_every_band():
     assert erased_birth_date(born, [dt.date(2022, 1, 20)]) == dt.date(2019, 7, 1)  # still 2
     tight = erased_birth_date(born, [dt.date(2026, 5, 10), dt.date(2026, 5, 20)])
     assert tight is not None and dt.date(2019, 5, 11) <= tight <= dt.date(2019, 5, 20)
+    # a report over the year takes the age on 31 December: still the same band
+    later = erased_birth_date(born, [dt.date(2025, 10, 3)], until=dt.date(2026, 12, 7))
+    assert later is not None and later.year == 2019
+    assert age_band(later, dt.date(2026, 4, 30)) == age_band(born, dt.date(2026, 4, 30))
+    assert age_band(later, dt.date(2026, 5, 31)) == age_band(born, dt.date(2026, 5, 31))
     assert erased_birth_date(None, []) is None
