@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import OperationalError
 
 from bgfuture_desk.errors import DatabaseFileError
 from bgfuture_desk.i18n import _
@@ -130,9 +131,12 @@ def wipe_free_space(engine: Engine) -> bool:
     """
     if engine.dialect.name != "sqlite":
         return True
-    with engine.connect().execution_options(**{BEGIN_OPTION: NO_BEGIN}) as conn:
-        conn.exec_driver_sql("VACUUM")
-        busy = conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").one()[0]
+    try:
+        with engine.connect().execution_options(**{BEGIN_OPTION: NO_BEGIN}) as conn:
+            conn.exec_driver_sql("VACUUM")
+            busy = conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").one()[0]
+    except OperationalError:  # another program keeps the file busy: secure_delete still held
+        return False
     return not busy
 
 

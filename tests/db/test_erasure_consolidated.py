@@ -79,3 +79,22 @@ def test_the_erasure_leaves_the_consolidated_database_too(houses, target, tmp_pa
         data = _raw(Path(target))
         for trace in (NAME, LAST, EGN, ADDRESS):
             assert trace.encode() not in data, trace
+
+
+def test_a_new_file_built_from_the_exports_before_and_after_is_clean(houses, tmp_path):
+    family_id, _person_id = _register(houses.kran)
+    before = export(houses.kran, tmp_path / "before.bgfx")
+    db = open_house(houses.kran)
+    try:
+        erasure.erase_family(db, Actor.system(), family_id)
+    finally:
+        db.dispose()
+    after = export(houses.kran, tmp_path / "after.bgfx", month=NEXT_MONTH)
+    target = tmp_path / "new" / "all.sqlite"
+
+    consolidate(target, [before, after], PASSPHRASE)
+
+    assert scalars(target, select(Family.address).where(Family.id == family_id)) == [""]
+    data = _raw(target)
+    for trace in (NAME, LAST, EGN, ADDRESS):
+        assert trace.encode() not in data, trace
