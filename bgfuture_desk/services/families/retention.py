@@ -85,8 +85,9 @@ def families_due(db: Database) -> list[RetentionRow]:
     return sorted(rows, key=lambda r: (r.last_seen, r.code))
 
 
-def keep_family(db: Database, actor: Actor, family_id: uuid.UUID, reason: str) -> None:
-    """Keep a family due for review, for a stated reason (administrators only)."""
+def keep_family(db: Database, actor: Actor, family_id: uuid.UUID, reason: str) -> dt.date:
+    """Keep a family due for review, for a stated reason (administrators only); the day of
+    the decision, from which the period runs again."""
     reason = reason.strip()
     if not reason:
         raise ValidationError({"reason": _("Say why the family's data are kept.")})
@@ -106,3 +107,4 @@ def keep_family(db: Database, actor: Actor, family_id: uuid.UUID, reason: str) -
             )
         )
         uow.commit()
+    return uow.clock.today()
