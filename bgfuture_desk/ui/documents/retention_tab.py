@@ -6,7 +6,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from bgfuture_desk.domain.vocab import UserRole
 from bgfuture_desk.i18n import _, ngettext
@@ -29,7 +37,7 @@ class RetentionTab(QWidget):
         super().__init__(parent)
         self.db, self.notify, self.run = db, notify, run
         self.actor: Actor | None = None
-        self.dialog = None  # the last confirmation (tests drive it)
+        self.dialog: QMessageBox | None = None  # the last confirmation (tests drive it)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         self.caption = QLabel(self)
