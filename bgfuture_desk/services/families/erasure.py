@@ -22,6 +22,10 @@ record loses its values (a person's: all of them; other records': the texts empt
 and one event „erase“ says who erased whom and when, on request. After the commit the file is
 vacuumed and its WAL checkpointed (``secure_delete`` is on for every connection,
 ``db.engine``), so the name and ЕГН are not left in free pages either.
+
+One count can move: the consolidated total counts a person seen in two houses once, by the
+ЕГН; erased in one house (the ЕГН gone), they count once per house there. Each house's own
+counts, and every count of a person seen in one house only, stay as they were.
 """
 
 from __future__ import annotations
