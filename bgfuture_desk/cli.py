@@ -132,7 +132,21 @@ def build_parser() -> BulgarianParser:
     _add_exchange(sub)
     _add_backup(sub)
     _add_report(sub)
+    _add_erase(sub)
     return parser
+
+
+def _add_erase(sub) -> None:
+    p = sub.add_parser("erase", help=_("erase the personal data of a person or a family"))
+    p.add_argument("--db", type=Path, required=True, help=_("the house database file"))
+    which = p.add_mutually_exclusive_group(required=True)
+    which.add_argument("--person", metavar=_("ID"), help=_("the id of the person"))
+    which.add_argument("--family", metavar=_("CODE"), help=_("the family code, e.g. KRN-0042"))
+    p.add_argument("--user", required=True, metavar=_("NAME"),
+                   help=_("user name of an administrator"))
+    p.add_argument("--password-file", type=Path, required=True,
+                   help=_("a file whose first line is the password"))
+    p.add_argument("--yes", action="store_true", help=_("erase without asking"))
 
 
 def _add_backup(sub) -> None:
@@ -180,7 +194,16 @@ def _add_report(sub) -> None:
 
 
 def _commands() -> dict[str, Callable[[argparse.Namespace], int]]:
-    from bgfuture_desk.commands import backup, bench, exchange, house, printouts, records, reports
+    from bgfuture_desk.commands import (
+        backup,
+        bench,
+        erasure,
+        exchange,
+        house,
+        printouts,
+        records,
+        reports,
+    )  # fmt: skip
 
     return {
         "init": house.cmd_init, "demo": house.cmd_demo, "check": house.cmd_check,
@@ -189,6 +212,7 @@ def _commands() -> dict[str, Callable[[argparse.Namespace], int]]:
         "consolidate": exchange.cmd_consolidate,
         "backup": backup.cmd_backup, "restore": backup.cmd_restore,
         "report": reports.cmd_report,
+        "erase": erasure.cmd_erase,
     }
 
 

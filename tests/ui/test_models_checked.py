@@ -55,3 +55,17 @@ def test_the_export_log(qtmodeltester, house_db, admin, tmp_path):
     qtmodeltester.check(model, force_py=True)
     assert model.rowCount() == 1
     assert model.index(0, COL_MONTH).data() == "януари 2025 г."
+
+
+def test_the_families_due_for_review(qtmodeltester, demo_house):
+    import datetime as dt
+
+    from bgfuture_desk.domain.clock import FixedClock
+    from bgfuture_desk.services.families.retention import families_due
+    from bgfuture_desk.ui.models.retention_table_model import RetentionTableModel
+
+    demo_house.clock = FixedClock(dt.datetime(2032, 3, 2, 10, 0))
+    model = RetentionTableModel()
+    model.set_rows(families_due(demo_house))
+    assert model.rowCount() > 0
+    qtmodeltester.check(model, force_py=True)

@@ -20,14 +20,14 @@ from concurrent.futures import ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, select
+from sqlalchemy import Engine, create_engine, func, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError as SqlOperationalError
 from sqlalchemy.pool import NullPool
 
 from bgfuture_desk.db import migrate
-from bgfuture_desk.db.engine import check_sqlite_file, is_url, sqlite_url
-from bgfuture_desk.db.models import House
+from bgfuture_desk.db.engine import check_sqlite_file, is_url, sqlite_url, wipe_free_space
+from bgfuture_desk.db.models import AuditEvent, House
 from bgfuture_desk.errors import UserError
 from bgfuture_desk.i18n import _
 from bgfuture_desk.services.exchange.consolidate_import import (
@@ -356,6 +356,17 @@ def _import_all(
     assert location is not None  # _target_of gives a url or a path
     db = open_database(location).db
     try:
-        return [import_file(db.engine, item, tick, say) for item in contents]
+        erasures = _erasures(db.engine)
+        imports = [import_file(db.engine, item, tick, say) for item in contents]
+        if _erasures(db.engine) != erasures:
+            wipe_free_space(db.engine)  # the erased values leave the file's free pages too
+        return imports
     finally:
         db.dispose()
+
+
+def _erasures(engine: Engine) -> int:
+    """How many erasures on request the target has received (``services.families.erasure``)."""
+    with engine.connect() as conn:
+        query = select(func.count()).where(AuditEvent.operation == "erase")
+        return conn.scalar(query) or 0

@@ -211,6 +211,8 @@ def _on_build_connect(dbapi_connection: DBAPIConnection, _record: object) -> Non
     cursor.execute("PRAGMA journal_mode=OFF")
     cursor.execute("PRAGMA synchronous=OFF")
     cursor.execute("PRAGMA foreign_keys=OFF")  # see the module's docstring
+    # an older export's rows replaced by a newer one's (an erasure) leave no bytes behind
+    cursor.execute("PRAGMA secure_delete=ON")
     cursor.execute(f"PRAGMA cache_size=-{BUILD_CACHE_KIB}")
     cursor.execute(f"PRAGMA threads={min(4, os.cpu_count() or 1)}")  # index sorting
     cursor.close()

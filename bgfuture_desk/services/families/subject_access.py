@@ -44,7 +44,8 @@ from bgfuture_desk.services.visits.queries import VisitView
 from bgfuture_desk.services.visits.queries import _views as visit_views
 
 _ENTITIES = {"people": N_("personal data"), "consents": N_("consent"), "referrals": N_("referral")}
-_OPERATIONS = {"insert": N_("entered"), "update": N_("changed"), "delete": N_("deleted")}
+_OPERATIONS = {"insert": N_("entered"), "update": N_("changed"), "delete": N_("deleted"),
+               "erase": N_("erased on request")}
 _FIELDS = {
     "first_name": N_("first name"),
     "middle_name": N_("middle name"),

@@ -19,6 +19,7 @@ DEFAULTS: dict[str, tuple[int, int, int]] = {
     "loan_limit": (3, 1, 20),
     "completion_percent": (75, 10, 100),
     "referral_follow_up_days": (30, 1, 365),
+    "retention_years": (5, 1, 30),  # years after the last visit before erasure is reviewed
 }
 
 

@@ -20,6 +20,7 @@ from bgfuture_desk.ui.documents.consents_tab import ConsentsTab
 from bgfuture_desk.ui.documents.forms_tab import FormsTab
 from bgfuture_desk.ui.documents.institutions_tab import InstitutionsTab
 from bgfuture_desk.ui.documents.referrals_tab import ReferralsTab
+from bgfuture_desk.ui.documents.retention_tab import RetentionTab
 from bgfuture_desk.ui.widgets.desk_page import DeskPage
 
 COUNTS = (
@@ -55,6 +56,8 @@ class DocumentsPage(DeskPage):
         tabs.addTab(self.referrals, _("&Referrals"))
         tabs.addTab(self.forms, _("&Forms"))
         tabs.addTab(self.institutions, _("&Institutions"))
+        self.retention = RetentionTab(db, self.notify, self.run, tabs)
+        tabs.addTab(self.retention, _("Review for &erasure"))
         tabs.currentChanged.connect(self.on_tab_changed)
         self.notice_layout.addLayout(self._build_counts())
         self.escape_action = self.shortcut(("Esc",), self.on_escape)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -95,6 +96,8 @@ class FamilyPanel(QWidget):
     consents_requested = Signal()
     referral_requested = Signal(object)  # PersonView, or FamilyView when nobody is chosen
     access_requested = Signal(object)  # PersonView
+    erase_member_requested = Signal(object)  # PersonView (administrators only)
+    erase_family_requested = Signal()
 
     def __init__(self, clock: Clock, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -129,7 +132,21 @@ class FamilyPanel(QWidget):
         row.addWidget(self.consent_label)
         row.addWidget(self.consents_button)
         row.addStretch(1)
+        self._build_erase_button(row)
         layout.addLayout(row)
+
+    def _build_erase_button(self, row: QHBoxLayout) -> None:
+        self.erase_button = QPushButton(_("Erase the personal data…"), self)
+        menu = QMenu(self.erase_button)
+        self.erase_member_action = menu.addAction(_("Of the chosen member…"))
+        self.erase_member_action.triggered.connect(
+            lambda: self._with_member(self.erase_member_requested)
+        )
+        self.erase_family_action = menu.addAction(_("Of the whole family…"))
+        self.erase_family_action.triggered.connect(lambda: self.erase_family_requested.emit())
+        self.erase_button.setMenu(menu)
+        self.erase_button.hide()  # shown to administrators (``allow_erasure``)
+        row.addWidget(self.erase_button)
 
     def _build_members(self, layout: QVBoxLayout) -> None:
         layout.addWidget(QLabel(_("Members — tick who came (Space ticks the current one):"), self))
@@ -331,6 +348,9 @@ class FamilyPanel(QWidget):
         self.move_member_button.setEnabled(chosen and usable)
         self.access_button.setEnabled(chosen)
         self.referral_button.setEnabled(self.family is not None and usable)
+
+    def allow_erasure(self, allowed: bool) -> None:
+        self.erase_button.setVisible(allowed)
 
     def current_member(self) -> PersonView | None:
         return self.members.row_at(self.members_view.currentIndex())

@@ -31,7 +31,7 @@ from bgfuture_desk.errors import NotFoundError, UserError
 from bgfuture_desk.i18n import N_, _, format_time, ngettext
 from bgfuture_desk.services.families import service as families
 from bgfuture_desk.services.families.search import SearchHit, SharedSearch
-from bgfuture_desk.services.families.service import FamilyView
+from bgfuture_desk.services.families.service import FamilyView, PersonView
 from bgfuture_desk.services.house import settings
 from bgfuture_desk.services.unit import Actor, Database
 from bgfuture_desk.services.visits import service as visits
@@ -44,6 +44,7 @@ from bgfuture_desk.ui.models.search_result_model import (
 )
 from bgfuture_desk.ui.models.visit_table_model import visitors_short
 from bgfuture_desk.ui.reception.consent_actions import ConsentActions
+from bgfuture_desk.ui.reception.erasure_actions import ErasureActions
 from bgfuture_desk.ui.reception.family_actions import FamilyActions
 from bgfuture_desk.ui.reception.family_panel import FamilyPanel
 from bgfuture_desk.ui.reception.today_panel import TodayPanel
@@ -182,11 +183,15 @@ class ReceptionPage(DeskPage):
         )
         self.visit_actions = VisitActions(self.db, self, self.acting, lambda: self.specialists)
         self.consent_actions = ConsentActions(self.db, self, self.acting, self.shown_family)
-        for actions in (self.family_actions, self.visit_actions, self.consent_actions):
+        self.erasure_actions = ErasureActions(self.db, self, self.acting)
+        for actions in (
+            self.family_actions, self.visit_actions, self.consent_actions, self.erasure_actions
+        ):
             actions.notified.connect(
                 lambda text, error, undo: self.notify(text, error=error, undo=undo)
             )
         self.family_actions.saved.connect(self.on_registry_saved)
+        self.erasure_actions.saved.connect(self.on_registry_saved)
         self.family_actions.family_requested.connect(self.open_family)
         visit = self.visit_actions
         visit.checked_in.connect(self.on_checked_in)
@@ -203,6 +208,16 @@ class ReceptionPage(DeskPage):
 
     def shown_family(self) -> FamilyView | None:
         return self.family_panel.family
+
+    def on_erase_member_requested(self, person: PersonView) -> None:
+        family = self.shown_family()
+        if family is not None:
+            self.erasure_actions.erase_member(family, person)
+
+    def on_erase_family_requested(self) -> None:
+        family = self.shown_family()
+        if family is not None:
+            self.erasure_actions.erase_family(family)
 
     def action_key(self, keys: tuple[str, ...], slot) -> QAction:
         return self.shortcut(keys, slot, window_wide=True)
@@ -233,6 +248,8 @@ class ReceptionPage(DeskPage):
         panel.merge_requested.connect(actions.merge)
         panel.archive_requested.connect(actions.archive)
         panel.print_requested.connect(actions.print_card)
+        panel.erase_member_requested.connect(self.on_erase_member_requested)
+        panel.erase_family_requested.connect(self.on_erase_family_requested)
         panel.consents_requested.connect(self.consent_actions.record)
         # joined when the family actions offer them (referrals, the art. 15 report)
         for button, signal, name in (
@@ -409,6 +426,7 @@ class ReceptionPage(DeskPage):
         here = visits.people_in_house(self.db)
         self.family_panel.show_family(family, here, visits.last_purposes(self.db, family.id))
         self.family_panel.show_consent(self.consent_actions.state_of(family.id))
+        self.family_panel.allow_erasure(self.actor is not None and self.actor.role == "admin")
         self._show_family_area()
         # never cut sideways: as wide as the family's widest row, plus the scroll bar
         bar = self.family_area.verticalScrollBar().sizeHint().width()

@@ -17,6 +17,7 @@ LABELS = {
     "loan_limit": N_("Toys per family at &most:"),
     "completion_percent": N_("Attendance for a &completed programme (%):"),
     "referral_follow_up_days": N_("&Follow up a referral after (days):"),
+    "retention_years": N_("Review a family for erasure after (years without a visit):"),
 }
 
 

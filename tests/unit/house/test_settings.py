@@ -28,6 +28,7 @@ def test_a_new_house_has_the_defaults(house_db):
         "loan_limit": 3,
         "completion_percent": 75,
         "referral_follow_up_days": 30,
+        "retention_years": 5,
     }
 
 
