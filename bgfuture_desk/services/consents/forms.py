@@ -18,11 +18,11 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from bgfuture_desk.db.models import Consent, ConsentForm, Setting
+from bgfuture_desk.domain.permissions import Permission
 from bgfuture_desk.domain.vocab import ConsentKind
 from bgfuture_desk.errors import NotFoundError, ValidationError
 from bgfuture_desk.i18n import RESOURCES_DIR, _
-from bgfuture_desk.services.unit import Actor, Database, clock_of, local_house
-from bgfuture_desk.services.users.service import require_role
+from bgfuture_desk.services.unit import Actor, Database, clock_of, guarded, local_house
 
 FORMS_DIR = RESOURCES_DIR / "documents"
 REQUIRED_PURPOSE = {ConsentKind.PERSONAL_DATA: "registration"}
@@ -212,11 +212,11 @@ def _check_body(kind: str, title: str, body: dict[str, Any]) -> dict[str, str]:
     return errors
 
 
+@guarded(Permission.USERS)
 def new_form_version(
     db: Database, actor: Actor, kind: str, title: str, body: dict[str, Any]
 ) -> FormView:
     """A new text of a form, valid from today; the versions already signed stay untouched."""
-    require_role(actor, "admin")
     _kind(kind)
     errors = _check_body(kind, title, body)
     if errors:

@@ -13,15 +13,22 @@ from sqlalchemy.orm import Session
 
 from bgfuture_desk.db.models import Setting, User
 from bgfuture_desk.domain.logins import seconds_left
+from bgfuture_desk.domain.permissions import Permission
 from bgfuture_desk.domain.vocab import UserRole
-from bgfuture_desk.errors import PermissionDeniedError, UserError, ValidationError
+from bgfuture_desk.errors import UserError, ValidationError
 from bgfuture_desk.i18n import _
-from bgfuture_desk.services.unit import Actor, Database, UnitOfWork, clock_of
+from bgfuture_desk.services.unit import (
+    Actor,
+    Database,
+    UnitOfWork,
+    clock_of,
+    guarded,
+    require,
+)
 
 MIN_PASSWORD = 10
 MIN_PHRASE_WORDS = 4  # or a phrase of this many words, however short
 _hasher = PasswordHasher()
-_RANK = {UserRole.ASSISTANT: 0, UserRole.COORDINATOR: 1, UserRole.ADMIN: 2}
 
 
 @dataclass(frozen=True)
@@ -43,13 +50,6 @@ def _row(u: User) -> UserRow:
 
 def actor_of(user: UserRow) -> Actor:
     return Actor(user_id=user.id, name=user.full_name, role=user.role)
-
-
-def require_role(actor: Actor, role: str) -> None:
-    if _RANK[UserRole(actor.role)] < _RANK[UserRole(role)]:
-        raise PermissionDeniedError(
-            _("Only a user with the role „{role}“ may do this.").format(role=UserRole(role).label)
-        )
 
 
 def strong_enough(password: str) -> bool:
@@ -108,9 +108,9 @@ def add_user(uow: UnitOfWork, *, username: str, full_name: str, role: str,
     return user
 
 
+@guarded(Permission.USERS)
 def create_user(db: Database, actor: Actor, *, username: str, full_name: str, role: str,
                 password: str) -> UserRow:
-    require_role(actor, "admin")
     with db.unit(actor, "create_user") as uow:
         user = add_user(uow, username=username, full_name=full_name, role=role,
                         password=password)
@@ -126,9 +126,9 @@ def list_users(db: Database) -> list[UserRow]:
         return [_row(u) for u in users]
 
 
+@guarded(Permission.USERS)
 def update_user(db: Database, actor: Actor, user_id: uuid.UUID, *, full_name: str, role: str,
                 active: bool) -> UserRow:
-    require_role(actor, "admin")
     errors = validate_user("x", full_name, role, None)
     if errors:
         raise ValidationError(errors)
@@ -143,11 +143,12 @@ def update_user(db: Database, actor: Actor, user_id: uuid.UUID, *, full_name: st
         return _row(user)
 
 
+@guarded(Permission.OWN_PASSWORD)
 def set_password(db: Database, actor: Actor, user_id: uuid.UUID, password: str,
                  repeat: str) -> None:
     """An administrator sets anyone's password; every user may change their own."""
     if user_id != actor.user_id:
-        require_role(actor, "admin")
+        require(db, actor, Permission.USERS)
     errors = validate_user("x", "x", "admin", password, repeat)
     if errors:
         raise ValidationError(errors)
