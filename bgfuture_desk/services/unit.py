@@ -168,9 +168,11 @@ def check_user(session: Session, actor: Actor, permission: Permission | None = N
     caller claims and, by that stored role, the permission (``domain.permissions``).
 
     The program itself (``Actor.system()``: set-up, the demo, the command line run by
-    whoever can open the file anyway) is not a user and is not checked.
+    whoever can open the file anyway) is no stored user: only its role is checked.
     """
     if actor.user_id is None:
+        if permission is not None and not allowed(actor.role, permission):
+            raise _refuse(session, _refusal(permission))
         return
     user = session.get(User, actor.user_id)
     if user is None or user.deleted_at is not None or not user.active:
@@ -178,17 +180,22 @@ def check_user(session: Session, actor: Actor, permission: Permission | None = N
     if user.role != actor.role:
         raise _refuse(session, _("Your role has changed; log in again to go on."))
     if permission is not None and not allowed(user.role, permission):
-        roles = ", ".join(f"„{role.label}“" for role in roles_with(permission))
-        raise _refuse(
-            session,
-            _("You have no right to do this; it is for: {roles}.").format(roles=roles),
-        )
+        raise _refuse(session, _refusal(permission))
+
+
+def _refusal(permission: Permission) -> str:
+    roles = ", ".join(f"„{role.label}“" for role in roles_with(permission))
+    return _("You have no right to do this; it is for: {roles}.").format(roles=roles)
 
 
 def require(db: Database | None, actor: Actor | None, permission: Permission) -> None:
     """The check of ``check_user`` in a session of its own: for reads, and for the parts of
     an action only some roles may do (an administrator's override)."""
-    if actor is None or actor.user_id is None:
+    if actor is None:
+        return
+    if actor.user_id is None:
+        if not allowed(actor.role, permission):
+            raise _refuse(None, _refusal(permission))
         return
     if db is None:
         raise _refuse(None, _("You have no right to do this without logging in."))
