@@ -234,6 +234,31 @@ def guarded(permission: Permission) -> Callable[[Callable[P, R]], Callable[P, R]
     return decorate
 
 
+def needs(permission: Permission) -> Callable[[Callable[P, R]], Callable[P, R]]:
+    """Mark a read of the house (``db``, no ``actor``) as needing ``permission`` of the user
+    signed in on that database (``Database.signed_in``, kept by the app's login, switch and
+    lock), checked on every call: a user deactivated or demoted while the window stayed
+    open sees nothing more at the next refresh. With nobody signed in (the command line,
+    set-up, the demo) the program itself reads."""
+
+    def decorate(fn: Callable[P, R]) -> Callable[P, R]:
+        signature = pyinspect.signature(fn)
+        if "db" not in signature.parameters:
+            raise TypeError(f"{fn.__qualname__} takes no database to check")
+
+        @functools.wraps(fn)
+        def checked(*args: P.args, **kwargs: P.kwargs) -> R:
+            db = signature.bind_partial(*args, **kwargs).arguments.get("db")
+            if isinstance(db, Database):
+                require(db, db.signed_in, permission)
+            return fn(*args, **kwargs)
+
+        GUARDED[checked] = permission
+        return checked
+
+    return decorate
+
+
 class UnitOfWork:
     def __init__(self, db: Database, actor: Actor, action: str) -> None:
         self.db = db
@@ -281,6 +306,7 @@ class Database:
         self.engine = engine
         self.path = path
         self.clock = clock  # the one clock every rule reads "today" and "now" from
+        self.signed_in: Actor | None = None  # who is logged in on the app's window (``needs``)
         self.session_factory = sessionmaker(engine, expire_on_commit=False, info={"db": self})
         event.listen(self.session_factory, "before_flush", _refuse_bad_text)
         event.listen(self.session_factory, "before_flush", _audit_before_flush)

@@ -30,6 +30,7 @@ from dataclasses import dataclass, fields
 from sqlalchemy.orm import Session
 
 from bgfuture_desk.db.models import TRAVELLING_MODELS, Travelling
+from bgfuture_desk.domain.permissions import Permission
 from bgfuture_desk.errors import ValidationError
 from bgfuture_desk.i18n import _
 from bgfuture_desk.services.demo.common import Context
@@ -39,7 +40,7 @@ from bgfuture_desk.services.demo.households import build_households, highest_fam
 from bgfuture_desk.services.demo.team import DEMO_PASSWORD, build_team
 from bgfuture_desk.services.demo.toys import build_toys
 from bgfuture_desk.services.demo.visits import build_visits
-from bgfuture_desk.services.unit import Actor, Database
+from bgfuture_desk.services.unit import Actor, Database, needs
 
 __all__ = ["DEMO_PASSWORD", "MAX_FAMILIES", "DemoSummary", "generate_demo"]
 
@@ -91,6 +92,7 @@ def _store(session: Session, records: list[Travelling]) -> None:
     assert not by_kind, f"not in TRAVELLING_MODELS: {list(by_kind)}"
 
 
+@needs(Permission.USERS)
 def generate_demo(
     db: Database, *, families: int, seed: int, today: dt.date | None = None
 ) -> DemoSummary:

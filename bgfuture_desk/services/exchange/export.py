@@ -38,7 +38,7 @@ from bgfuture_desk.services.exchange.snapshot import (
     snapshot_facts,
     take_snapshot,
 )
-from bgfuture_desk.services.unit import Actor, Database, guarded
+from bgfuture_desk.services.unit import Actor, Database, guarded, needs
 
 Progress = Callable[[int, int, str], None]
 MIN_PASSPHRASE = 8
@@ -353,6 +353,7 @@ class ExportStatus:
 REMIND_DAYS = 10
 
 
+@needs(Permission.EXPORT)
 def export_status(db: Database, today: dt.date) -> ExportStatus:
     """What the export wizard preselects, and whether to remind the assistant."""
     suggested = previous_month(today)
@@ -392,6 +393,7 @@ def local_time(utc: dt.datetime) -> dt.datetime:
     return utc.replace(tzinfo=dt.UTC).astimezone().replace(tzinfo=None)
 
 
+@needs(Permission.EXPORT)
 def export_log(db: Database) -> list[ExportLogRow]:
     """Every export made from this house file, the newest first."""
     with db.read() as session:

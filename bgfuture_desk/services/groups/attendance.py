@@ -33,7 +33,7 @@ from bgfuture_desk.services.groups.queries import (
     name_order,
     people_named,
 )
-from bgfuture_desk.services.unit import Actor, Database, clock_of, guarded
+from bgfuture_desk.services.unit import Actor, Database, clock_of, guarded, needs
 from bgfuture_desk.services.visits.queries import day_bounds
 
 MAX_NOTE = 500
@@ -182,12 +182,14 @@ def _register(session: Session, meeting: Meeting) -> list[RegisterRow]:
     return sorted(rows, key=lambda r: (not r.enrolled, name_order(r.full_name), str(r.person_id)))
 
 
+@needs(Permission.GROUPS)
 def register(db: Database, session_id: uuid.UUID) -> list[RegisterRow]:
     """The enrolled people (by name), then the walk-ins marked so far."""
     with db.read() as session:
         return _register(session, live_session(session, session_id))
 
 
+@needs(Permission.GROUPS)
 def walk_in_candidates(db: Database, session_id: uuid.UUID) -> list[RegisterRow]:
     """People checked in for a group on the session's day who are on no register of that
     day: likely walk-ins, for the screen to offer (they are not marked until added)."""

@@ -10,7 +10,7 @@ from bgfuture_desk.db.models import Setting
 from bgfuture_desk.domain.permissions import Permission
 from bgfuture_desk.errors import ValidationError
 from bgfuture_desk.i18n import _
-from bgfuture_desk.services.unit import Actor, Database, guarded
+from bgfuture_desk.services.unit import Actor, Database, guarded, needs
 
 # key: (default, minimum, maximum); every setting is a whole number for now.
 DEFAULTS: dict[str, tuple[int, int, int]] = {
@@ -31,6 +31,7 @@ def get_int(session: Session, key: str) -> int:
         return default
 
 
+@needs(Permission.DESK)
 def read_settings(db: Database) -> dict[str, int]:
     with db.read() as session:
         return {key: get_int(session, key) for key in DEFAULTS}
@@ -65,6 +66,7 @@ class HouseDetails:
     phone: str
 
 
+@needs(Permission.DESK)
 def house_details(db: Database) -> HouseDetails:
     with db.read() as session:
         h = db.local_house(session)

@@ -26,7 +26,7 @@ from bgfuture_desk.errors import NotFoundError, UserError, ValidationError
 from bgfuture_desk.i18n import N_, _, format_date
 from bgfuture_desk.services.house.settings import get_int
 from bgfuture_desk.services.toys.loans import families_by_id
-from bgfuture_desk.services.unit import Actor, Database, clock_of, guarded
+from bgfuture_desk.services.unit import Actor, Database, clock_of, guarded, needs
 
 INSTITUTION_KINDS = ("social", "health", "education", "employment", "other")
 _KIND_LABELS = {
@@ -83,6 +83,7 @@ def _institution_view(institution: Institution, count: int) -> InstitutionView:
     )
 
 
+@needs(Permission.DOCUMENTS)
 def list_institutions(db: Database, include_inactive: bool = False) -> list[InstitutionView]:
     """The institutions by name; inactive ones only when asked for (the editing screen)."""
     with db.read() as session:
@@ -452,11 +453,13 @@ def restore_referral(db: Database, actor: Actor, referral_id: uuid.UUID) -> Refe
     return view
 
 
+@needs(Permission.DOCUMENTS)
 def get_referral(db: Database, referral_id: uuid.UUID) -> ReferralView:
     with db.read() as session:
         return _views(session, [_live_referral(session, referral_id)])[0]
 
 
+@needs(Permission.DOCUMENTS)
 def list_referrals(
     db: Database,
     *,
@@ -477,6 +480,7 @@ def list_referrals(
         return _views(session, list(session.scalars(query)))
 
 
+@needs(Permission.DOCUMENTS)
 def referrals_waiting(db: Database, today: dt.date | None = None) -> list[ReferralView]:
     """Issued referrals with no feedback for longer than the follow-up setting, oldest first."""
     day = today or db.clock.today()
@@ -507,6 +511,7 @@ class ReferralListRow:
     status: str
 
 
+@needs(Permission.DOCUMENTS)
 def list_referral_rows(db: Database) -> list[ReferralListRow]:
     """Every live referral, in number order."""
     rows = [

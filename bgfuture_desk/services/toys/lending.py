@@ -34,7 +34,7 @@ from bgfuture_desk.services.toys import loans as loans_q
 from bgfuture_desk.services.toys import queries as q
 from bgfuture_desk.services.toys.loans import LoanView
 from bgfuture_desk.services.toys.queries import ToyView
-from bgfuture_desk.services.unit import Actor, Database, guarded, require
+from bgfuture_desk.services.unit import Actor, Database, guarded, needs, require
 
 MAX_DAYS_BACK = 366  # a loan forgotten at the desk is entered within the year
 
@@ -150,6 +150,7 @@ def limit_message(who: _Borrower, basket: int) -> str:
     ).format(n=who.open_loans + basket + 1, limit=who.limit)
 
 
+@needs(Permission.TOYS)
 def check_lend(
     db: Database,
     family_id: uuid.UUID,
@@ -282,6 +283,7 @@ def lend_toys(
         return views
 
 
+@needs(Permission.TOYS)
 def suggest_toys(db: Database, family_id: uuid.UUID, limit: int = 10) -> list[ToyView]:
     """Toys on the shelf that fit a child of the family: those kept for the family first, then
     the ones this family has borrowed least, then the least lent overall."""

@@ -23,7 +23,7 @@ from bgfuture_desk.i18n import _
 from bgfuture_desk.services.families.queries import live_family
 from bgfuture_desk.services.toys import loans as loans_q
 from bgfuture_desk.services.toys import queries as q
-from bgfuture_desk.services.unit import Actor, Database, guarded
+from bgfuture_desk.services.unit import Actor, Database, guarded, needs
 
 
 @dataclass(frozen=True)
@@ -174,18 +174,21 @@ def _reservations(
         return reservation_views(session, list(session.scalars(query)))
 
 
+@needs(Permission.TOYS)
 def reservations_for_toy(
     db: Database, toy_id: uuid.UUID, *, open_only: bool = True
 ) -> list[ReservationView]:
     return _reservations(db, Reservation.toy_id == toy_id, open_only=open_only)
 
 
+@needs(Permission.TOYS)
 def family_reservations(
     db: Database, family_id: uuid.UUID, *, open_only: bool = True
 ) -> list[ReservationView]:
     return _reservations(db, Reservation.family_id == family_id, open_only=open_only)
 
 
+@needs(Permission.TOYS)
 def open_reservations(db: Database) -> list[ReservationView]:
     """Every family waiting for a toy, the longest waiting first."""
     return list(reversed(_reservations(db, open_only=True)))

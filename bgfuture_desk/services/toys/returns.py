@@ -24,7 +24,7 @@ from bgfuture_desk.services.toys import loans as loans_q
 from bgfuture_desk.services.toys import queries as q
 from bgfuture_desk.services.toys.loans import LoanView, ReminderView
 from bgfuture_desk.services.toys.queries import ToyView
-from bgfuture_desk.services.unit import Actor, Database, guarded
+from bgfuture_desk.services.unit import Actor, Database, guarded, needs
 
 MAX_NOTE = 1000
 
@@ -169,6 +169,7 @@ def record_reminder(
         return view
 
 
+@needs(Permission.TOYS)
 def reminders_of(db: Database, loan_id: uuid.UUID) -> list[ReminderView]:
     query = (
         select(LoanReminder)

@@ -23,6 +23,7 @@ from bgfuture_desk.services.unit import (
     UnitOfWork,
     clock_of,
     guarded,
+    needs,
     require,
 )
 
@@ -118,6 +119,7 @@ def create_user(db: Database, actor: Actor, *, username: str, full_name: str, ro
         return _row(user)
 
 
+@needs(Permission.DESK)
 def list_users(db: Database) -> list[UserRow]:
     with db.read() as session:
         users = session.scalars(
