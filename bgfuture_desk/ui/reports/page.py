@@ -231,6 +231,8 @@ class ReportsPage(Page):
     def open_consolidation(self) -> None:
         if self._dialog_open():
             return
-        dialog = ConsolidateDialog(self.consolidated_file(), self)
+        dialog = ConsolidateDialog(
+            self.consolidated_file(), self, db=self.db, actor=self.actor
+        )
         self._replace_dialog(dialog)
         dialog.open()
