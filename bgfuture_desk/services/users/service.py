@@ -200,7 +200,9 @@ def authenticate(db: Database, username: str, password: str) -> UserRow:
         if failures:
             _set_failures(uow.session, key, 0)
         uow.commit()
-        return _row(user)
+        row = _row(user)
+    db.signed_in = actor_of(row)  # the reads of this window are checked for this user
+    return row
 
 
 _FAILURES_PREFIX = "login_failures:"
