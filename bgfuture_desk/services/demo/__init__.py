@@ -27,9 +27,10 @@ import datetime as dt
 from collections import Counter, defaultdict
 from dataclasses import dataclass, fields
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bgfuture_desk.db.models import TRAVELLING_MODELS, Travelling
+from bgfuture_desk.db.models import TRAVELLING_MODELS, Travelling, User
 from bgfuture_desk.domain.permissions import Permission
 from bgfuture_desk.errors import ValidationError
 from bgfuture_desk.i18n import _
@@ -118,6 +119,9 @@ def generate_demo(
         build_consents(ctx, homes, team)
         build_referrals(ctx, plans, team)
         _store(uow.session, ctx.created)
+        # the README's demo login works as it is, for a first look at the program
+        for user in uow.session.scalars(select(User).where(User.must_change_password)):
+            user.must_change_password = False
         counts = Counter(type(record).__tablename__ for record in ctx.created)
         uow.commit()
     return DemoSummary(**counts)

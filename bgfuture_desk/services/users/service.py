@@ -39,6 +39,7 @@ class UserRow:
     full_name: str
     role: str
     active: bool
+    must_change_password: bool = False
 
     @property
     def role_label(self) -> str:
@@ -46,7 +47,7 @@ class UserRow:
 
 
 def _row(u: User) -> UserRow:
-    return UserRow(u.id, u.username, u.full_name, u.role, u.active)
+    return UserRow(u.id, u.username, u.full_name, u.role, u.active, u.must_change_password)
 
 
 def actor_of(user: UserRow) -> Actor:
@@ -94,7 +95,7 @@ def find_user(session: Session, username: str, house_id: uuid.UUID | None = None
 
 
 def add_user(uow: UnitOfWork, *, username: str, full_name: str, role: str,
-             password: str) -> User:
+             password: str, must_change: bool = False) -> User:
     """Create a user inside an open unit of work (used by set-up and by ``create_user``)."""
     errors = validate_user(username, full_name, role, password)
     house = uow.house()
@@ -104,7 +105,8 @@ def add_user(uow: UnitOfWork, *, username: str, full_name: str, role: str,
     if errors:
         raise ValidationError(errors)
     user = User(house_id=house.id, username=username.strip(), full_name=full_name.strip(),
-                role=role, password_hash=_hasher.hash(password), active=True)
+                role=role, password_hash=_hasher.hash(password), active=True,
+                must_change_password=must_change)
     uow.session.add(user)
     return user
 
@@ -148,17 +150,22 @@ def update_user(db: Database, actor: Actor, user_id: uuid.UUID, *, full_name: st
 @guarded(Permission.OWN_PASSWORD)
 def set_password(db: Database, actor: Actor, user_id: uuid.UUID, password: str,
                  repeat: str) -> None:
-    """An administrator sets anyone's password; every user may change their own."""
+    """An administrator sets anyone's password; every user may change their own.
+
+    A password set for somebody else is known to two people: its owner changes it at the
+    next login (``must_change_password``); changing one's own clears that.
+    """
     if user_id != actor.user_id:
         require(db, actor, Permission.USERS)
     errors = validate_user("x", "x", "admin", password, repeat)
     if errors:
         raise ValidationError(errors)
-    with db.unit(actor, "set_password") as uow:
+    with db.unit(actor, "set_password") as uow:  # audited: who, whose, never the password
         user = uow.session.get(User, user_id)
         if user is None:
             raise UserError(_("No such user."))
         user.password_hash = _hasher.hash(password)
+        user.must_change_password = user_id != actor.user_id
         uow.commit()
 
 
