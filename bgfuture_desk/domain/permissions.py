@@ -26,7 +26,7 @@ from bgfuture_desk.domain.vocab import UserRole
 
 
 class Permission(StrEnum):
-    OWN_PASSWORD = "own_password"  # change one's own password
+    OWN_ACCOUNT = "own_account"  # one's own password; lock, unlock, switch user
     DESK = "desk"  # families, people, visits, search: the reception
     GROUPS = "groups"  # groups, sessions, enrolment, attendance
     PROGRAMMES = "programmes"  # create and change the parenting programmes
@@ -45,7 +45,7 @@ class Permission(StrEnum):
 
 _ASSISTANT = frozenset(
     {
-        Permission.OWN_PASSWORD,
+        Permission.OWN_ACCOUNT,
         Permission.DESK,
         Permission.GROUPS,
         Permission.TOYS,

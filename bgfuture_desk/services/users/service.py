@@ -11,7 +11,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from bgfuture_desk.db.models import Setting, User
+from bgfuture_desk.db.models import AuditEvent, Setting, User
 from bgfuture_desk.domain.logins import seconds_left
 from bgfuture_desk.domain.permissions import Permission
 from bgfuture_desk.domain.vocab import UserRole
@@ -147,7 +147,7 @@ def update_user(db: Database, actor: Actor, user_id: uuid.UUID, *, full_name: st
         return _row(user)
 
 
-@guarded(Permission.OWN_PASSWORD)
+@guarded(Permission.OWN_ACCOUNT)
 def set_password(db: Database, actor: Actor, user_id: uuid.UUID, password: str,
                  repeat: str) -> None:
     """An administrator sets anyone's password; every user may change their own.
@@ -166,6 +166,36 @@ def set_password(db: Database, actor: Actor, user_id: uuid.UUID, password: str,
             raise UserError(_("No such user."))
         user.password_hash = _hasher.hash(password)
         user.must_change_password = user_id != actor.user_id
+        uow.commit()
+
+
+SESSION_EVENTS = ("lock", "unlock", "switch_user")
+
+
+@guarded(Permission.OWN_ACCOUNT)
+def record_session_event(
+    db: Database, actor: Actor, event: str, *, previous: Actor | None = None
+) -> None:
+    """Put a lock, an unlock or a switch of user in the audit trail (a login records itself).
+
+    ``switch_user`` is recorded by the user who took over, with whom they took over from.
+    """
+    if event not in SESSION_EVENTS:
+        raise ValueError(event)
+    with db.unit(actor, event) as uow:
+        fields = {"from_user": str(previous.user_id)} if previous is not None else {}
+        uow.session.add(
+            AuditEvent(
+                house_id=uow.house().id,
+                user_id=actor.user_id,
+                at=uow.clock.utcnow(),
+                action=event,
+                entity="users",
+                entity_id=str(actor.user_id),
+                operation=event[:16],
+                fields=fields,
+            )
+        )
         uow.commit()
 
 
