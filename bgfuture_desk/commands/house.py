@@ -50,6 +50,8 @@ def cmd_init(args: argparse.Namespace) -> int:
     print(_("Created the database of „{house}“: {path}").format(house=house.name, path=args.db))
     if admin is None:
         print(_("The first administrator is created when the app starts for the first time."))
+    else:
+        print(_("At the first login the administrator chooses a new password."))
     return 0
 
 

@@ -13,13 +13,14 @@ from tests.conftest import ADMIN_PASSWORD
 
 
 @pytest.fixture
-def init_house(tmp_path):
+def init_house(tmp_path, capsys):
     db_path = tmp_path / "init.sqlite"
     password = tmp_path / "password.txt"
     password.write_text("demo-1234-kran\n", encoding="utf-8")
     status = main(["init", "--db", str(db_path), "--house", "kran", "--admin", "admin",
                    "--password-file", str(password)])  # fmt: skip
     assert status == 0
+    assert "При първия вход администраторът избира нова парола." in capsys.readouterr().out
     db = open_database(db_path).db
     yield db
     db.dispose()
