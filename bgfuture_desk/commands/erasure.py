@@ -48,12 +48,15 @@ def cmd_erase(args: argparse.Namespace) -> int:
                 actor = users.actor_of(users.authenticate(db, args.user, password))
             except UserError as err:  # a wrong name or password: refused
                 return _refused(err.message)
-            if args.person is not None:
-                person_id = _person_id(args.person)
-                preview = erasure.person_preview(db, person_id)
-            else:
-                family_id = family_by_code(db, args.family).id
-                preview = erasure.family_preview(db, family_id)
+            try:  # an account that may not erase is refused before anyone is named
+                if args.person is not None:
+                    person_id = _person_id(args.person)
+                    preview = erasure.person_preview(db, person_id)
+                else:
+                    family_id = family_by_code(db, args.family).id
+                    preview = erasure.family_preview(db, family_id)
+            except PermissionDeniedError as err:
+                return _refused(err.message)
             if preview.family_code:
                 print(_("Family {code}").format(code=preview.family_code))
             print(_("The personal data of these people will be erased:"))

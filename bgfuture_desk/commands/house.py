@@ -44,12 +44,14 @@ def cmd_init(args: argparse.Namespace) -> int:
         if not args.password_file:
             raise UserError(_("Give the administrator's password with --password-file."))
         admin = setup.AdminInput(args.admin, args.admin_name or args.admin,
-                                 read_password_file(args.password_file))
+                                 read_password_file(args.password_file), must_change=True)
     with writing(Path(args.db)):
         setup.initialise(args.db, house, admin).dispose()
     print(_("Created the database of „{house}“: {path}").format(house=house.name, path=args.db))
     if admin is None:
         print(_("The first administrator is created when the app starts for the first time."))
+    else:
+        print(_("At the first login the administrator chooses a new password."))
     return 0
 
 

@@ -10,10 +10,13 @@ flush, so an action cannot forget its trail.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import inspect as pyinspect
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, ParamSpec, TypeVar
 
 from sqlalchemy import Engine, event, inspect, select
 from sqlalchemy.orm import Session, sessionmaker
@@ -21,6 +24,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from bgfuture_desk.db.engine import BEGIN_OPTION, BEGIN_WRITE
 from bgfuture_desk.db.models import AuditEvent, House, Setting, Travelling, User, utcnow
 from bgfuture_desk.domain.clock import SYSTEM_CLOCK, Clock
+from bgfuture_desk.domain.permissions import Permission, allowed, roles_with
 from bgfuture_desk.domain.text import text_problem
 from bgfuture_desk.errors import NotFoundError, PermissionDeniedError, ValidationError
 from bgfuture_desk.i18n import _
@@ -153,6 +157,108 @@ def local_house(session: Session) -> House:
     return house
 
 
+def _refuse(session: Session | None, message: str) -> PermissionDeniedError:
+    if session is not None:
+        session.close()
+    return PermissionDeniedError(message)
+
+
+def check_user(session: Session, actor: Actor, permission: Permission | None = None) -> None:
+    """Refuse unless the acting user, as stored in the file, is active, has the role the
+    caller claims and, by that stored role, the permission (``domain.permissions``).
+
+    The program itself (``Actor.system()``: set-up, the demo, the command line run by
+    whoever can open the file anyway) is no stored user: only its role is checked.
+    """
+    if actor.user_id is None:
+        if permission is not None and not allowed(actor.role, permission):
+            raise _refuse(session, _refusal(permission))
+        return
+    user = session.get(User, actor.user_id)
+    if user is None or user.deleted_at is not None or not user.active:
+        raise _refuse(session, _("This account is no longer active; ask the administrator."))
+    if user.role != actor.role:
+        raise _refuse(session, _("Your role has changed; log in again to go on."))
+    if permission is not None and not allowed(user.role, permission):
+        raise _refuse(session, _refusal(permission))
+
+
+def _refusal(permission: Permission) -> str:
+    roles = ", ".join(f"„{role.label}“" for role in roles_with(permission))
+    return _("You have no right to do this; it is for: {roles}.").format(roles=roles)
+
+
+def require(db: Database | None, actor: Actor | None, permission: Permission) -> None:
+    """The check of ``check_user`` in a session of its own: for reads, and for the parts of
+    an action only some roles may do (an administrator's override)."""
+    if actor is None:
+        return
+    if actor.user_id is None:
+        if not allowed(actor.role, permission):
+            raise _refuse(None, _refusal(permission))
+        return
+    if db is None:
+        raise _refuse(None, _("You have no right to do this without logging in."))
+    with db.read() as session:
+        check_user(session, actor, permission)
+
+
+P = ParamSpec("P")
+R = TypeVar("R")
+#: every guarded service function → the permission it checks (read by the tests)
+GUARDED: dict[Callable[..., Any], Permission] = {}
+
+
+def guarded(permission: Permission) -> Callable[[Callable[P, R]], Callable[P, R]]:
+    """Mark a service function as needing ``permission`` and check it on every call.
+
+    The function takes the acting user as ``actor`` and the house as ``db`` (either may
+    default to ``None`` for work on files, where ``None`` is the program itself); the user
+    is read from ``db``, so a forged or stale ``Actor`` is refused before anything runs.
+    """
+
+    def decorate(fn: Callable[P, R]) -> Callable[P, R]:
+        signature = pyinspect.signature(fn)
+        if "actor" not in signature.parameters:
+            raise TypeError(f"{fn.__qualname__} takes no actor to check")
+
+        @functools.wraps(fn)
+        def checked(*args: P.args, **kwargs: P.kwargs) -> R:
+            bound = signature.bind_partial(*args, **kwargs).arguments
+            require(bound.get("db"), bound.get("actor"), permission)
+            return fn(*args, **kwargs)
+
+        GUARDED[checked] = permission
+        return checked
+
+    return decorate
+
+
+def needs(permission: Permission) -> Callable[[Callable[P, R]], Callable[P, R]]:
+    """Mark a read of the house (``db``, no ``actor``) as needing ``permission`` of the user
+    signed in on that database (``Database.signed_in``, kept by the app's login, switch and
+    lock), checked on every call: a user deactivated or demoted while the window stayed
+    open sees nothing more at the next refresh. With nobody signed in (the command line,
+    set-up, the demo) the program itself reads."""
+
+    def decorate(fn: Callable[P, R]) -> Callable[P, R]:
+        signature = pyinspect.signature(fn)
+        if "db" not in signature.parameters:
+            raise TypeError(f"{fn.__qualname__} takes no database to check")
+
+        @functools.wraps(fn)
+        def checked(*args: P.args, **kwargs: P.kwargs) -> R:
+            db = signature.bind_partial(*args, **kwargs).arguments.get("db")
+            if isinstance(db, Database):
+                require(db, db.signed_in, permission)
+            return fn(*args, **kwargs)
+
+        GUARDED[checked] = permission
+        return checked
+
+    return decorate
+
+
 class UnitOfWork:
     def __init__(self, db: Database, actor: Actor, action: str) -> None:
         self.db = db
@@ -170,18 +276,9 @@ class UnitOfWork:
 
     def _check_actor(self) -> None:
         """Whoever acts is read from the file, not trusted from the caller: an account
-        deactivated (or demoted) while its window stayed open writes nothing more."""
-        user = self.session.get(User, self.actor.user_id)
-        if user is None or user.deleted_at is not None or not user.active:
-            self.session.close()
-            raise PermissionDeniedError(
-                _("This account is no longer active; ask the administrator.")
-            )
-        if user.role != self.actor.role:
-            self.session.close()
-            raise PermissionDeniedError(
-                _("Your role has changed; log in again to go on.")
-            )
+        deactivated (or demoted) while its window stayed open writes nothing more. Checked
+        again here, under the write lock, after the service's ``guarded`` permission check."""
+        check_user(self.session, self.actor)
 
     def __enter__(self) -> UnitOfWork:
         return self
@@ -209,6 +306,7 @@ class Database:
         self.engine = engine
         self.path = path
         self.clock = clock  # the one clock every rule reads "today" and "now" from
+        self.signed_in: Actor | None = None  # who is logged in on the app's window (``needs``)
         self.session_factory = sessionmaker(engine, expire_on_commit=False, info={"db": self})
         event.listen(self.session_factory, "before_flush", _refuse_bad_text)
         event.listen(self.session_factory, "before_flush", _audit_before_flush)

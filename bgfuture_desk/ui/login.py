@@ -3,6 +3,7 @@ and the small dialog that creates the first administrator of a file that has no 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from enum import Enum
 
 from PySide6.QtCore import Qt, Signal
@@ -17,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bgfuture_desk.errors import UserError
+from bgfuture_desk.errors import UserError, ValidationError
 from bgfuture_desk.i18n import _
 from bgfuture_desk.services.unit import Actor, Database
 from bgfuture_desk.services.users import service as users
@@ -42,7 +43,11 @@ def heading(text: str, parent: QWidget) -> QLabel:
 
 
 class LoginDialog(QDialog):
-    """User name and password; Enter logs in. ``user`` holds who logged in."""
+    """User name and password; Enter logs in. ``user`` holds who logged in.
+
+    A password somebody else set (``init``, an administrator's reset) is changed here before
+    the desk opens: the dialog then asks for a new one, twice, under the password rule.
+    """
 
     logged_in = Signal(object)  # users.UserRow
     quit_requested = Signal()
@@ -60,6 +65,7 @@ class LoginDialog(QDialog):
         self.db = db
         self.mode = mode
         self.user: users.UserRow | None = None
+        self.pending: users.UserRow | None = None  # logged in, but must change the password
         titles = {
             LoginMode.START: _("Log in"),
             LoginMode.LOCK: _("The program is locked"),
@@ -70,14 +76,27 @@ class LoginDialog(QDialog):
         layout.setContentsMargins(20, 16, 20, 16)
         layout.setSpacing(10)
         layout.addWidget(heading(house_name, self))
-        explanation = QLabel(self._explanation(), self)
-        explanation.setWordWrap(True)
-        layout.addWidget(explanation)
+        self.explanation = QLabel(self._explanation(), self)
+        self.explanation.setWordWrap(True)
+        layout.addWidget(self.explanation)
         self.form = FieldForm(self)
         self.username = self.form.add_field("username", _("&User name:"), QLineEdit(self))
         self.password = self.form.add_field("password", _("&Password:"), password_edit(self))
         self.username.setText(username)
         layout.addWidget(self.form)
+        self.change_form = FieldForm(self)
+        self.new_password = self.change_form.add_field(
+            "password", _("&New password:"), password_edit(self)
+        )
+        self.new_password.setPlaceholderText(
+            _("at least {n} characters, or {words} words").format(
+                n=users.MIN_PASSWORD, words=users.MIN_PHRASE_WORDS
+            )
+        )
+        self.repeat = self.change_form.add_field("repeat", _("Password &again:"),
+                                                 password_edit(self))  # fmt: skip
+        self.change_form.hide()
+        layout.addWidget(self.change_form)
         self.buttons = QDialogButtonBox(self)
         self.login_button = QPushButton(_("&Log in"), self)
         self.login_button.setDefault(True)
@@ -99,14 +118,51 @@ class LoginDialog(QDialog):
         return _("Enter your user name and password.")
 
     def on_login_clicked(self) -> None:
+        if self.pending is not None:
+            self._change_password(self.pending)
+            return
         try:
-            self.user = users.authenticate(self.db, self.username.text(), self.password.text())
+            user = users.authenticate(self.db, self.username.text(), self.password.text())
         except UserError as err:
             self.form.set_errors({err.field or "password": err.message})
             self.password.clear()
             self.password.setFocus()
             return
-        self.logged_in.emit(self.user)
+        if user.must_change_password:
+            self._ask_for_a_new_password(user)
+            return
+        self._logged_in(user)
+
+    def _ask_for_a_new_password(self, user: users.UserRow) -> None:
+        self.pending = user
+        self.password.clear()
+        self.form.hide()
+        self.explanation.setText(
+            _("{name}, this password was set for you: choose your own before you go on.").format(
+                name=user.full_name
+            )
+        )
+        self.login_button.setText(_("&Change and log in"))
+        self.change_form.show()
+        self.new_password.setFocus()
+
+    def _change_password(self, user: users.UserRow) -> None:
+        try:
+            users.set_password(self.db, users.actor_of(user), user.id, self.new_password.text(),
+                               self.repeat.text())  # fmt: skip
+        except ValidationError as err:
+            self.change_form.set_errors(err.errors)
+            self.repeat.clear()
+            (self.repeat if "repeat" in err.errors else self.new_password).setFocus()
+            return
+        except UserError as err:  # deactivated meanwhile
+            self.change_form.set_errors({"password": err.message})
+            return
+        self._logged_in(replace(user, must_change_password=False))
+
+    def _logged_in(self, user: users.UserRow) -> None:
+        self.user = user
+        self.logged_in.emit(user)
         self.accept()
 
     def on_cancel_clicked(self) -> None:

@@ -30,10 +30,11 @@ from PySide6.QtWidgets import (
 
 from bgfuture_desk import __version__
 from bgfuture_desk.domain.vocab import UserRole
+from bgfuture_desk.errors import UserError
 from bgfuture_desk.i18n import _
 from bgfuture_desk.services.families.search import SharedSearch
 from bgfuture_desk.services.house import health, settings
-from bgfuture_desk.services.unit import Database
+from bgfuture_desk.services.unit import Actor, Database
 from bgfuture_desk.services.users import service as users
 from bgfuture_desk.ui.documents import DocumentsPage
 from bgfuture_desk.ui.groups import GroupsPage
@@ -313,6 +314,7 @@ class MainWindow(QMainWindow):
         for action in self.guarded_actions:
             action.setEnabled(False)
         self.user_label.setText(_("The program is locked"))
+        self._record("lock", self.actor)
         # an open form would stay on top of the cover: put it away until the user is back
         self.put_away = [d for d in self.findChildren(QDialog) if d.isVisible()]
         for dialog in self.put_away:
@@ -340,6 +342,11 @@ class MainWindow(QMainWindow):
 
     def on_login_logged_in(self, user: users.UserRow) -> None:
         self.login_dialog = None
+        previous = self.actor
+        if user.id != previous.user_id:
+            self._record("switch_user", users.actor_of(user), previous)
+        elif self.locked:
+            self._record("unlock", previous)
         if self.locked:
             self.locked = False
             self.screen_stack.setCurrentIndex(0)
@@ -359,6 +366,14 @@ class MainWindow(QMainWindow):
             else:
                 dialog.reject()
         self.put_away = []
+
+    def _record(self, event: str, actor: Actor, previous: Actor | None = None) -> None:
+        """Into the audit trail; the lock itself never waits for it nor fails with it (an
+        account deactivated meanwhile still gets its desk covered)."""
+        try:
+            users.record_session_event(self.db, actor, event, previous=previous)
+        except UserError:
+            pass
 
     def on_login_rejected(self) -> None:
         self.login_dialog = None

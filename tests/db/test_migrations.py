@@ -361,3 +361,30 @@ def test_check_looks_at_an_old_file_without_upgrading_it(file_0001, capsys):
     assert _revision_of(file_0001) == "0001"
     assert file_0001.read_bytes() == before
     assert sorted(p.name for p in file_0001.parent.iterdir() if "before-upgrade" in p.name) == []
+
+
+def test_users_of_an_older_file_keep_their_passwords_after_the_upgrade(tmp_path):
+    """0006 asks for a password change only of passwords set from now on."""
+    path = tmp_path / "kran.sqlite"
+    engine = engine_for(path)
+    migrate.upgrade(engine, "0004")
+    with engine.begin() as conn:
+        _fill_0001(conn)
+        conn.execute(
+            text(
+                "INSERT INTO users (id, house_id, username, full_name, role, password_hash, "
+                "active, created_at, updated_at) VALUES (:id, :h, 'mimi', 'Мими', 'assistant', "
+                "'x', 1, :t, :t)"
+            ),
+            {"id": uuid.uuid4().hex, "h": HOUSE.hex, "t": STAMP},
+        )
+    engine.dispose()
+    opened = open_database(path)
+    try:
+        assert _revision_of(path) == migrate.head_revision() == "0006"
+        with opened.db.read() as session:
+            assert session.execute(text("SELECT must_change_password FROM users")).all() == [
+                (0,)
+            ]
+    finally:
+        opened.db.dispose()

@@ -143,3 +143,37 @@ def test_an_open_form_is_put_away_while_locked(qtbot, make_window, admin_user, a
     unlock_as(qtbot, window, "anna", "pomosht-12")
     assert not form_dialog.isVisible()
     assert form_dialog.result() == form_dialog.DialogCode.Rejected
+
+
+def test_lock_unlock_and_switch_are_in_the_audit_trail(qtbot, make_window, admin_user,
+                                                      assistant_user):  # fmt: skip
+    from sqlalchemy import select
+
+    from bgfuture_desk.db.models import AuditEvent
+
+    window = make_window(admin_user)
+    window.lock()
+    type_text(qtbot, window.login_dialog.password, "parola-123")
+    qtbot.keyClick(window.login_dialog.password, Qt.Key.Key_Return)
+    assert not window.locked
+    window.switch_user()
+    type_text(qtbot, window.login_dialog.username, "anna")
+    type_text(qtbot, window.login_dialog.password, "pomosht-12")
+    click(qtbot, window.login_dialog.login_button)
+    assert window.actor.name == "Анна Иванова"
+
+    with window.db.read() as session:
+        events = session.scalars(
+            select(AuditEvent)
+            .where(AuditEvent.action.in_(["lock", "unlock", "switch_user"]))
+            .order_by(AuditEvent.at, AuditEvent.created_at)
+        ).all()
+    anna = window.actor.user_id
+    assert sorted((e.action, str(e.user_id)) for e in events) == sorted([
+        ("lock", str(admin_user.id)),
+        ("unlock", str(admin_user.id)),
+        ("switch_user", str(anna)),
+    ])  # fmt: skip
+    switch = [e for e in events if e.action == "switch_user"]
+    assert [(e.user_id, e.fields) for e in switch] == [(anna, {"from_user": str(admin_user.id)})]
+    assert all("pomosht" not in str(e.fields) for e in events)

@@ -46,6 +46,34 @@ def test_wrong_password_then_success(qtbot, login):
     assert login.user.role == "admin"
 
 
+def test_a_password_set_by_the_administrator_is_changed_before_the_desk_opens(
+    qtbot, login, house_db, admin
+):
+    row = users.create_user(house_db, admin, username="asya", full_name="Ася Петрова",
+                            role="assistant", password="parola-456")  # fmt: skip
+    users.set_password(house_db, admin, row.id, "vremenna-123", "vremenna-123")
+    type_text(qtbot, login.username, "asya")
+    type_text(qtbot, login.password, "vremenna-123")
+    qtbot.keyClick(login.password, Qt.Key.Key_Return)
+
+    assert login.isVisible() and login.result() != QDialog.DialogCode.Accepted
+    assert not login.form.isVisible() and login.new_password.hasFocus()
+    assert "Ася Петрова, тази парола е зададена от друг" in login.explanation.text()
+    assert login.login_button.text() == "&Смяна и вход"
+    type_text(qtbot, login.new_password, "kratka")
+    qtbot.keyClick(login.new_password, Qt.Key.Key_Return)
+    assert login.change_form.error_text("password") == WEAK_PASSWORD
+    assert login.isVisible()
+
+    retype(qtbot, login.new_password, "moya-parola-1")
+    type_text(qtbot, login.repeat, "moya-parola-1")
+    with qtbot.waitSignal(login.logged_in) as signal:
+        qtbot.keyClick(login.repeat, Qt.Key.Key_Return)
+    assert login.result() == QDialog.DialogCode.Accepted
+    assert signal.args[0].username == "asya" and not signal.args[0].must_change_password
+    assert not users.authenticate(house_db, "asya", "moya-parola-1").must_change_password
+
+
 def test_the_lock_offers_only_logging_in_or_quitting(qtbot, house_db):
     dialog = LoginDialog(house_db, HOUSE, mode=LoginMode.LOCK, username="admin")
     qtbot.addWidget(dialog)

@@ -364,3 +364,15 @@ def test_a_stick_comes_before_the_folder_used_last(qtbot, page, tmp_path, monkey
     wizard = open_wizard(qtbot, page)
 
     assert Path(wizard.month_page.path.text()).parent == root
+
+
+def test_the_consolidation_is_shown_only_to_the_roles_that_may_consolidate(qtbot, house_db):
+    from bgfuture_desk.services.unit import Actor
+    from bgfuture_desk.ui.reports.page import ReportsPage
+
+    page = ReportsPage(house_db)
+    qtbot.addWidget(page)
+    page.set_actor(Actor(None, "Ася", "assistant"))
+    assert page.consolidation_box.isHidden()
+    page.set_actor(Actor(None, "Киро", "coordinator"))
+    assert not page.consolidation_box.isHidden()

@@ -18,11 +18,11 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from bgfuture_desk.db.models import Consent, ConsentForm, Setting
+from bgfuture_desk.domain.permissions import Permission
 from bgfuture_desk.domain.vocab import ConsentKind
 from bgfuture_desk.errors import NotFoundError, ValidationError
 from bgfuture_desk.i18n import RESOURCES_DIR, _
-from bgfuture_desk.services.unit import Actor, Database, clock_of, local_house
-from bgfuture_desk.services.users.service import require_role
+from bgfuture_desk.services.unit import Actor, Database, clock_of, guarded, local_house, needs
 
 FORMS_DIR = RESOURCES_DIR / "documents"
 REQUIRED_PURPOSE = {ConsentKind.PERSONAL_DATA: "registration"}
@@ -103,6 +103,7 @@ def _house_start(session: Session) -> dt.date:
         return today
 
 
+@needs(Permission.DOCUMENTS)
 def ensure_forms(db: Database) -> None:
     """Give a file made before the forms existed its version 1 (valid since its set-up)."""
     with db.read() as session:
@@ -153,6 +154,7 @@ def _live_forms(session: Session, kind: str | None = None) -> list[ConsentForm]:
     return list(session.scalars(query.order_by(ConsentForm.kind, ConsentForm.version.desc())))
 
 
+@needs(Permission.DOCUMENTS)
 def list_forms(db: Database, kind: str | None = None) -> list[FormView]:
     """Every version, by kind (personal data first), the newest version first."""
     if kind is not None:
@@ -171,6 +173,7 @@ def form_row(session: Session, kind: str, version: int) -> ConsentForm | None:
     return session.scalars(query).first()
 
 
+@needs(Permission.DOCUMENTS)
 def current_form(db: Database, kind: str) -> FormView:
     """The highest version of a form, the one printed for new signatures."""
     _kind(kind)
@@ -180,6 +183,7 @@ def current_form(db: Database, kind: str) -> FormView:
         return _views(session, rows[:1])[0]
 
 
+@needs(Permission.DOCUMENTS)
 def get_form(db: Database, kind: str, version: int) -> FormView:
     _kind(kind)
     ensure_forms(db)
@@ -212,11 +216,11 @@ def _check_body(kind: str, title: str, body: dict[str, Any]) -> dict[str, str]:
     return errors
 
 
+@guarded(Permission.USERS)
 def new_form_version(
     db: Database, actor: Actor, kind: str, title: str, body: dict[str, Any]
 ) -> FormView:
     """A new text of a form, valid from today; the versions already signed stay untouched."""
-    require_role(actor, "admin")
     _kind(kind)
     errors = _check_body(kind, title, body)
     if errors:

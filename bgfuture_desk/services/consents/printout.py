@@ -11,6 +11,7 @@ from __future__ import annotations
 import uuid
 
 from bgfuture_desk.documents.consent_form import ConsentFormData, consent_forms_pdf
+from bgfuture_desk.domain.permissions import Permission
 from bgfuture_desk.domain.vocab import ConsentKind, PersonRole
 from bgfuture_desk.errors import NotFoundError
 from bgfuture_desk.i18n import _, format_date
@@ -23,7 +24,7 @@ from bgfuture_desk.services.families.queries import (
     get_person,
 )
 from bgfuture_desk.services.printouts.printing import house_header
-from bgfuture_desk.services.unit import Database
+from bgfuture_desk.services.unit import Database, needs
 
 SIGNER_ROLES = (
     PersonRole.MOTHER,
@@ -75,6 +76,7 @@ def _who(db: Database, key: str) -> tuple[PersonView | None, list[PersonView], s
     return person, children, person.family_code or ""
 
 
+@needs(Permission.DOCUMENTS)
 def consent_form_data(db: Database, key: str) -> list[ConsentFormData]:
     """The current version of both forms, pre-filled for whom ``key`` names."""
     signer, children, code = _who(db, key)
@@ -100,6 +102,7 @@ def consent_form_data(db: Database, key: str) -> list[ConsentFormData]:
     return out
 
 
+@needs(Permission.DOCUMENTS)
 def consent_forms(db: Database, key: str) -> bytes:
     """Both consent forms as one PDF, ready to print and sign."""
     return consent_forms_pdf(consent_form_data(db, key), house_header(db))

@@ -17,13 +17,14 @@ from sqlalchemy.orm import Session
 from bgfuture_desk.db.models import Consent, Family, Person, User
 from bgfuture_desk.domain import families as family_rules
 from bgfuture_desk.domain.people import is_child_person as is_child
+from bgfuture_desk.domain.permissions import Permission
 from bgfuture_desk.domain.phones import format_phone
 from bgfuture_desk.domain.vocab import ConsentKind, ConsentMethod, ConsentState
 from bgfuture_desk.errors import NotFoundError
 from bgfuture_desk.i18n import N_, _
 from bgfuture_desk.services.consents import forms
 from bgfuture_desk.services.families.queries import live_person
-from bgfuture_desk.services.unit import Database, clock_of
+from bgfuture_desk.services.unit import Database, clock_of, needs
 
 # Short names of the photo purposes, for lists and headers („снимки: уебсайт“).
 PHOTO_PURPOSES = {
@@ -155,6 +156,7 @@ def _live_consents(session: Session, *where: ColumnElement[bool]) -> list[Consen
     return list(session.scalars(_newest_first(query)))
 
 
+@needs(Permission.DOCUMENTS)
 def person_consents(db: Database, person_id: uuid.UUID) -> list[ConsentView]:
     """A person's consents of every kind, the newest first."""
     with db.read() as session:
@@ -179,6 +181,7 @@ def _members(
     return out
 
 
+@needs(Permission.DOCUMENTS)
 def family_consents(db: Database, family_id: uuid.UUID) -> list[ConsentView]:
     """The consents of the family's members (as they are now), the newest first."""
     with db.read() as session:
@@ -261,6 +264,7 @@ def _states(
     return out
 
 
+@needs(Permission.DOCUMENTS)
 def family_consent_state(db: Database, family_id: uuid.UUID) -> FamilyConsentState:
     """Missing, partial, complete or withdrawn: the family's personal-data consents now."""
     with db.read() as session:
@@ -270,6 +274,7 @@ def family_consent_state(db: Database, family_id: uuid.UUID) -> FamilyConsentSta
         return _states(session, [family])[0]
 
 
+@needs(Permission.DOCUMENTS)
 def families_without_valid_consent(db: Database) -> list[FamilyConsentState]:
     """Every active family whose members have not all a valid consent, by family code."""
     with db.read() as session:
@@ -283,6 +288,7 @@ def families_without_valid_consent(db: Database) -> list[FamilyConsentState]:
         return [s for s in states if s.state != ConsentState.COMPLETE]
 
 
+@needs(Permission.DOCUMENTS)
 def photo_purposes(db: Database, person_id: uuid.UUID) -> tuple[str, ...]:
     """The purposes of the person's valid photo consent, or () when there is none."""
     with db.read() as session:
@@ -303,6 +309,7 @@ def photo_text(purposes: Sequence[str]) -> str:
     return _("photos: {purposes}").format(purposes=names)
 
 
+@needs(Permission.DOCUMENTS)
 def list_consent_rows(db: Database) -> list[ConsentListRow]:
     """Every recorded consent (withdrawn ones too), oldest first: for the command line."""
     with db.read() as session:

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from bgfuture_desk.db.models import Consent, Person
 from bgfuture_desk.domain.people import age_years
 from bgfuture_desk.domain.people import is_child_person as is_child
+from bgfuture_desk.domain.permissions import Permission
 from bgfuture_desk.domain.vocab import ConsentKind, ConsentMethod, PersonRole
 from bgfuture_desk.errors import NotFoundError, UserError, ValidationError
 from bgfuture_desk.i18n import _, format_date
@@ -44,7 +45,7 @@ from bgfuture_desk.services.consents.queries import (
     photo_purposes,
     photo_text,
 )
-from bgfuture_desk.services.unit import Actor, Database, clock_of
+from bgfuture_desk.services.unit import Actor, Database, clock_of, guarded
 
 __all__ = [
     "PHOTO_PURPOSES",
@@ -156,6 +157,7 @@ def _check_input(session: Session, data: ConsentInput) -> tuple[list[Person], Pe
     return people, signer
 
 
+@guarded(Permission.DOCUMENTS)
 def record_consents(db: Database, actor: Actor, data: ConsentInput) -> list[ConsentView]:
     """One consent for each person, all from the same signature on the same form."""
     try:
@@ -197,6 +199,7 @@ def _live_consent(session: Session, consent_id: uuid.UUID) -> Consent:
     return row
 
 
+@guarded(Permission.DOCUMENTS)
 def withdraw_consent(db: Database, actor: Actor, consent_id: uuid.UUID, on: dt.date) -> ConsentView:
     """The person takes the consent back from a day on; the record stays as history."""
     with db.unit(actor, "withdraw_consent") as uow:
@@ -220,6 +223,7 @@ def withdraw_consent(db: Database, actor: Actor, consent_id: uuid.UUID, on: dt.d
         return view
 
 
+@guarded(Permission.DOCUMENTS)
 def undo_withdrawal(db: Database, actor: Actor, consent_id: uuid.UUID) -> ConsentView:
     """A withdrawal recorded by mistake: the consent is valid again."""
     with db.unit(actor, "undo_consent_withdrawal") as uow:
@@ -235,6 +239,7 @@ def undo_withdrawal(db: Database, actor: Actor, consent_id: uuid.UUID) -> Consen
         return view
 
 
+@guarded(Permission.DOCUMENTS)
 def cancel_consents(db: Database, actor: Actor, consent_ids: Sequence[uuid.UUID]) -> None:
     """Consents recorded by mistake disappear (tombstoned), as the undo of one recording of
     several people: all of them go, or none."""

@@ -27,9 +27,11 @@ import datetime as dt
 from collections import Counter, defaultdict
 from dataclasses import dataclass, fields
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bgfuture_desk.db.models import TRAVELLING_MODELS, Travelling
+from bgfuture_desk.db.models import TRAVELLING_MODELS, Travelling, User
+from bgfuture_desk.domain.permissions import Permission
 from bgfuture_desk.errors import ValidationError
 from bgfuture_desk.i18n import _
 from bgfuture_desk.services.demo.common import Context
@@ -39,7 +41,7 @@ from bgfuture_desk.services.demo.households import build_households, highest_fam
 from bgfuture_desk.services.demo.team import DEMO_PASSWORD, build_team
 from bgfuture_desk.services.demo.toys import build_toys
 from bgfuture_desk.services.demo.visits import build_visits
-from bgfuture_desk.services.unit import Actor, Database
+from bgfuture_desk.services.unit import Actor, Database, needs
 
 __all__ = ["DEMO_PASSWORD", "MAX_FAMILIES", "DemoSummary", "generate_demo"]
 
@@ -91,6 +93,7 @@ def _store(session: Session, records: list[Travelling]) -> None:
     assert not by_kind, f"not in TRAVELLING_MODELS: {list(by_kind)}"
 
 
+@needs(Permission.USERS)
 def generate_demo(
     db: Database, *, families: int, seed: int, today: dt.date | None = None
 ) -> DemoSummary:
@@ -116,6 +119,9 @@ def generate_demo(
         build_consents(ctx, homes, team)
         build_referrals(ctx, plans, team)
         _store(uow.session, ctx.created)
+        # the README's demo login works as it is, for a first look at the program
+        for user in uow.session.scalars(select(User).where(User.must_change_password)):
+            user.must_change_password = False
         counts = Counter(type(record).__tablename__ for record in ctx.created)
         uow.commit()
     return DemoSummary(**counts)

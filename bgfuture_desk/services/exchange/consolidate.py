@@ -28,6 +28,7 @@ from sqlalchemy.pool import NullPool
 from bgfuture_desk.db import migrate
 from bgfuture_desk.db.engine import check_sqlite_file, is_url, sqlite_url, wipe_free_space
 from bgfuture_desk.db.models import AuditEvent, House
+from bgfuture_desk.domain.permissions import Permission
 from bgfuture_desk.errors import UserError
 from bgfuture_desk.i18n import _
 from bgfuture_desk.services.exchange.consolidate_import import (
@@ -42,6 +43,7 @@ from bgfuture_desk.services.exchange.export_read import ExportContents, read_exp
 from bgfuture_desk.services.exchange.manifest import ExportManifest
 from bgfuture_desk.services.exchange.snapshot import local_house_id, snapshot_engine
 from bgfuture_desk.services.house.database import open_database
+from bgfuture_desk.services.unit import Actor, Database, guarded
 
 
 @dataclass(frozen=True)
@@ -244,10 +246,20 @@ def _reachable_state(engine: Engine, url: str) -> migrate.SchemaState:
         ) from None
 
 
+@guarded(Permission.CONSOLIDATE)
 def consolidate(
-    target: str | Path, files: list[Path], passphrase: str, progress: Progress | None = None
+    target: str | Path,
+    files: list[Path],
+    passphrase: str,
+    progress: Progress | None = None,
+    *,
+    db: Database | None = None,
+    actor: Actor | None = None,
 ) -> ConsolidationResult:
     """Import ``files`` into ``target``; the same files in any order give the same database.
+
+    From the app, ``actor`` is the user logged in on the house ``db`` and needs the
+    permission to consolidate; the command line consolidates as the program itself.
 
     ``progress(done, total, message)`` reports first the bytes of the files read while they
     are checked (total = their size; files are checked in parallel, so calls come from

@@ -27,6 +27,7 @@ from sqlalchemy import select
 from bgfuture_desk import __version__
 from bgfuture_desk.db.models import ExportLog, User, utcnow
 from bgfuture_desk.domain.months import Month, MonthError
+from bgfuture_desk.domain.permissions import Permission
 from bgfuture_desk.errors import UserError, ValidationError
 from bgfuture_desk.i18n import _
 from bgfuture_desk.services.exchange import export_file
@@ -37,7 +38,7 @@ from bgfuture_desk.services.exchange.snapshot import (
     snapshot_facts,
     take_snapshot,
 )
-from bgfuture_desk.services.unit import Actor, Database
+from bgfuture_desk.services.unit import Actor, Database, guarded, needs
 
 Progress = Callable[[int, int, str], None]
 MIN_PASSPHRASE = 8
@@ -242,6 +243,7 @@ def _write_export(
     return made[0], file_bytes
 
 
+@guarded(Permission.EXPORT)
 def export_month(
     db: Database,
     actor: Actor,
@@ -351,6 +353,7 @@ class ExportStatus:
 REMIND_DAYS = 10
 
 
+@needs(Permission.EXPORT)
 def export_status(db: Database, today: dt.date) -> ExportStatus:
     """What the export wizard preselects, and whether to remind the assistant."""
     suggested = previous_month(today)
@@ -390,6 +393,7 @@ def local_time(utc: dt.datetime) -> dt.datetime:
     return utc.replace(tzinfo=dt.UTC).astimezone().replace(tzinfo=None)
 
 
+@needs(Permission.EXPORT)
 def export_log(db: Database) -> list[ExportLogRow]:
     """Every export made from this house file, the newest first."""
     with db.read() as session:

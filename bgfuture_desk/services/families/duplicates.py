@@ -16,6 +16,7 @@ from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from bgfuture_desk.db.models import Family, Person
 from bgfuture_desk.domain.names import search_key
+from bgfuture_desk.domain.permissions import Permission
 from bgfuture_desk.domain.vocab import PersonRole
 from bgfuture_desk.errors import UserError
 from bgfuture_desk.i18n import N_, _
@@ -25,7 +26,7 @@ from bgfuture_desk.services.families.forms import (
     clean_family,
     clean_person,
 )
-from bgfuture_desk.services.unit import Database, clock_of
+from bgfuture_desk.services.unit import Database, clock_of, needs
 
 SAME_EGN = N_("Same EGN")
 SAME_PHONE = N_("Same phone")
@@ -221,6 +222,7 @@ def duplicates_in(
     return found.result()
 
 
+@needs(Permission.DESK)
 def find_duplicates(
     db: Database,
     person: PersonInput | None = None,

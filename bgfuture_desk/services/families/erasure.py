@@ -56,10 +56,10 @@ from bgfuture_desk.db.models import (
     utcnow,
 )
 from bgfuture_desk.domain.erasure import erased_birth_date
+from bgfuture_desk.domain.permissions import Permission
 from bgfuture_desk.errors import NotFoundError
 from bgfuture_desk.i18n import N_, _
-from bgfuture_desk.services.unit import Actor, Database
-from bgfuture_desk.services.users.service import require_role
+from bgfuture_desk.services.unit import Actor, Database, guarded, needs
 
 ERASED_NAME = N_("Erased person")
 ERASE_OPERATION = "erase"
@@ -123,6 +123,7 @@ def _members(session: Session, families: list[Family]) -> list[Person]:
     return list(session.scalars(select(Person).where(Person.family_id.in_(ids))))
 
 
+@needs(Permission.ERASURE)
 def person_preview(db: Database, person_id: uuid.UUID) -> ErasurePreview:
     with db.read() as session:
         person = _person(session, person_id)
@@ -130,6 +131,7 @@ def person_preview(db: Database, person_id: uuid.UUID) -> ErasurePreview:
         return ErasurePreview(family.code if family else None, (person.full_name,))
 
 
+@needs(Permission.ERASURE)
 def family_preview(db: Database, family_id: uuid.UUID) -> ErasurePreview:
     with db.read() as session:
         family = _family(session, family_id)
@@ -255,7 +257,6 @@ def _record_erasure(session: Session, actor: Actor, action: str, entity: str,
 def _erase(db: Database, actor: Actor, action: str, family_id: uuid.UUID | None,
            person_id: uuid.UUID | None) -> ErasureResult:
     with db.unit(actor, action) as uow:
-        require_role(actor, "admin")
         session = uow.session
         if person_id is not None:
             person = _person(session, person_id)
@@ -282,11 +283,13 @@ def _erase(db: Database, actor: Actor, action: str, family_id: uuid.UUID | None,
     return ErasureResult(code, len(people), at, wipe_free_space(db.engine))
 
 
+@guarded(Permission.ERASURE)
 def erase_person(db: Database, actor: Actor, person_id: uuid.UUID) -> ErasureResult:
     """Erase one person's identifying data (administrators only); cannot be undone."""
     return _erase(db, actor, "erase_person", None, person_id)
 
 
+@guarded(Permission.ERASURE)
 def erase_family(db: Database, actor: Actor, family_id: uuid.UUID) -> ErasureResult:
     """Erase a family's and all its members' identifying data (administrators only)."""
     return _erase(db, actor, "erase_family", family_id, None)

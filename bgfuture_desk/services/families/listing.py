@@ -9,8 +9,9 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 
 from bgfuture_desk.db.models import Family, House, Person
+from bgfuture_desk.domain.permissions import Permission
 from bgfuture_desk.domain.phones import format_phone
-from bgfuture_desk.services.unit import Database
+from bgfuture_desk.services.unit import Database, needs
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,7 @@ class PersonListRow:
     phone: str
 
 
+@needs(Permission.DESK)
 def list_families(db: Database) -> list[FamilyListRow]:
     members = (
         select(Person.family_id, func.count().label("n"))
@@ -61,6 +63,7 @@ def list_families(db: Database) -> list[FamilyListRow]:
         ]
 
 
+@needs(Permission.DESK)
 def list_people(db: Database) -> list[PersonListRow]:
     query = (
         select(Person, Family.code, House.code)

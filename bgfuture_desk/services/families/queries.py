@@ -19,10 +19,11 @@ from bgfuture_desk.domain import families as family_rules
 from bgfuture_desk.domain.houses import family_code
 from bgfuture_desk.domain.names import transliterate
 from bgfuture_desk.domain.people import age_years, is_child
+from bgfuture_desk.domain.permissions import Permission
 from bgfuture_desk.domain.vocab import PersonRole, Sex
 from bgfuture_desk.errors import NotFoundError, UserError
 from bgfuture_desk.i18n import _
-from bgfuture_desk.services.unit import Database, clock_of
+from bgfuture_desk.services.unit import Database, clock_of, needs
 
 _CODE = re.compile(r"([A-Z]{2,4})-?0*([0-9]{1,6})")
 
@@ -191,11 +192,13 @@ def canonical_family_code(text: str) -> str | None:
     return family_code(match.group(1), int(match.group(2)))
 
 
+@needs(Permission.DESK)
 def get_family(db: Database, family_id: uuid.UUID) -> FamilyView:
     with db.read() as session:
         return family_view(session, live_family(session, family_id))
 
 
+@needs(Permission.DESK)
 def family_by_code(db: Database, code: str) -> FamilyView:
     """The family printed on a card; a merged family's code leads to the one it joined."""
     wanted = canonical_family_code(code)
@@ -211,6 +214,7 @@ def family_by_code(db: Database, code: str) -> FamilyView:
         return family_view(session, resolve_merged(session, family))
 
 
+@needs(Permission.DESK)
 def get_person(db: Database, person_id: uuid.UUID) -> PersonView:
     with db.read() as session:
         person = live_person(session, person_id)

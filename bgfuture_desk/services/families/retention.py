@@ -17,13 +17,13 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 
 from bgfuture_desk.db.models import AuditEvent, Family, Visit
+from bgfuture_desk.domain.permissions import Permission
 from bgfuture_desk.errors import ValidationError
 from bgfuture_desk.i18n import _
 from bgfuture_desk.services.families.erasure import ERASE_OPERATION
 from bgfuture_desk.services.families.queries import live_family, live_members
 from bgfuture_desk.services.house.settings import get_int
-from bgfuture_desk.services.unit import Actor, Database
-from bgfuture_desk.services.users.service import require_role
+from bgfuture_desk.services.unit import Actor, Database, guarded, needs
 
 KEEP_OPERATION = "keep"
 
@@ -44,6 +44,7 @@ def _years_before(day: dt.date, years: int) -> dt.date:
         return day.replace(year=day.year - years, day=28)
 
 
+@needs(Permission.ERASURE)
 def families_due(db: Database) -> list[RetentionRow]:
     """Families to review for erasure, the longest unseen first."""
     today = db.clock.today()
@@ -85,6 +86,7 @@ def families_due(db: Database) -> list[RetentionRow]:
     return sorted(rows, key=lambda r: (r.last_seen, r.code))
 
 
+@guarded(Permission.ERASURE)
 def keep_family(db: Database, actor: Actor, family_id: uuid.UUID, reason: str) -> dt.date:
     """Keep a family due for review, for a stated reason (administrators only); the day of
     the decision, from which the period runs again."""
@@ -92,7 +94,6 @@ def keep_family(db: Database, actor: Actor, family_id: uuid.UUID, reason: str) -
     if not reason:
         raise ValidationError({"reason": _("Say why the family's data are kept.")})
     with db.unit(actor, "keep_family") as uow:
-        require_role(actor, "admin")
         family = live_family(uow.session, family_id)
         uow.session.add(
             AuditEvent(

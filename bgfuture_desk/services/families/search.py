@@ -24,13 +24,14 @@ from bgfuture_desk.db.models import Family, House, Person
 from bgfuture_desk.domain.clock import Clock
 from bgfuture_desk.domain.names import search_key
 from bgfuture_desk.domain.people import age_months, age_years
+from bgfuture_desk.domain.permissions import Permission
 from bgfuture_desk.domain.phones import format_phone
 from bgfuture_desk.domain.search import stored_phone_digits
 from bgfuture_desk.domain.search_index import Entry, Match, MatchIndex
 from bgfuture_desk.domain.surnames import family_surname
 from bgfuture_desk.domain.vocab import PersonRole
 from bgfuture_desk.i18n import _, ngettext
-from bgfuture_desk.services.unit import Database
+from bgfuture_desk.services.unit import Database, needs
 
 # Settlement words shorter than this ("гр.", "с.") do not make a family match.
 _SETTLEMENT_WORD = 3
@@ -187,6 +188,7 @@ class SearchIndex:
         )
 
 
+@needs(Permission.DESK)
 def registry_stamp(db: Database) -> tuple[object, ...]:
     """Changes whenever a family or person is added, edited, moved or deleted (tombstones
     keep their rows and move ``updated_at``): a cheap question before a 1-second rebuild."""
@@ -234,6 +236,7 @@ class SharedSearch:
         return self._index is not None
 
 
+@needs(Permission.DESK)
 def search_people(db: Database, text: str, limit: int = 20) -> list[SearchHit]:
     """One search without keeping the index (the command line)."""
     return SearchIndex.build(db).search(text, limit)

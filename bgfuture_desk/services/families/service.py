@@ -28,6 +28,7 @@ from bgfuture_desk.db.models import (
 )
 from bgfuture_desk.domain.egn import EgnInfo
 from bgfuture_desk.domain.houses import code_number, family_code
+from bgfuture_desk.domain.permissions import Permission
 from bgfuture_desk.errors import UserError
 from bgfuture_desk.i18n import _
 from bgfuture_desk.services.families.duplicates import (
@@ -59,7 +60,7 @@ from bgfuture_desk.services.families.queries import (
     person_view,
     working_family,
 )
-from bgfuture_desk.services.unit import Actor, Database
+from bgfuture_desk.services.unit import Actor, Database, guarded
 
 __all__ = [
     "DuplicateCandidate",
@@ -136,6 +137,7 @@ def _checked_person(data: PersonInput, today: dt.date) -> PersonInput:
     return clean_person(data, today)
 
 
+@guarded(Permission.DESK)
 def create_family(
     db: Database,
     actor: Actor,
@@ -173,6 +175,7 @@ def create_family(
         return view
 
 
+@guarded(Permission.DESK)
 def update_family(
     db: Database, actor: Actor, family_id: uuid.UUID, family: FamilyInput
 ) -> FamilyView:
@@ -188,6 +191,7 @@ def update_family(
         return view
 
 
+@guarded(Permission.DESK)
 def add_person(
     db: Database, actor: Actor, family_id: uuid.UUID, person: PersonInput, *, force: bool = False
 ) -> PersonView:
@@ -208,6 +212,7 @@ def add_person(
         return view
 
 
+@guarded(Permission.DESK)
 def update_person(
     db: Database, actor: Actor, person_id: uuid.UUID, person: PersonInput
 ) -> PersonView:
@@ -222,6 +227,7 @@ def update_person(
         return view
 
 
+@guarded(Permission.DESK)
 def move_person(
     db: Database, actor: Actor, person_id: uuid.UUID, to_family_id: uuid.UUID
 ) -> PersonView:
@@ -253,6 +259,7 @@ def _fill_gaps(keep: Family, gone: Family) -> None:
     keep.borrowing_blocked = keep.borrowing_blocked or gone.borrowing_blocked
 
 
+@guarded(Permission.DESK)
 def merge_families(
     db: Database, actor: Actor, keep_id: uuid.UUID, merge_id: uuid.UUID
 ) -> FamilyView:
@@ -286,6 +293,7 @@ def merge_families(
         return view
 
 
+@guarded(Permission.DESK)
 def archive_family(
     db: Database, actor: Actor, family_id: uuid.UUID, archived: bool = True
 ) -> FamilyView:
@@ -305,5 +313,6 @@ def archive_family(
         return view
 
 
+@guarded(Permission.DESK)
 def unarchive_family(db: Database, actor: Actor, family_id: uuid.UUID) -> FamilyView:
     return archive_family(db, actor, family_id, archived=False)

@@ -30,6 +30,7 @@ from bgfuture_desk.documents.subject_access import (
     SubjectAccessData,
     subject_access_pdf,
 )
+from bgfuture_desk.domain.permissions import Permission
 from bgfuture_desk.domain.phones import format_phone
 from bgfuture_desk.domain.vocab import ConsentKind, ConsentMethod
 from bgfuture_desk.errors import NotFoundError
@@ -39,7 +40,7 @@ from bgfuture_desk.services.groups.progress import person_groups, person_history
 from bgfuture_desk.services.printouts.printing import house_header
 from bgfuture_desk.services.referrals.service import list_referrals
 from bgfuture_desk.services.toys.loans import family_loans
-from bgfuture_desk.services.unit import Database
+from bgfuture_desk.services.unit import Database, needs
 from bgfuture_desk.services.visits.queries import VisitView
 from bgfuture_desk.services.visits.queries import _views as visit_views
 
@@ -325,6 +326,7 @@ def _controller(session: Session) -> tuple[str, str]:
     return str(body.get("controller", "")), str(body.get("retention", ""))
 
 
+@needs(Permission.DOCUMENTS)
 def subject_access_data(db: Database, person_id: uuid.UUID | str) -> SubjectAccessData:
     person = _person(db, person_id)
     house = house_header(db)
@@ -355,6 +357,7 @@ def subject_access_data(db: Database, person_id: uuid.UUID | str) -> SubjectAcce
     )
 
 
+@needs(Permission.DOCUMENTS)
 def subject_access(db: Database, person_id: uuid.UUID | str) -> bytes:
     """The art. 15 PDF of one person."""
     return subject_access_pdf(subject_access_data(db, person_id), house_header(db))

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from bgfuture_desk.db.models import Attendance, Enrolment, Meeting, Visit, VisitPerson, utcnow
 from bgfuture_desk.db.models import VisitPurposeRow as Purpose
+from bgfuture_desk.domain.permissions import Permission
 from bgfuture_desk.domain.vocab import AttendanceStatus, SessionStatus, VisitPurpose
 from bgfuture_desk.errors import UserError, ValidationError
 from bgfuture_desk.i18n import _, format_date
@@ -32,7 +33,7 @@ from bgfuture_desk.services.groups.queries import (
     name_order,
     people_named,
 )
-from bgfuture_desk.services.unit import Actor, Database, clock_of
+from bgfuture_desk.services.unit import Actor, Database, clock_of, guarded, needs
 from bgfuture_desk.services.visits.queries import day_bounds
 
 MAX_NOTE = 500
@@ -53,6 +54,7 @@ class RegisterRow:
 # ---- enrolment ----
 
 
+@guarded(Permission.GROUPS)
 def enrol(
     db: Database,
     actor: Actor,
@@ -88,6 +90,7 @@ def enrol(
         uow.commit()
 
 
+@guarded(Permission.GROUPS)
 def unenrol(
     db: Database,
     actor: Actor,
@@ -179,12 +182,14 @@ def _register(session: Session, meeting: Meeting) -> list[RegisterRow]:
     return sorted(rows, key=lambda r: (not r.enrolled, name_order(r.full_name), str(r.person_id)))
 
 
+@needs(Permission.GROUPS)
 def register(db: Database, session_id: uuid.UUID) -> list[RegisterRow]:
     """The enrolled people (by name), then the walk-ins marked so far."""
     with db.read() as session:
         return _register(session, live_session(session, session_id))
 
 
+@needs(Permission.GROUPS)
 def walk_in_candidates(db: Database, session_id: uuid.UUID) -> list[RegisterRow]:
     """People checked in for a group on the session's day who are on no register of that
     day: likely walk-ins, for the screen to offer (they are not marked until added)."""
@@ -285,6 +290,7 @@ def _apply(
             mark.note = notes[person_id].strip()
 
 
+@guarded(Permission.GROUPS)
 def record_attendance(
     db: Database,
     actor: Actor,
@@ -321,6 +327,7 @@ def record_attendance(
     return rows
 
 
+@guarded(Permission.GROUPS)
 def add_walk_in(
     db: Database, actor: Actor, session_id: uuid.UUID, person_id: uuid.UUID
 ) -> RegisterRow:

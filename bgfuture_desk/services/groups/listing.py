@@ -9,8 +9,9 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from bgfuture_desk.db.models import House, Meeting, Programme
+from bgfuture_desk.domain.permissions import Permission
 from bgfuture_desk.services.groups.queries import name_order, session_views
-from bgfuture_desk.services.unit import Database
+from bgfuture_desk.services.unit import Database, needs
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,7 @@ class SessionListRow:
     house: str
 
 
+@needs(Permission.GROUPS)
 def list_programme_rows(db: Database) -> list[ProgrammeListRow]:
     query = (
         select(Programme, House.code)
@@ -50,6 +52,7 @@ def list_programme_rows(db: Database) -> list[ProgrammeListRow]:
     return sorted(rows, key=lambda r: (r.house, name_order(r.name)))
 
 
+@needs(Permission.GROUPS)
 def list_session_rows(db: Database) -> list[SessionListRow]:
     houses = select(Meeting.id, House.code).join(House, House.id == Meeting.house_id)
     with db.read() as session:

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from bgfuture_desk.db.models import Attendance, Enrolment, Group, Meeting, Programme
 from bgfuture_desk.domain.groups import completed as has_completed
 from bgfuture_desk.domain.months import Month, MonthError
+from bgfuture_desk.domain.permissions import Permission
 from bgfuture_desk.domain.vocab import AttendanceStatus, SessionStatus
 from bgfuture_desk.errors import ValidationError
 from bgfuture_desk.services.families.queries import live_person
@@ -32,7 +33,7 @@ from bgfuture_desk.services.groups.queries import (
     name_order,
     people_named,
 )
-from bgfuture_desk.services.unit import Database
+from bgfuture_desk.services.unit import Database, needs
 
 
 @dataclass(frozen=True)
@@ -150,6 +151,7 @@ def _participants(session: Session, facts: _GroupFacts) -> list[ParticipantProgr
     return sorted(rows, key=lambda r: (r.left_on is not None, name_order(r.full_name)))
 
 
+@needs(Permission.GROUPS)
 def group_progress(db: Database, group_id: uuid.UUID) -> list[ParticipantProgress]:
     """Everyone ever enrolled in the group (those who left last), with their share."""
     with db.read() as session:
@@ -157,6 +159,7 @@ def group_progress(db: Database, group_id: uuid.UUID) -> list[ParticipantProgres
         return _participants(session, _facts(session, group))
 
 
+@needs(Permission.GROUPS)
 def person_groups(db: Database, person_id: uuid.UUID) -> list[PersonGroupRow]:
     """The groups a person was enrolled in or came to, newest first."""
     with db.read() as session:
@@ -196,6 +199,7 @@ def person_groups(db: Database, person_id: uuid.UUID) -> list[PersonGroupRow]:
     return sorted(rows, key=lambda r: r.enrolled_on or dt.date.min, reverse=True)
 
 
+@needs(Permission.GROUPS)
 def person_history(db: Database, person_id: uuid.UUID) -> list[HistoryRow]:
     """Every session the person was marked at (cancelled ones left out), newest first."""
     query = (
@@ -268,6 +272,7 @@ def _completions(session: Session, group_ids: set[uuid.UUID], first: dt.date, af
     return out
 
 
+@needs(Permission.REPORTS)
 def programme_numbers(db: Database, month: str) -> list[ProgrammeNumbers]:
     """Per programme for "YYYY-MM": sessions held, people present, present marks per
     session, completions. Active programmes always appear; others when they had sessions."""

@@ -27,10 +27,11 @@ from bgfuture_desk.db.models import (
     Programme,
     Specialist,
 )
+from bgfuture_desk.domain.permissions import Permission
 from bgfuture_desk.domain.vocab import AttendanceStatus, GroupTarget, SessionStatus
 from bgfuture_desk.errors import NotFoundError
 from bgfuture_desk.i18n import _
-from bgfuture_desk.services.unit import Database, clock_of
+from bgfuture_desk.services.unit import Database, clock_of, needs
 
 
 @dataclass(frozen=True)
@@ -184,6 +185,7 @@ def programme_view(session: Session, programme: Programme) -> ProgrammeView:
     return _programme_view(programme, groups or 0)
 
 
+@needs(Permission.GROUPS)
 def list_programmes(db: Database, include_inactive: bool = True) -> list[ProgrammeView]:
     """The house's programmes, by name, each with its number of running groups."""
     counts = (
@@ -260,6 +262,7 @@ def group_view(session: Session, group_id: uuid.UUID) -> GroupView:
     return _group_views(session, Group.id == group_id)[0]
 
 
+@needs(Permission.GROUPS)
 def list_groups(
     db: Database, programme_id: uuid.UUID | None = None, include_archived: bool = False
 ) -> list[GroupView]:
@@ -271,6 +274,7 @@ def list_groups(
         return _group_views(session, where)
 
 
+@needs(Permission.GROUPS)
 def get_group(db: Database, group_id: uuid.UUID) -> GroupView:
     with db.read() as session:
         return group_view(session, group_id)
@@ -336,12 +340,14 @@ def session_views(session: Session, where: ColumnElement[bool]) -> list[SessionV
     return out
 
 
+@needs(Permission.GROUPS)
 def get_session(db: Database, session_id: uuid.UUID) -> SessionView:
     with db.read() as session:
         live_session(session, session_id)
         return session_views(session, Meeting.id == session_id)[0]
 
 
+@needs(Permission.GROUPS)
 def group_sessions(db: Database, group_id: uuid.UUID) -> list[SessionView]:
     """Every session of a group, cancelled ones included, in time order."""
     with db.read() as session:
@@ -349,6 +355,7 @@ def group_sessions(db: Database, group_id: uuid.UUID) -> list[SessionView]:
         return session_views(session, Meeting.group_id == group_id)
 
 
+@needs(Permission.GROUPS)
 def sessions_between(db: Database, first: dt.date, last: dt.date) -> list[SessionView]:
     """Sessions of every group starting from ``first`` to ``last`` inclusive (a week's
     calendar); cancelled ones are included so the calendar can show them struck out."""
@@ -358,6 +365,7 @@ def sessions_between(db: Database, first: dt.date, last: dt.date) -> list[Sessio
         return session_views(session, (Meeting.starts_at >= start) & (Meeting.starts_at < end))
 
 
+@needs(Permission.GROUPS)
 def enrolled_people(
     db: Database, group_id: uuid.UUID, include_left: bool = False
 ) -> list[EnrolmentView]:

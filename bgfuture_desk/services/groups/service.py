@@ -17,6 +17,7 @@ from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from bgfuture_desk.db.models import Group, Programme, Specialist
+from bgfuture_desk.domain.permissions import Permission
 from bgfuture_desk.domain.vocab import GroupTarget
 from bgfuture_desk.errors import ValidationError
 from bgfuture_desk.i18n import _
@@ -73,8 +74,7 @@ from bgfuture_desk.services.groups.sessions import (
     update_session,
 )
 from bgfuture_desk.services.house.settings import get_int
-from bgfuture_desk.services.unit import Actor, Database
-from bgfuture_desk.services.users.service import require_role
+from bgfuture_desk.services.unit import Actor, Database, guarded
 
 __all__ = [
     "EnrolmentView",
@@ -168,8 +168,8 @@ def _programme_errors(
     return errors
 
 
+@guarded(Permission.PROGRAMMES)
 def create_programme(db: Database, actor: Actor, name: str, description: str = "") -> ProgrammeView:
-    require_role(actor, "coordinator")
     name, description = name.strip(), description.strip()
     with db.unit(actor, "create_programme") as uow:
         errors = _programme_errors(uow.session, name, description, None)
@@ -185,6 +185,7 @@ def create_programme(db: Database, actor: Actor, name: str, description: str = "
     return view
 
 
+@guarded(Permission.PROGRAMMES)
 def update_programme(
     db: Database,
     actor: Actor,
@@ -195,7 +196,6 @@ def update_programme(
     active: bool,
 ) -> ProgrammeView:
     """Rename, describe, or (de)activate: an inactive programme gets no new groups."""
-    require_role(actor, "coordinator")
     name, description = name.strip(), description.strip()
     with db.unit(actor, "update_programme") as uow:
         programme = live_programme(uow.session, programme_id)
@@ -264,6 +264,7 @@ def _apply_group(group: Group, data: GroupInput) -> None:
         group.completion_share = round(data.completion_share, 4)
 
 
+@guarded(Permission.GROUPS)
 def create_group(db: Database, actor: Actor, data: GroupInput) -> GroupView:
     """A new group; without a share of its own it takes the house's completion setting."""
     with db.unit(actor, "create_group") as uow:
@@ -280,6 +281,7 @@ def create_group(db: Database, actor: Actor, data: GroupInput) -> GroupView:
     return view
 
 
+@guarded(Permission.GROUPS)
 def update_group(db: Database, actor: Actor, group_id: uuid.UUID, data: GroupInput) -> GroupView:
     with db.unit(actor, "update_group") as uow:
         group = live_group(uow.session, group_id)
@@ -303,10 +305,12 @@ def _set_archived(db: Database, actor: Actor, group_id: uuid.UUID, archived: boo
     return view
 
 
+@guarded(Permission.GROUPS)
 def archive_group(db: Database, actor: Actor, group_id: uuid.UUID) -> None:
     """Put a finished group away: it leaves the lists, its records stay."""
     _set_archived(db, actor, group_id, True)
 
 
+@guarded(Permission.GROUPS)
 def unarchive_group(db: Database, actor: Actor, group_id: uuid.UUID) -> GroupView:
     return _set_archived(db, actor, group_id, False)

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from bgfuture_desk.db.models import Group, Meeting, Specialist
 from bgfuture_desk.domain.groups import ScheduleError, session_dates
+from bgfuture_desk.domain.permissions import Permission
 from bgfuture_desk.domain.vocab import SessionStatus
 from bgfuture_desk.errors import UserError, ValidationError
 from bgfuture_desk.i18n import _, format_date, format_datetime
@@ -26,7 +27,7 @@ from bgfuture_desk.services.groups.queries import (
     live_session,
     session_views,
 )
-from bgfuture_desk.services.unit import Actor, Database
+from bgfuture_desk.services.unit import Actor, Database, guarded
 
 MAX_PLACE, MAX_TOPIC = 200, 300
 
@@ -111,6 +112,7 @@ def _stretch_dates(group: Group, days: list[dt.date]) -> None:
         group.ends_on = max(days)
 
 
+@guarded(Permission.GROUPS)
 def schedule_sessions(
     db: Database,
     actor: Actor,
@@ -170,6 +172,7 @@ def schedule_sessions(
     return ScheduleResult(views, skipped, existing)
 
 
+@guarded(Permission.GROUPS)
 def add_session(db: Database, actor: Actor, group_id: uuid.UUID, data: SessionInput) -> SessionView:
     """One session at an exact time, on any day (an explicit choice, holidays included)."""
     errors: dict[str, str] = {}
@@ -194,6 +197,7 @@ def _view(session: Session, meeting: Meeting) -> SessionView:
     return session_views(session, Meeting.id == meeting.id)[0]
 
 
+@guarded(Permission.GROUPS)
 def move_session(
     db: Database,
     actor: Actor,
@@ -221,6 +225,7 @@ def move_session(
     return view
 
 
+@guarded(Permission.GROUPS)
 def update_session(
     db: Database,
     actor: Actor,
@@ -246,6 +251,7 @@ def update_session(
     return view
 
 
+@guarded(Permission.GROUPS)
 def cancel_session(db: Database, actor: Actor, session_id: uuid.UUID) -> SessionView:
     """A cancelled session no longer counts as held; any marks stay, for a restore."""
     with db.unit(actor, "cancel_session") as uow:
@@ -256,6 +262,7 @@ def cancel_session(db: Database, actor: Actor, session_id: uuid.UUID) -> Session
     return view
 
 
+@guarded(Permission.GROUPS)
 def restore_session(db: Database, actor: Actor, session_id: uuid.UUID) -> SessionView:
     """Undo a cancel: held again if it has marks, else planned."""
     with db.unit(actor, "restore_session") as uow:

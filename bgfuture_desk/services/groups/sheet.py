@@ -5,12 +5,13 @@ from __future__ import annotations
 import uuid
 
 from bgfuture_desk.documents.attendance_sheet import AttendanceSheetData, SheetRow
+from bgfuture_desk.domain.permissions import Permission
 from bgfuture_desk.domain.vocab import AttendanceStatus, GroupTarget, SessionStatus
 from bgfuture_desk.errors import NotFoundError, UserError
 from bgfuture_desk.i18n import _
 from bgfuture_desk.services.groups.attendance import RegisterRow, register
 from bgfuture_desk.services.groups.queries import SessionView, get_group, get_session, label
-from bgfuture_desk.services.unit import Database
+from bgfuture_desk.services.unit import Database, needs
 
 BLANK_BEFORE, BLANK_AFTER = 6, 2
 _CHILDREN = {GroupTarget.CHILDREN_0_3.value, GroupTarget.CHILDREN_3_7.value}
@@ -53,6 +54,7 @@ def _sheet_row(row: RegisterRow, with_marks: bool) -> SheetRow:
     )
 
 
+@needs(Permission.GROUPS)
 def attendance_sheet_data(
     db: Database, session_id: uuid.UUID | str, with_marks: bool | None = None
 ) -> AttendanceSheetData:

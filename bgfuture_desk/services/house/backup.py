@@ -26,9 +26,11 @@ from pathlib import Path
 
 from bgfuture_desk.db.engine import backup_sqlite, check_sqlite_file
 from bgfuture_desk.domain.backups import backups_to_keep
+from bgfuture_desk.domain.permissions import Permission
 from bgfuture_desk.errors import UserError
 from bgfuture_desk.i18n import _
 from bgfuture_desk.services.exchange.export import fsync_folder
+from bgfuture_desk.services.unit import Actor, Database, guarded
 
 BACKUP_FOLDER = "backups"
 FILE_MODE = 0o600
@@ -326,8 +328,20 @@ def _keep_current(db_path: Path, now: dt.datetime) -> Path | None:
     return target
 
 
-def restore(db_path: Path, backup_file: Path, *, now: dt.datetime | None = None) -> Restored:
-    """Put the copy in place of the house file; the caller holds the write lock."""
+@guarded(Permission.RESTORE)
+def restore(
+    db_path: Path,
+    backup_file: Path,
+    *,
+    now: dt.datetime | None = None,
+    db: Database | None = None,
+    actor: Actor | None = None,
+) -> Restored:
+    """Put the copy in place of the house file; the caller holds the write lock.
+
+    From the app, ``actor`` is the user logged in on the house ``db`` and must be an
+    administrator; the command line restores as the program itself.
+    """
     db_path, backup_file = Path(db_path), Path(backup_file)
     _check_house_copy(backup_file)
     if db_path.resolve() == backup_file.resolve():

@@ -9,8 +9,9 @@ from sqlalchemy.orm import Session
 
 from bgfuture_desk.db import migrate
 from bgfuture_desk.db.models import TRAVELLING_MODELS, House, Setting
+from bgfuture_desk.domain.permissions import Permission
 from bgfuture_desk.i18n import N_, _, ngettext
-from bgfuture_desk.services.unit import Database, local_house
+from bgfuture_desk.services.unit import Database, local_house, needs
 
 _KIND_LABELS = {
     "users": N_("users"), "specialists": N_("specialists"), "institutions": N_("institutions"),
@@ -45,6 +46,7 @@ class Health:
         return self.schema_current == self.schema_head
 
 
+@needs(Permission.DESK)
 def record_counts(db: Database) -> dict[str, int]:
     """Live (not tombstoned) records per table: cheap enough for every screen refresh."""
     with db.read() as session:
@@ -60,6 +62,7 @@ def _counts(session: Session) -> dict[str, int]:
     }
 
 
+@needs(Permission.DESK)
 def check_database(db: Database) -> Health:
     state = migrate.schema_state(db.engine)
     with db.read() as session:

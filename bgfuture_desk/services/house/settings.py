@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from bgfuture_desk.db.models import Setting
+from bgfuture_desk.domain.permissions import Permission
 from bgfuture_desk.errors import ValidationError
 from bgfuture_desk.i18n import _
-from bgfuture_desk.services.unit import Actor, Database
-from bgfuture_desk.services.users.service import require_role
+from bgfuture_desk.services.unit import Actor, Database, guarded, needs
 
 # key: (default, minimum, maximum); every setting is a whole number for now.
 DEFAULTS: dict[str, tuple[int, int, int]] = {
@@ -32,13 +32,14 @@ def get_int(session: Session, key: str) -> int:
         return default
 
 
+@needs(Permission.DESK)
 def read_settings(db: Database) -> dict[str, int]:
     with db.read() as session:
         return {key: get_int(session, key) for key in DEFAULTS}
 
 
+@guarded(Permission.USERS)
 def update_settings(db: Database, actor: Actor, values: dict[str, int]) -> None:
-    require_role(actor, "admin")
     errors = {}
     for key, value in values.items():
         _default, low, high = DEFAULTS[key]
@@ -66,15 +67,16 @@ class HouseDetails:
     phone: str
 
 
+@needs(Permission.DESK)
 def house_details(db: Database) -> HouseDetails:
     with db.read() as session:
         h = db.local_house(session)
         return HouseDetails(h.code, h.prefix, h.name, h.settlement, h.address, h.phone)
 
 
+@guarded(Permission.USERS)
 def update_house(db: Database, actor: Actor, *, name: str, settlement: str, address: str,
                  phone: str) -> HouseDetails:
-    require_role(actor, "admin")
     errors = {}
     if not name.strip():
         errors["name"] = _("Enter the name of the house.")

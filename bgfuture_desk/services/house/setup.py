@@ -57,6 +57,7 @@ class AdminInput:
     full_name: str
     password: str
     repeat: str | None = None
+    must_change: bool = False  # typed by somebody else (``init``): changed at first login
 
 
 def preset_input(code: str) -> HouseInput | None:
@@ -121,5 +122,5 @@ def _fill(db: Database, house: HouseInput, admin: AdminInput | None) -> None:
         seed_forms(s, row.id, uow.clock.today())  # version 1 of the consent forms
         if admin is not None:
             add_user(uow, username=admin.username, full_name=admin.full_name, role="admin",
-                     password=admin.password)
+                     password=admin.password, must_change=admin.must_change)
         uow.commit()

@@ -11,13 +11,11 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import Enum
-from typing import TYPE_CHECKING
 
+from bgfuture_desk.domain.permissions import Permission
 from bgfuture_desk.errors import UserError
 from bgfuture_desk.i18n import N_, _
-
-if TYPE_CHECKING:
-    from bgfuture_desk.services.unit import Database
+from bgfuture_desk.services.unit import Database, needs, require
 
 
 class Ids(Enum):
@@ -39,6 +37,7 @@ class Request:
 class Printout:
     name: str  # the command line's DOC
     ids: Ids
+    permission: Permission  # who may print it (``domain.permissions``)
     build: Callable[[Database, Request], bytes]
     id_message: str = ""  # N_: what to give when exactly one id is needed
 
@@ -109,24 +108,29 @@ def _access(db: Database, request: Request) -> bytes:
 PRINTOUTS: dict[str, Printout] = {
     p.name: p
     for p in (
-        Printout("card", Ids.ANY, _cards),
+        Printout("card", Ids.ANY, Permission.DESK, _cards),
         Printout(
             "attendance",
             Ids.ONE,
+            Permission.GROUPS,
             _attendance,
             N_("Give exactly one session with --id (the id of the session)."),
         ),
-        Printout("labels", Ids.ANY, _labels),
+        Printout("labels", Ids.ANY, Permission.TOYS, _labels),
         Printout(
             "receipt",
             Ids.ONE,
+            Permission.TOYS,
             _receipt,
             N_("Give exactly one loan with --id (the id of the loan)."),
         ),
-        Printout("overdue", Ids.ANY, _overdue),  # the call list of the day: ids are not read
+        Printout(
+            "overdue", Ids.ANY, Permission.TOYS, _overdue
+        ),  # the call list of the day: ids are not read
         Printout(
             "consent",
             Ids.ONE,
+            Permission.DOCUMENTS,
             _consent,
             N_(
                 "Give exactly one person or family with --id (the id of the person, or "
@@ -136,12 +140,14 @@ PRINTOUTS: dict[str, Printout] = {
         Printout(
             "referral",
             Ids.ONE,
+            Permission.DOCUMENTS,
             _referral,
             N_("Give exactly one referral with --id (the id of the referral)."),
         ),
         Printout(
             "access",
             Ids.ONE,
+            Permission.DOCUMENTS,
             _access,
             N_("Give exactly one person with --id (the id of the person)."),
         ),
@@ -149,6 +155,7 @@ PRINTOUTS: dict[str, Printout] = {
 }
 
 
+@needs(Permission.DESK)  # every role; the printout's own permission is checked inside
 def make(
     db: Database,
     name: str,
@@ -158,6 +165,8 @@ def make(
     skip: int = 0,
     on_shelves: bool = False,
 ) -> bytes:
-    """The PDF of printout ``name`` for ``ids``; a Bulgarian ``UserError`` when it cannot be."""
+    """The PDF of printout ``name`` for ``ids``; a Bulgarian ``UserError`` when it cannot be,
+    or when the user signed in may not print it."""
     printout = PRINTOUTS[name]
+    require(db, db.signed_in, printout.permission)
     return printout.build(db, Request(printout.check(ids), layout, skip, on_shelves))

@@ -20,6 +20,7 @@ from bgfuture_desk.documents.toy_labels import (
     check_layout,
     toy_labels_pdf,
 )
+from bgfuture_desk.domain.permissions import Permission
 from bgfuture_desk.domain.phones import format_phone
 from bgfuture_desk.domain.vocab import ToyStatus
 from bgfuture_desk.errors import NotFoundError, UserError
@@ -29,9 +30,10 @@ from bgfuture_desk.services.house.settings import house_details
 from bgfuture_desk.services.toys import service as toys
 from bgfuture_desk.services.toys.loans import LoanView
 from bgfuture_desk.services.toys.queries import ToyView
-from bgfuture_desk.services.unit import Database
+from bgfuture_desk.services.unit import Database, needs
 
 
+@needs(Permission.DOCUMENTS)
 def house_header(db: Database) -> HouseHeader:
     """The house as every printout names it at the top of the page."""
     house = house_details(db)
@@ -68,6 +70,7 @@ def card_data(family: FamilyView) -> FamilyCardData:
     )
 
 
+@needs(Permission.DESK)
 def family_cards(db: Database, family_ids_or_codes: list[str]) -> bytes:
     """Cards for the families named by id or code, in the order given, each once."""
     if not family_ids_or_codes:
@@ -124,6 +127,7 @@ def label_data(toy: ToyView) -> ToyLabelData:
     return ToyLabelData(code=toy.inventory_code, name=toy.name, age_label=toy.age_label)
 
 
+@needs(Permission.TOYS)
 def toy_labels(
     db: Database,
     codes: list[str] | None = None,
@@ -148,6 +152,7 @@ def toy_labels(
     return toy_labels_pdf([label_data(t) for t in chosen], layout, house_header(db), skip=skip)
 
 
+@needs(Permission.TOYS)
 def receipt_data(db: Database, loan_id: uuid.UUID | str) -> LoanReceiptData:
     """A loan and every other toy its family took on the same day, on one receipt."""
     try:
@@ -174,10 +179,12 @@ def receipt_data(db: Database, loan_id: uuid.UUID | str) -> LoanReceiptData:
     )
 
 
+@needs(Permission.TOYS)
 def loan_receipt(db: Database, loan_id: uuid.UUID | str) -> bytes:
     return loan_receipt_pdf(receipt_data(db, loan_id), house_header(db))
 
 
+@needs(Permission.TOYS)
 def overdue_families(db: Database, today: dt.date | None = None) -> list[OverdueFamily]:
     """The call list: one entry per family, the family with the most overdue toy first."""
     by_family: dict[uuid.UUID, list[LoanView]] = {}
@@ -203,6 +210,7 @@ def overdue_families(db: Database, today: dt.date | None = None) -> list[Overdue
     return out
 
 
+@needs(Permission.TOYS)
 def overdue_list(db: Database, today: dt.date | None = None) -> bytes:
     day = today or db.clock.today()
     return overdue_list_pdf(overdue_families(db, day), house_header(db), day)
@@ -211,6 +219,7 @@ def overdue_list(db: Database, today: dt.date | None = None) -> bytes:
 # ---- the parenting groups ----
 
 
+@needs(Permission.GROUPS)
 def attendance_sheet(
     db: Database, session_id: uuid.UUID | str, with_marks: bool | None = None
 ) -> bytes:

@@ -6,6 +6,7 @@ import uuid
 
 from bgfuture_desk.db.models import Institution, Person, Specialist
 from bgfuture_desk.documents.referral_slip import ReferralSlipData, referral_slip_pdf
+from bgfuture_desk.domain.permissions import Permission
 from bgfuture_desk.domain.phones import format_phone
 from bgfuture_desk.domain.vocab import SpecialistKind, Urgency
 from bgfuture_desk.errors import NotFoundError
@@ -13,7 +14,7 @@ from bgfuture_desk.i18n import _
 from bgfuture_desk.services.printouts.printing import house_header
 from bgfuture_desk.services.referrals.service import get_referral
 from bgfuture_desk.services.toys.loans import families_by_id
-from bgfuture_desk.services.unit import Database
+from bgfuture_desk.services.unit import Database, needs
 
 
 def referral_key(referral_id: uuid.UUID | str) -> uuid.UUID:
@@ -33,6 +34,7 @@ def _contact(address: str, phone: str) -> str:
     return " · ".join(p for p in (address, phone_text) if p)
 
 
+@needs(Permission.DOCUMENTS)
 def referral_slip_data(db: Database, referral_id: uuid.UUID | str) -> ReferralSlipData:
     key = referral_key(referral_id)
     try:
@@ -78,6 +80,7 @@ def referral_slip_data(db: Database, referral_id: uuid.UUID | str) -> ReferralSl
     )
 
 
+@needs(Permission.DOCUMENTS)
 def referral_slip(db: Database, referral_id: uuid.UUID | str) -> bytes:
     """The slip of one referral as PDF bytes (one A4 page)."""
     return referral_slip_pdf(referral_slip_data(db, referral_id), house_header(db))

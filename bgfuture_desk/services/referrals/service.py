@@ -19,13 +19,14 @@ from sqlalchemy.orm import Session
 
 from bgfuture_desk.db.models import Family, House, Institution, Person, Referral, Specialist
 from bgfuture_desk.domain.houses import referral_number
+from bgfuture_desk.domain.permissions import Permission
 from bgfuture_desk.domain.phones import normalise_phone
 from bgfuture_desk.domain.vocab import ReferralStatus, Urgency
 from bgfuture_desk.errors import NotFoundError, UserError, ValidationError
 from bgfuture_desk.i18n import N_, _, format_date
 from bgfuture_desk.services.house.settings import get_int
 from bgfuture_desk.services.toys.loans import families_by_id
-from bgfuture_desk.services.unit import Actor, Database, clock_of
+from bgfuture_desk.services.unit import Actor, Database, clock_of, guarded, needs
 
 INSTITUTION_KINDS = ("social", "health", "education", "employment", "other")
 _KIND_LABELS = {
@@ -82,6 +83,7 @@ def _institution_view(institution: Institution, count: int) -> InstitutionView:
     )
 
 
+@needs(Permission.DOCUMENTS)
 def list_institutions(db: Database, include_inactive: bool = False) -> list[InstitutionView]:
     """The institutions by name; inactive ones only when asked for (the editing screen)."""
     with db.read() as session:
@@ -116,6 +118,7 @@ def _institution_errors(
     return errors
 
 
+@guarded(Permission.DOCUMENTS)
 def save_institution(
     db: Database,
     actor: Actor,
@@ -339,6 +342,7 @@ def _apply(
     referral.issued_on = data.issued_on
 
 
+@guarded(Permission.DOCUMENTS)
 def create_referral(db: Database, actor: Actor, data: ReferralInput) -> ReferralView:
     """A new slip with the next number of its year."""
     with db.unit(actor, "create_referral") as uow:
@@ -358,6 +362,7 @@ def create_referral(db: Database, actor: Actor, data: ReferralInput) -> Referral
     return view
 
 
+@guarded(Permission.DOCUMENTS)
 def update_referral(
     db: Database, actor: Actor, referral_id: uuid.UUID, data: ReferralInput
 ) -> ReferralView:
@@ -382,6 +387,7 @@ def update_referral(
     return view
 
 
+@guarded(Permission.DOCUMENTS)
 def set_referral_status(
     db: Database,
     actor: Actor,
@@ -422,6 +428,7 @@ def set_referral_status(
     return view
 
 
+@guarded(Permission.DOCUMENTS)
 def cancel_referral(db: Database, actor: Actor, referral_id: uuid.UUID) -> None:
     """A referral made by mistake: tombstoned; its number is not given again."""
     with db.unit(actor, "cancel_referral") as uow:
@@ -429,6 +436,7 @@ def cancel_referral(db: Database, actor: Actor, referral_id: uuid.UUID) -> None:
         uow.commit()
 
 
+@guarded(Permission.DOCUMENTS)
 def restore_referral(db: Database, actor: Actor, referral_id: uuid.UUID) -> ReferralView:
     """Undo a cancel."""
     with db.unit(actor, "restore_referral") as uow:
@@ -445,11 +453,13 @@ def restore_referral(db: Database, actor: Actor, referral_id: uuid.UUID) -> Refe
     return view
 
 
+@needs(Permission.DOCUMENTS)
 def get_referral(db: Database, referral_id: uuid.UUID) -> ReferralView:
     with db.read() as session:
         return _views(session, [_live_referral(session, referral_id)])[0]
 
 
+@needs(Permission.DOCUMENTS)
 def list_referrals(
     db: Database,
     *,
@@ -470,6 +480,7 @@ def list_referrals(
         return _views(session, list(session.scalars(query)))
 
 
+@needs(Permission.DOCUMENTS)
 def referrals_waiting(db: Database, today: dt.date | None = None) -> list[ReferralView]:
     """Issued referrals with no feedback for longer than the follow-up setting, oldest first."""
     day = today or db.clock.today()
@@ -500,6 +511,7 @@ class ReferralListRow:
     status: str
 
 
+@needs(Permission.DOCUMENTS)
 def list_referral_rows(db: Database) -> list[ReferralListRow]:
     """Every live referral, in number order."""
     rows = [

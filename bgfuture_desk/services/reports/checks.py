@@ -16,10 +16,11 @@ from sqlalchemy.orm import Session
 
 from bgfuture_desk.db.models import Attendance, House, Loan, Meeting, Person, Visit, VisitPerson
 from bgfuture_desk.domain.calendar import holidays
+from bgfuture_desk.domain.permissions import Permission
 from bgfuture_desk.domain.vocab import AttendanceStatus, PersonRole
 from bgfuture_desk.i18n import N_, _
 from bgfuture_desk.services.reports.period import Period
-from bgfuture_desk.services.unit import Database
+from bgfuture_desk.services.unit import Database, needs
 
 LONG_VISIT = dt.timedelta(hours=12)
 
@@ -48,6 +49,7 @@ class Check:
         }
 
 
+@needs(Permission.REPORTS)
 def run_checks(db: Database, period: Period) -> list[Check]:
     with db.read() as session:
         codes = {h.id: h.code for h in session.execute(select(House.id, House.code))}

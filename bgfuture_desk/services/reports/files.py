@@ -7,11 +7,12 @@ from pathlib import Path
 from typing import BinaryIO
 
 from bgfuture_desk.documents.page import HouseHeader
+from bgfuture_desk.domain.permissions import Permission
 from bgfuture_desk.errors import UserError
 from bgfuture_desk.i18n import _
 from bgfuture_desk.services.exchange.export import write_atomically
 from bgfuture_desk.services.reports.profiles import Shown
-from bgfuture_desk.services.unit import Database
+from bgfuture_desk.services.unit import Database, needs
 
 SUFFIXES = (".xlsx", ".pdf")
 
@@ -26,6 +27,7 @@ def check_name(path: Path) -> Path:
     return path
 
 
+@needs(Permission.REPORTS)
 def report_header(db: Database, houses: list[str]) -> HouseHeader:
     """The house's own heading for a house file; the project's for several houses."""
     from bgfuture_desk.services.printouts.printing import house_header

@@ -47,6 +47,7 @@ from bgfuture_desk.db.models import (
 )
 from bgfuture_desk.domain.months import Month
 from bgfuture_desk.domain.people import AgeBand, age_band, is_child
+from bgfuture_desk.domain.permissions import Permission
 from bgfuture_desk.domain.vocab import (
     AttendanceStatus,
     ConsentKind,
@@ -58,7 +59,7 @@ from bgfuture_desk.domain.vocab import (
 from bgfuture_desk.i18n import N_, _
 from bgfuture_desk.services.reports.checks import Check, run_checks
 from bgfuture_desk.services.reports.period import Period
-from bgfuture_desk.services.unit import Database
+from bgfuture_desk.services.unit import Database, needs
 
 TOTAL = "total"
 M = TypeVar("M", bound=Travelling)
@@ -281,6 +282,7 @@ def _live(model: type[M], *where: ColumnElement[bool]) -> Select[M]:
     return select(model).where(model.deleted_at.is_(None), *where)
 
 
+@needs(Permission.REPORTS)
 def count(db: Database, period: Period) -> Report:
     """Every indicator of ``period`` for every house in the file (one for a house file, all
     for a consolidated one), with the total."""
@@ -299,6 +301,7 @@ def count(db: Database, period: Period) -> Report:
     return report
 
 
+@needs(Permission.REPORTS)
 def compare(db: Database, period: Period) -> Report:
     """``count`` of the period, each figure beside the period before and a year before, with
     the checks of the period's records."""
@@ -314,6 +317,7 @@ def compare(db: Database, period: Period) -> Report:
 TREND_KEYS = ("children_reached", "parents_reached", "visits", "loans")
 
 
+@needs(Permission.REPORTS)
 def trend(
     db: Database, last: Month, months: int = 12, keys: tuple[str, ...] = TREND_KEYS
 ) -> list[tuple[Month, dict[str, int]]]:

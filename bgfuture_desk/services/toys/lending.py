@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from bgfuture_desk.db.models import Family, Loan, Person, Toy
 from bgfuture_desk.domain import toys as rules
 from bgfuture_desk.domain.people import age_months
+from bgfuture_desk.domain.permissions import Permission
 from bgfuture_desk.domain.vocab import ToyStatus
 from bgfuture_desk.errors import UserError
 from bgfuture_desk.i18n import _, format_date, ngettext
@@ -33,8 +34,7 @@ from bgfuture_desk.services.toys import loans as loans_q
 from bgfuture_desk.services.toys import queries as q
 from bgfuture_desk.services.toys.loans import LoanView
 from bgfuture_desk.services.toys.queries import ToyView
-from bgfuture_desk.services.unit import Actor, Database
-from bgfuture_desk.services.users.service import require_role
+from bgfuture_desk.services.unit import Actor, Database, guarded, needs, require
 
 MAX_DAYS_BACK = 366  # a loan forgotten at the desk is entered within the year
 
@@ -150,6 +150,7 @@ def limit_message(who: _Borrower, basket: int) -> str:
     ).format(n=who.open_loans + basket + 1, limit=who.limit)
 
 
+@needs(Permission.TOYS)
 def check_lend(
     db: Database,
     family_id: uuid.UUID,
@@ -226,6 +227,7 @@ def _basket(session: Session, toy_codes: Sequence[str]) -> list[Toy]:
     return list(toys.values())
 
 
+@guarded(Permission.TOYS)
 def lend_toys(
     db: Database,
     actor: Actor,
@@ -244,7 +246,7 @@ def lend_toys(
     """
     day = _lend_day(lent_on, db.clock.today())
     if override_limit:
-        require_role(actor, "admin")
+        require(db, actor, Permission.LENDING_RULES)
     with db.unit(actor, "lend_toys") as uow:
         session = uow.session
         toys = _basket(session, toy_codes)
@@ -281,6 +283,7 @@ def lend_toys(
         return views
 
 
+@needs(Permission.TOYS)
 def suggest_toys(db: Database, family_id: uuid.UUID, limit: int = 10) -> list[ToyView]:
     """Toys on the shelf that fit a child of the family: those kept for the family first, then
     the ones this family has borrowed least, then the least lent overall."""
@@ -316,11 +319,11 @@ def suggest_toys(db: Database, family_id: uuid.UUID, limit: int = 10) -> list[To
     return candidates[:limit]
 
 
+@guarded(Permission.LENDING_RULES)
 def set_borrowing_blocked(
     db: Database, actor: Actor, family_id: uuid.UUID, blocked: bool
 ) -> FamilyView:
     """An administrator stops (or allows again) a family's borrowing."""
-    require_role(actor, "admin")
     with db.unit(actor, "block_borrowing" if blocked else "allow_borrowing") as uow:
         family = live_family(uow.session, family_id)
         family.borrowing_blocked = blocked

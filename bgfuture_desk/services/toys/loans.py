@@ -14,13 +14,14 @@ from sqlalchemy.orm import Session
 
 from bgfuture_desk.db.models import Family, House, Loan, LoanReminder, Person, Toy
 from bgfuture_desk.domain import toys as rules
+from bgfuture_desk.domain.permissions import Permission
 from bgfuture_desk.domain.phones import format_phone
 from bgfuture_desk.errors import NotFoundError, UserError
 from bgfuture_desk.i18n import _
 from bgfuture_desk.services.families.queries import FamilyView, person_view
 from bgfuture_desk.services.families.queries import _member_order as member_order
 from bgfuture_desk.services.toys import queries as q
-from bgfuture_desk.services.unit import Database, clock_of
+from bgfuture_desk.services.unit import Database, clock_of, needs
 
 
 @dataclass(frozen=True)
@@ -186,11 +187,13 @@ def live_loan(session: Session, loan_id: uuid.UUID) -> Loan:
     return loan
 
 
+@needs(Permission.TOYS)
 def get_loan(db: Database, loan_id: uuid.UUID) -> LoanView:
     with db.read() as session:
         return loan_view(session, live_loan(session, loan_id))
 
 
+@needs(Permission.TOYS)
 def open_loan_for_toy(db: Database, toy_code: str) -> LoanView:
     """What scanning a toy at the return shows: its open loan."""
     with db.read() as session:
@@ -212,16 +215,19 @@ def _loans(db: Database, *where: ColumnElement[bool], newest_first: bool = True)
         return loan_views(session, list(session.scalars(query)))
 
 
+@needs(Permission.TOYS)
 def toy_history(db: Database, toy_id: uuid.UUID) -> list[LoanView]:
     """Every loan of a toy, the newest first."""
     return _loans(db, Loan.toy_id == toy_id)
 
 
+@needs(Permission.TOYS)
 def family_loans(db: Database, family_id: uuid.UUID) -> list[LoanView]:
     """Every loan of a family, the newest first."""
     return _loans(db, Loan.family_id == family_id)
 
 
+@needs(Permission.TOYS)
 def open_loans(db: Database, family_id: uuid.UUID | None = None) -> list[LoanView]:
     """Toys out now (of one family, or all), the longest out first."""
     where: list[ColumnElement[bool]] = [Loan.returned_on.is_(None)]
@@ -230,6 +236,7 @@ def open_loans(db: Database, family_id: uuid.UUID | None = None) -> list[LoanVie
     return _loans(db, *where, newest_first=False)
 
 
+@needs(Permission.TOYS)
 def overdue_loans(db: Database, today: dt.date | None = None) -> list[LoanView]:
     """The call list: open loans past their due date, the most overdue first."""
     day = today or db.clock.today()
@@ -241,6 +248,7 @@ def overdue_loans(db: Database, today: dt.date | None = None) -> list[LoanView]:
     return sorted(views, key=lambda v: (-v.days_overdue, v.family_code, v.toy_code))
 
 
+@needs(Permission.TOYS)
 def list_loans_rows(db: Database, on: dt.date | None = None) -> list[LoanListRow]:
     day = on or db.clock.today()
     query = (

@@ -12,9 +12,10 @@ from sqlalchemy import select
 
 from bgfuture_desk.db.models import Loan, Toy
 from bgfuture_desk.domain.months import Month, MonthError
+from bgfuture_desk.domain.permissions import Permission
 from bgfuture_desk.domain.vocab import ToyStatus
 from bgfuture_desk.errors import UserError
-from bgfuture_desk.services.unit import Database
+from bgfuture_desk.services.unit import Database, needs
 
 TOP = 10
 
@@ -59,6 +60,7 @@ def _month_of(day: dt.date) -> str:
     return str(Month.of(day))
 
 
+@needs(Permission.REPORTS)
 def loan_numbers(db: Database, month: str) -> LoanNumbers:
     first, last = month_bounds(month)
     with db.read() as session:
@@ -101,6 +103,7 @@ def loan_numbers(db: Database, month: str) -> LoanNumbers:
     )
 
 
+@needs(Permission.REPORTS)
 def loans_per_month(
     db: Database, months: int = 12, until: dt.date | None = None
 ) -> list[MonthCount]:

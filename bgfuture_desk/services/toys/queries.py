@@ -18,10 +18,11 @@ from sqlalchemy.orm import Session
 
 from bgfuture_desk.db.models import Family, House, Loan, Reservation, Toy
 from bgfuture_desk.domain import toys as rules
+from bgfuture_desk.domain.permissions import Permission
 from bgfuture_desk.domain.vocab import DevelopmentalArea, ToyCondition, ToyStatus
 from bgfuture_desk.errors import NotFoundError
 from bgfuture_desk.i18n import _
-from bgfuture_desk.services.unit import Database
+from bgfuture_desk.services.unit import Database, needs
 
 
 @dataclass(frozen=True)
@@ -112,6 +113,7 @@ def open_reservation_of(session: Session, toy_id: uuid.UUID) -> Reservation | No
     return session.scalars(query.order_by(Reservation.reserved_on, Reservation.created_at)).first()
 
 
+@needs(Permission.TOYS)
 def photo_file(db: Database, stored: str) -> str:
     """The absolute path of a photo stored relative to the database's folder."""
     if not stored or db.path is None:
@@ -195,17 +197,20 @@ def toy_view(db: Database, session: Session, toy: Toy) -> ToyView:
     return toy_views(db, session, [toy])[0]
 
 
+@needs(Permission.TOYS)
 def get_toy(db: Database, toy_id: uuid.UUID) -> ToyView:
     with db.read() as session:
         return toy_view(db, session, live_toy(session, toy_id))
 
 
+@needs(Permission.TOYS)
 def toy_by_code(db: Database, code: str) -> ToyView:
     """The toy on a label: "KRN-T-0107", "krn-t-107" or typed on a Bulgarian keyboard."""
     with db.read() as session:
         return toy_view(db, session, toy_with_code(session, code))
 
 
+@needs(Permission.TOYS)
 def list_toys(
     db: Database,
     *,
@@ -237,6 +242,7 @@ def list_toys(
 # ---- the command line ----
 
 
+@needs(Permission.TOYS)
 def list_toys_rows(db: Database) -> list[ToyListRow]:
     query = (
         select(Toy, House.code)

@@ -16,13 +16,14 @@ from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
 from bgfuture_desk.db.models import Family, Reservation, Toy
+from bgfuture_desk.domain.permissions import Permission
 from bgfuture_desk.domain.vocab import ToyStatus
 from bgfuture_desk.errors import NotFoundError, UserError
 from bgfuture_desk.i18n import _
 from bgfuture_desk.services.families.queries import live_family
 from bgfuture_desk.services.toys import loans as loans_q
 from bgfuture_desk.services.toys import queries as q
-from bgfuture_desk.services.unit import Actor, Database
+from bgfuture_desk.services.unit import Actor, Database, guarded, needs
 
 
 @dataclass(frozen=True)
@@ -111,6 +112,7 @@ def _toy_may_be_reserved(session: Session, toy: Toy, family: Family) -> None:
         )
 
 
+@guarded(Permission.TOYS)
 def reserve_toy(
     db: Database, actor: Actor, toy_id: uuid.UUID, family_id: uuid.UUID
 ) -> ReservationView:
@@ -133,6 +135,7 @@ def reserve_toy(
         return view
 
 
+@guarded(Permission.TOYS)
 def cancel_reservation(db: Database, actor: Actor, reservation_id: uuid.UUID) -> ReservationView:
     """The family no longer waits; a toy kept aside goes back on the shelf."""
     with db.unit(actor, "cancel_reservation") as uow:
@@ -171,18 +174,21 @@ def _reservations(
         return reservation_views(session, list(session.scalars(query)))
 
 
+@needs(Permission.TOYS)
 def reservations_for_toy(
     db: Database, toy_id: uuid.UUID, *, open_only: bool = True
 ) -> list[ReservationView]:
     return _reservations(db, Reservation.toy_id == toy_id, open_only=open_only)
 
 
+@needs(Permission.TOYS)
 def family_reservations(
     db: Database, family_id: uuid.UUID, *, open_only: bool = True
 ) -> list[ReservationView]:
     return _reservations(db, Reservation.family_id == family_id, open_only=open_only)
 
 
+@needs(Permission.TOYS)
 def open_reservations(db: Database) -> list[ReservationView]:
     """Every family waiting for a toy, the longest waiting first."""
     return list(reversed(_reservations(db, open_only=True)))

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from bgfuture_desk.db.models import Loan, LoanReminder, Reservation, Toy
 from bgfuture_desk.domain import toys as rules
+from bgfuture_desk.domain.permissions import Permission
 from bgfuture_desk.domain.vocab import ToyCondition
 from bgfuture_desk.errors import UserError, ValidationError
 from bgfuture_desk.i18n import _, format_date
@@ -23,7 +24,7 @@ from bgfuture_desk.services.toys import loans as loans_q
 from bgfuture_desk.services.toys import queries as q
 from bgfuture_desk.services.toys.loans import LoanView, ReminderView
 from bgfuture_desk.services.toys.queries import ToyView
-from bgfuture_desk.services.unit import Actor, Database
+from bgfuture_desk.services.unit import Actor, Database, guarded, needs
 
 MAX_NOTE = 1000
 
@@ -93,6 +94,7 @@ def _waiting_text(session: Session, reservation: Reservation, *, lost: bool) -> 
     return _("Reserved for {who}.").format(who=who)
 
 
+@guarded(Permission.TOYS)
 def return_toy(
     db: Database,
     actor: Actor,
@@ -137,6 +139,7 @@ def return_toy(
         return result
 
 
+@guarded(Permission.TOYS)
 def record_reminder(
     db: Database, actor: Actor, loan_id: uuid.UUID, called_on: dt.date, note: str = ""
 ) -> ReminderView:
@@ -166,6 +169,7 @@ def record_reminder(
         return view
 
 
+@needs(Permission.TOYS)
 def reminders_of(db: Database, loan_id: uuid.UUID) -> list[ReminderView]:
     query = (
         select(LoanReminder)

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 from bgfuture_desk.db.models import House, Toy
 from bgfuture_desk.domain import toys as rules
 from bgfuture_desk.domain.houses import code_number, toy_code
+from bgfuture_desk.domain.permissions import Permission
 from bgfuture_desk.domain.vocab import DevelopmentalArea, ToyCondition, ToyStatus
 from bgfuture_desk.errors import UserError, ValidationError
 from bgfuture_desk.i18n import _
@@ -75,7 +76,7 @@ from bgfuture_desk.services.toys.returns import (
     reminders_of,
     return_toy,
 )
-from bgfuture_desk.services.unit import Actor, Database
+from bgfuture_desk.services.unit import Actor, Database, guarded
 
 __all__ = [
     "LendCheck",
@@ -220,6 +221,7 @@ def _next_code(session: Session, house: House) -> str:
     return toy_code(house.prefix, highest + 1)
 
 
+@guarded(Permission.TOYS)
 def create_toy(db: Database, actor: Actor, data: ToyInput) -> ToyView:
     """A new toy in the catalogue under the house's next code (KRN-T-0108)."""
     clean = _checked(data, db.clock.today())
@@ -238,6 +240,7 @@ def create_toy(db: Database, actor: Actor, data: ToyInput) -> ToyView:
         return view
 
 
+@guarded(Permission.TOYS)
 def update_toy(db: Database, actor: Actor, toy_id: uuid.UUID, data: ToyInput) -> ToyView:
     clean = _checked(data, db.clock.today())
     with db.unit(actor, "update_toy") as uow:
@@ -249,6 +252,7 @@ def update_toy(db: Database, actor: Actor, toy_id: uuid.UUID, data: ToyInput) ->
         return view
 
 
+@guarded(Permission.TOYS)
 def set_toy_status(
     db: Database, actor: Actor, toy_id: uuid.UUID, status: str, *, condition: str | None = None
 ) -> ToyView:
@@ -333,6 +337,7 @@ def _copy_into(source: Path, target: Path) -> None:
         ) from None
 
 
+@guarded(Permission.TOYS)
 def set_toy_photo(db: Database, actor: Actor, toy_id: uuid.UUID, source_file: Path) -> ToyView:
     """Copy a chosen photo into ``photos/<code>.jpg|png`` beside the database file."""
     source = Path(source_file)
@@ -352,6 +357,7 @@ def set_toy_photo(db: Database, actor: Actor, toy_id: uuid.UUID, source_file: Pa
     return view
 
 
+@guarded(Permission.TOYS)
 def remove_toy_photo(db: Database, actor: Actor, toy_id: uuid.UUID) -> ToyView:
     with db.unit(actor, "remove_toy_photo") as uow:
         toy = q.live_toy(uow.session, toy_id)

@@ -11,17 +11,25 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from bgfuture_desk.db.models import Setting, User
+from bgfuture_desk.db.models import AuditEvent, Setting, User
 from bgfuture_desk.domain.logins import seconds_left
+from bgfuture_desk.domain.permissions import Permission
 from bgfuture_desk.domain.vocab import UserRole
-from bgfuture_desk.errors import PermissionDeniedError, UserError, ValidationError
+from bgfuture_desk.errors import UserError, ValidationError
 from bgfuture_desk.i18n import _
-from bgfuture_desk.services.unit import Actor, Database, UnitOfWork, clock_of
+from bgfuture_desk.services.unit import (
+    Actor,
+    Database,
+    UnitOfWork,
+    clock_of,
+    guarded,
+    needs,
+    require,
+)
 
 MIN_PASSWORD = 10
 MIN_PHRASE_WORDS = 4  # or a phrase of this many words, however short
 _hasher = PasswordHasher()
-_RANK = {UserRole.ASSISTANT: 0, UserRole.COORDINATOR: 1, UserRole.ADMIN: 2}
 
 
 @dataclass(frozen=True)
@@ -31,6 +39,7 @@ class UserRow:
     full_name: str
     role: str
     active: bool
+    must_change_password: bool = False
 
     @property
     def role_label(self) -> str:
@@ -38,18 +47,11 @@ class UserRow:
 
 
 def _row(u: User) -> UserRow:
-    return UserRow(u.id, u.username, u.full_name, u.role, u.active)
+    return UserRow(u.id, u.username, u.full_name, u.role, u.active, u.must_change_password)
 
 
 def actor_of(user: UserRow) -> Actor:
     return Actor(user_id=user.id, name=user.full_name, role=user.role)
-
-
-def require_role(actor: Actor, role: str) -> None:
-    if _RANK[UserRole(actor.role)] < _RANK[UserRole(role)]:
-        raise PermissionDeniedError(
-            _("Only a user with the role „{role}“ may do this.").format(role=UserRole(role).label)
-        )
 
 
 def strong_enough(password: str) -> bool:
@@ -93,7 +95,7 @@ def find_user(session: Session, username: str, house_id: uuid.UUID | None = None
 
 
 def add_user(uow: UnitOfWork, *, username: str, full_name: str, role: str,
-             password: str) -> User:
+             password: str, must_change: bool = False) -> User:
     """Create a user inside an open unit of work (used by set-up and by ``create_user``)."""
     errors = validate_user(username, full_name, role, password)
     house = uow.house()
@@ -103,14 +105,15 @@ def add_user(uow: UnitOfWork, *, username: str, full_name: str, role: str,
     if errors:
         raise ValidationError(errors)
     user = User(house_id=house.id, username=username.strip(), full_name=full_name.strip(),
-                role=role, password_hash=_hasher.hash(password), active=True)
+                role=role, password_hash=_hasher.hash(password), active=True,
+                must_change_password=must_change)
     uow.session.add(user)
     return user
 
 
+@guarded(Permission.USERS)
 def create_user(db: Database, actor: Actor, *, username: str, full_name: str, role: str,
                 password: str) -> UserRow:
-    require_role(actor, "admin")
     with db.unit(actor, "create_user") as uow:
         user = add_user(uow, username=username, full_name=full_name, role=role,
                         password=password)
@@ -118,6 +121,7 @@ def create_user(db: Database, actor: Actor, *, username: str, full_name: str, ro
         return _row(user)
 
 
+@needs(Permission.DESK)
 def list_users(db: Database) -> list[UserRow]:
     with db.read() as session:
         users = session.scalars(
@@ -126,9 +130,9 @@ def list_users(db: Database) -> list[UserRow]:
         return [_row(u) for u in users]
 
 
+@guarded(Permission.USERS)
 def update_user(db: Database, actor: Actor, user_id: uuid.UUID, *, full_name: str, role: str,
                 active: bool) -> UserRow:
-    require_role(actor, "admin")
     errors = validate_user("x", full_name, role, None)
     if errors:
         raise ValidationError(errors)
@@ -143,19 +147,55 @@ def update_user(db: Database, actor: Actor, user_id: uuid.UUID, *, full_name: st
         return _row(user)
 
 
+@guarded(Permission.OWN_ACCOUNT)
 def set_password(db: Database, actor: Actor, user_id: uuid.UUID, password: str,
                  repeat: str) -> None:
-    """An administrator sets anyone's password; every user may change their own."""
+    """An administrator sets anyone's password; every user may change their own.
+
+    A password set for somebody else is known to two people: its owner changes it at the
+    next login (``must_change_password``); changing one's own clears that.
+    """
     if user_id != actor.user_id:
-        require_role(actor, "admin")
+        require(db, actor, Permission.USERS)
     errors = validate_user("x", "x", "admin", password, repeat)
     if errors:
         raise ValidationError(errors)
-    with db.unit(actor, "set_password") as uow:
+    with db.unit(actor, "set_password") as uow:  # audited: who, whose, never the password
         user = uow.session.get(User, user_id)
         if user is None:
             raise UserError(_("No such user."))
         user.password_hash = _hasher.hash(password)
+        user.must_change_password = user_id != actor.user_id
+        uow.commit()
+
+
+SESSION_EVENTS = ("lock", "unlock", "switch_user")
+
+
+@guarded(Permission.OWN_ACCOUNT)
+def record_session_event(
+    db: Database, actor: Actor, event: str, *, previous: Actor | None = None
+) -> None:
+    """Put a lock, an unlock or a switch of user in the audit trail (a login records itself).
+
+    ``switch_user`` is recorded by the user who took over, with whom they took over from.
+    """
+    if event not in SESSION_EVENTS:
+        raise ValueError(event)
+    with db.unit(actor, event) as uow:
+        fields = {"from_user": str(previous.user_id)} if previous is not None else {}
+        uow.session.add(
+            AuditEvent(
+                house_id=uow.house().id,
+                user_id=actor.user_id,
+                at=uow.clock.utcnow(),
+                action=event,
+                entity="users",
+                entity_id=str(actor.user_id),
+                operation=event[:16],
+                fields=fields,
+            )
+        )
         uow.commit()
 
 
@@ -197,7 +237,9 @@ def authenticate(db: Database, username: str, password: str) -> UserRow:
         if failures:
             _set_failures(uow.session, key, 0)
         uow.commit()
-        return _row(user)
+        row = _row(user)
+    db.signed_in = actor_of(row)  # the reads of this window are checked for this user
+    return row
 
 
 _FAILURES_PREFIX = "login_failures:"

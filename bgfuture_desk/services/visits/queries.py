@@ -26,10 +26,11 @@ from bgfuture_desk.db.models import (
     VisitPurposeRow,
 )
 from bgfuture_desk.domain.people import is_child_person as is_child_on
+from bgfuture_desk.domain.permissions import Permission
 from bgfuture_desk.domain.vocab import SpecialistKind, VisitPurpose
 from bgfuture_desk.errors import NotFoundError
 from bgfuture_desk.i18n import _
-from bgfuture_desk.services.unit import Database
+from bgfuture_desk.services.unit import Database, needs
 
 _PURPOSE_ORDER = {p.value: n for n, p in enumerate(VisitPurpose)}
 
@@ -232,6 +233,7 @@ def _views(session: Session, where: ColumnElement[bool]) -> list[VisitView]:
     return [_view(visit, code, name, parts) for visit, code, name in rows]
 
 
+@needs(Permission.DESK)
 def get_visit(db: Database, visit_id: uuid.UUID) -> VisitView:
     """One live visit; a cancelled or unknown one is not found."""
     with db.read() as session:
@@ -241,23 +243,27 @@ def get_visit(db: Database, visit_id: uuid.UUID) -> VisitView:
     return found[0]
 
 
+@needs(Permission.DESK)
 def visits_on(db: Database, day: dt.date) -> list[VisitView]:
     """Every live visit that began on ``day``, newest first (today or any past day)."""
     with db.read() as session:
         return _views(session, on_day(day))
 
 
+@needs(Permission.DESK)
 def open_visits(db: Database) -> list[VisitView]:
     """Who is in the house now: today's visits not yet checked out, newest first."""
     with db.read() as session:
         return _views(session, on_day(db.clock.today()) & Visit.checked_out_at.is_(None))
 
 
+@needs(Permission.DESK)
 def people_in_house(db: Database) -> dict[uuid.UUID, dt.datetime]:
     """Person id -> since when, for everyone registered who is in the house now."""
     return {pid: v.checked_in_at for v in open_visits(db) for pid, _name in v.still_in}
 
 
+@needs(Permission.DESK)
 def last_purposes(db: Database, family_id: uuid.UUID) -> tuple[str, ...]:
     """The purposes of the family's most recent live visit, in the vocabulary's order (a
     family mostly comes for the same thing, so the desk offers them again); () when none."""
@@ -285,6 +291,7 @@ def _distinct_people(session: Session, day: dt.date, visits: list[VisitView]) ->
     return children, len(people) - children
 
 
+@needs(Permission.DESK)
 def day_summary(db: Database, day: dt.date) -> DaySummary:
     """The today panel's counts; a person who came twice that day counts once."""
     with db.read() as session:
@@ -304,6 +311,7 @@ def day_summary(db: Database, day: dt.date) -> DaySummary:
     )
 
 
+@needs(Permission.DESK)
 def list_specialists(db: Database) -> list[SpecialistRow]:
     """The active specialists a visit can be with, by name."""
     query = select(Specialist).where(Specialist.deleted_at.is_(None), Specialist.active)
@@ -315,6 +323,7 @@ def list_specialists(db: Database) -> list[SpecialistRow]:
     return sorted(rows, key=lambda r: (r.full_name.casefold(), str(r.id)))
 
 
+@needs(Permission.DESK)
 def list_visits(db: Database) -> list[VisitListRow]:
     """Every live visit of the file, by house and time (the CLI's ``list visits``)."""
     query = (

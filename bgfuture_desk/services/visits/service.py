@@ -18,10 +18,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bgfuture_desk.db.models import Person, Visit, VisitPerson, VisitPurposeRow, utcnow
+from bgfuture_desk.domain.permissions import Permission
 from bgfuture_desk.errors import NotFoundError, UserError, ValidationError
 from bgfuture_desk.i18n import _, format_time
 from bgfuture_desk.services.families.queries import working_family
-from bgfuture_desk.services.unit import Actor, Database, UnitOfWork, clock_of
+from bgfuture_desk.services.unit import Actor, Database, UnitOfWork, clock_of, guarded
 from bgfuture_desk.services.visits import checks
 from bgfuture_desk.services.visits import queries as q
 from bgfuture_desk.services.visits.checks import MAX_ANONYMOUS
@@ -88,6 +89,7 @@ def _new_visit(uow: UnitOfWork, people: list[Person], codes: list[str], **fields
 # ---- the actions ----
 
 
+@guarded(Permission.DESK)
 def check_in(
     db: Database,
     actor: Actor,
@@ -132,6 +134,7 @@ def check_in(
     return get_visit(db, visit_id)
 
 
+@guarded(Permission.DESK)
 def check_in_anonymous(
     db: Database,
     actor: Actor,
@@ -199,6 +202,7 @@ def _leave(
         visit.checked_out_at = at
 
 
+@guarded(Permission.DESK)
 def check_out(
     db: Database,
     actor: Actor,
@@ -215,6 +219,7 @@ def check_out(
     return get_visit(db, visit_id)
 
 
+@guarded(Permission.DESK)
 def undo_check_out(
     db: Database, actor: Actor, visit_id: uuid.UUID, person_ids: Iterable[uuid.UUID] | None = None
 ) -> VisitView:
@@ -244,6 +249,7 @@ def undo_check_out(
     return get_visit(db, visit_id)
 
 
+@guarded(Permission.DESK)
 def check_out_all(db: Database, actor: Actor, at: dt.datetime | None = None) -> int:
     """End of the day: check out everyone still in the house today; returns how many visits."""
     at = checks.local_time(at or db.clock.now())
@@ -290,6 +296,7 @@ def _corrected_stay(
     return start, checks.check_out_time(start, end, now, errors)
 
 
+@guarded(Permission.DESK)
 def correct_visit(
     db: Database,
     actor: Actor,
@@ -355,6 +362,7 @@ def _children_rows(session: Session, visit: Visit) -> list[VisitPerson | VisitPu
     return rows
 
 
+@guarded(Permission.DESK)
 def cancel_visit(db: Database, actor: Actor, visit_id: uuid.UUID) -> None:
     """A mistaken check-in: tombstone the visit and its rows (one stamp, so undo is exact)."""
     with db.unit(actor, "cancel_visit") as uow:
@@ -367,6 +375,7 @@ def cancel_visit(db: Database, actor: Actor, visit_id: uuid.UUID) -> None:
         uow.commit()
 
 
+@guarded(Permission.DESK)
 def restore_visit(db: Database, actor: Actor, visit_id: uuid.UUID) -> VisitView:
     """Undo a cancel: the visit and the rows cancelled with it come back."""
     with db.unit(actor, "restore_visit") as uow:

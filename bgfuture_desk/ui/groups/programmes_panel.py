@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bgfuture_desk.domain.vocab import UserRole
+from bgfuture_desk.domain.permissions import Permission, allowed
 from bgfuture_desk.i18n import _
 from bgfuture_desk.services.groups.service import GroupView, ProgrammeView
 from bgfuture_desk.services.unit import Actor
@@ -89,8 +89,9 @@ class ProgrammesPanel(QWidget):
         self._update_buttons()
 
     def set_actor(self, actor: Actor | None) -> None:
-        role = UserRole(actor.role) if actor is not None else UserRole.ASSISTANT
-        self.may_edit_programmes = role in (UserRole.COORDINATOR, UserRole.ADMIN)
+        self.may_edit_programmes = actor is not None and allowed(
+            actor.role, Permission.PROGRAMMES
+        )
         self.new_programme_button.setToolTip(
             "" if self.may_edit_programmes else _("Only a coordinator or an administrator")
         )

@@ -34,6 +34,7 @@ from bgfuture_desk.services.exchange import export_file
 from bgfuture_desk.services.exchange.consolidate import ConsolidationResult, consolidate
 from bgfuture_desk.services.exchange.consolidate_import import ConsolidationError
 from bgfuture_desk.services.exchange.export_errors import ExportFileError, WrongPassphraseError
+from bgfuture_desk.services.unit import Actor, Database
 from bgfuture_desk.ui.models.file_import_table_model import FileImportTableModel
 from bgfuture_desk.ui.reports.export_wizard import path_row
 from bgfuture_desk.ui.reports.worker import Worker, fill_progress, show_progress
@@ -104,8 +105,16 @@ class ConsolidateDialog(QDialog):
 
     consolidated = Signal(object)
 
-    def __init__(self, default_target: Path, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        default_target: Path,
+        parent: QWidget | None = None,
+        *,
+        db: Database | None = None,
+        actor: Actor | None = None,
+    ) -> None:
         super().__init__(parent)
+        self.db, self.actor = db, actor  # who consolidates: checked by the service
         self.worker: Worker | None = None
         self.result_: ConsolidationResult | None = None
         self.setWindowTitle(_("Consolidate the houses' files"))
@@ -281,7 +290,9 @@ class ConsolidateDialog(QDialog):
         self.bar.setRange(0, 0)
 
         def work(progress):
-            return consolidate(target, files, passphrase, progress)
+            return consolidate(
+                target, files, passphrase, progress, db=self.db, actor=self.actor
+            )
 
         worker = Worker(work)
         worker.progressed.connect(self.on_progressed)

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from bgfuture_desk.domain.permissions import Permission, allowed
 from bgfuture_desk.export_folder import Mount, proposed_folder
 from bgfuture_desk.i18n import N_, _, format_datetime
 from bgfuture_desk.paths import data_dir
@@ -145,8 +146,13 @@ class ReportsPage(Page):
         column.addWidget(self.log_table, 1)
         return box
 
+    def set_actor(self, actor: Actor) -> None:
+        super().set_actor(actor)
+        self.consolidation_box.setVisible(allowed(actor.role, Permission.CONSOLIDATE))
+
     def _build_consolidation(self) -> QWidget:
         box = QGroupBox(_("Consolidation (coordinator)"), self)
+        self.consolidation_box = box  # shown to the roles that may consolidate
         column = QVBoxLayout(box)
         about = QLabel(
             _(
@@ -243,6 +249,8 @@ class ReportsPage(Page):
     def open_consolidation(self) -> None:
         if self._dialog_open():
             return
-        dialog = ConsolidateDialog(self.consolidated_file(), self)
+        dialog = ConsolidateDialog(
+            self.consolidated_file(), self, db=self.db, actor=self.actor
+        )
         self._replace_dialog(dialog)
         dialog.open()

@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
-from bgfuture_desk.domain.vocab import UserRole
+from bgfuture_desk.domain.permissions import Permission, allowed
 from bgfuture_desk.i18n import N_, _
 from bgfuture_desk.services.unit import Actor, Database
 from bgfuture_desk.services.users import service as users
@@ -58,7 +58,7 @@ class SettingsPage(Page):
         self.numbers_form.settings_saved.connect(self.settings_saved)
 
     def is_admin(self) -> bool:
-        return self.actor is not None and self.actor.role == UserRole.ADMIN
+        return self.actor is not None and allowed(self.actor.role, Permission.USERS)
 
     def set_actor(self, actor: Actor) -> None:
         """Apply the new user's rights; another user starts from the saved values, while the

@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from bgfuture_desk.domain import toys as toy_rules
-from bgfuture_desk.domain.vocab import ToyStatus, UserRole
+from bgfuture_desk.domain.permissions import Permission, allowed
+from bgfuture_desk.domain.vocab import ToyStatus
 from bgfuture_desk.errors import UserError
 from bgfuture_desk.i18n import _, format_date, format_date_long, ngettext
 from bgfuture_desk.services.families import service as families
@@ -340,7 +341,7 @@ class LendPanel(ToyScreen):
             self.scan.setFocus()
             return
         over = any(c.limit_reached for c in self.basket.checks())
-        if over and actor.role == UserRole.ADMIN:
+        if over and allowed(actor.role, Permission.LENDING_RULES):
             text = _("The family passes its limit of toys. Lend all of them anyway?")
             box = confirm(self, _("Above the limit"), text, _("&Lend anyway"),
                           lambda: self._lend(override=True))  # fmt: skip

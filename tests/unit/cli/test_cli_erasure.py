@@ -78,7 +78,7 @@ def test_an_assistant_or_a_wrong_password_is_refused(
     status, _, err = _erase(capsys, db_path, password_file, "--person", str(child.id), "--yes",
                             user="gergana")
     assert status == 1
-    assert "Само потребител с роля „администратор“" in err
+    assert "Нямате право на това действие; то е за: „администратор“." in err
     wrong = tmp_path / "wrong.txt"
     wrong.write_text("не-е-тази\n", encoding="utf-8")
     status, _, err = _erase(capsys, db_path, wrong, "--person", str(child.id), "--yes")

@@ -99,7 +99,7 @@ def test_assistant_may_not_create_users(house_db, admin):
             role="admin",
             password="parola-789",
         )
-    assert str(err.value) == "Само потребител с роля „администратор“ може да направи това."
+    assert str(err.value) == "Нямате право на това действие; то е за: „администратор“."
     assert [u.username for u in users.list_users(house_db)] == ["gergana", "admin"]
 
 
