@@ -24,6 +24,8 @@ from bgfuture_desk.services.families.queries import get_family, get_person
 from bgfuture_desk.services.families.service import FamilyInput, PersonInput
 from bgfuture_desk.services.referrals import service as referrals
 from bgfuture_desk.services.referrals.service import ReferralInput
+from bgfuture_desk.services.reports.indicators import count
+from bgfuture_desk.services.reports.period import Period
 from bgfuture_desk.services.users import service as users
 from bgfuture_desk.services.visits import service as visits
 
@@ -109,8 +111,17 @@ def raw_bytes(path: Path) -> bytes:
     return data + (wal.read_bytes() if wal.exists() else b"")
 
 
+def monthly_report(db) -> list[dict]:
+    """The report the coordinator sends (``services.reports``), figures and splits."""
+    periods = [Period.parse("2026-05"), Period.parse("2026-01", "2026-12")]
+    return [[(f.key, f.values, f.by_sex_age) for f in count(db, p).figures] for p in periods]
+
+
 def test_an_erased_person_is_anonymised_and_the_months_counts_stay(house_db, admin, home):
     before = month_counts(house_db)
+    report_before = monthly_report(house_db)
+    may = {key: values for key, values, _split in report_before[0]}
+    assert may["children_reached"]["total"] >= 1  # the child erased below is counted in May
     assert NAME.encode() in raw_bytes(house_db.path)  # the grep below can find it
 
     result = erasure.erase_person(house_db, admin, home.child_id)
@@ -124,6 +135,7 @@ def test_an_erased_person_is_anonymised_and_the_months_counts_stay(house_db, adm
     family = get_family(house_db, home.family_id)
     assert family.address == ADDRESS  # the rest of the family stays as it was
     assert month_counts(house_db) == before
+    assert monthly_report(house_db) == report_before
     with house_db.read() as session:
         referral = session.scalars(select(Referral)).one()
     assert (referral.reason, referral.steps_taken, referral.status) == ("", "", "issued")
