@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 CYRILLIC = re.compile(r"[А-Яа-яЁёЪъЬь]")
 LATIN_WORD = re.compile(r"[A-Za-z]+")
 # The house's code and the prefix of its codes, and key names as printed on the keys.
-ALLOWED_LATIN = {"kran", "KRN", "Ctrl", "Shift", "Enter", "Esc", "PgUp", "PgDown"}
+ALLOWED_LATIN = {"kran", "KRN", "Ctrl", "Shift", "Enter", "Esc", "PgUp", "PgDown", "Excel", "PDF"}
 
 
 def visible_texts(window) -> list[tuple[str, str]]:

@@ -51,7 +51,7 @@ def test_the_whole_family_is_named_in_the_warning(qtbot, reception, shterevi, de
     assert family.archived and {m.full_name for m in family.members} == {"Изтрито лице"}
 
 
-def test_an_assistant_does_not_see_the_erasure(qtbot, make_window, assistant_user, shterevi):
+def test_an_assistant_does_not_see_the_erasure(qtbot, make_window, shterevi, assistant_user):
     window = make_window(assistant_user)
     page = window.current_page()
     open_code(qtbot, page, shterevi.code)

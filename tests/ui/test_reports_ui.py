@@ -68,6 +68,7 @@ def page(qtbot, house, admin, folders):
     page.consolidated_file = lambda: folders["coordinator"] / "all.sqlite"
     qtbot.addWidget(page)
     page.resize(1000, 700)
+    page.tabs.setCurrentIndex(1)  # Износ и обединяване
     page.show()
     qtbot.waitExposed(page)
     return page

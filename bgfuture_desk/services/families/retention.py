@@ -44,7 +44,7 @@ def _years_before(day: dt.date, years: int) -> dt.date:
         return day.replace(year=day.year - years, day=28)
 
 
-@needs(Permission.ERASURE)
+@needs(Permission.DOCUMENTS)  # everybody sees the list; only an administrator acts on it
 def families_due(db: Database) -> list[RetentionRow]:
     """Families to review for erasure, the longest unseen first."""
     today = db.clock.today()
