@@ -22,7 +22,7 @@ from bgfuture_desk.documents.page import (
     render_pdf,
     styles,
 )
-from bgfuture_desk.documents.report_workbook import earlier_titles, row_cells
+from bgfuture_desk.documents.report_workbook import earlier_titles, row_cells, sex_label
 from bgfuture_desk.domain.people import AgeBand
 from bgfuture_desk.i18n import _, format_datetime, format_number
 from bgfuture_desk.services.reports.indicators import INDICATORS, SEXES, TOTAL
@@ -30,10 +30,6 @@ from bgfuture_desk.services.reports.profiles import Shown
 
 BODY_WIDTH = PAGE_WIDTH - PAGE_MARGINS.left - PAGE_MARGINS.right
 LABEL_WIDTH = 60 * mm  # at the least
-
-
-def _sex_label(sex: str) -> str:
-    return {"female": _("women and girls"), "male": _("men and boys")}.get(sex, _("sex unknown"))
 
 
 def _number(shown: Shown, value: int | str | None) -> Paragraph:
@@ -104,7 +100,7 @@ def _sex_age(shown: Shown) -> list[Flowable]:
             [_("Sex"), *(b.label for b in bands)],
         ]
         for sex in SEXES:
-            rows.append([_sex_label(sex), *(_number(shown, split[sex][b.value]) for b in bands)])
+            rows.append([sex_label(sex), *(_number(shown, split[sex][b.value]) for b in bands)])
         table = data_table(rows, [sex_width, *([rest] * len(bands))], header_rows=2)
         table.setStyle(TableStyle([("SPAN", (0, 0), (-1, 0))]))
         out.append(KeepTogether(table))

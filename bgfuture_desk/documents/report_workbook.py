@@ -26,7 +26,7 @@ HEAD_FILL = PatternFill("solid", fgColor="DDE7D0")
 BOLD = Font(bold=True)
 
 
-def _sex_label(sex: str) -> str:
+def sex_label(sex: str) -> str:
     return {"female": _("women and girls"), "male": _("men and boys")}.get(sex, _("sex unknown"))
 
 
@@ -111,7 +111,7 @@ def _sex_age_sheet(sheet: Worksheet, shown: Shown, made_at: dt.datetime) -> None
             continue
         for sex in SEXES:
             sheet.cell(row, 1, figure.label)
-            sheet.cell(row, 2, _sex_label(sex))
+            sheet.cell(row, 2, sex_label(sex))
             for column, band in enumerate(bands, start=3):
                 sheet.cell(row, column, shown.cell(split[sex][band.value]))
             row += 1
