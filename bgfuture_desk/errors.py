@@ -30,5 +30,13 @@ class DatabaseFileError(UserError):
     """The database file is missing, unreadable, not a database, or from a newer version."""
 
 
+class DamagedFileError(DatabaseFileError):
+    """The house file fails SQLite's integrity check, or is not a database at all."""
+
+
+class ReadOnlyError(UserError):
+    """The house file was opened read-only: nothing may be written to it."""
+
+
 class PermissionDeniedError(UserError):
     pass

@@ -54,6 +54,37 @@ def _on_sqlite_connect(dbapi_connection, _record) -> None:
     cursor.close()
 
 
+def _on_read_only_connect(dbapi_connection, _record) -> None:
+    """A file opened read-only: no pragma that writes (WAL, secure delete), and SQLite
+    itself refuses any statement that would change the file."""
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA query_only=ON")
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    cursor.close()
+
+
+def read_only_uri(path: Path, *, immutable: bool = False) -> str:
+    """An SQLite URI that opens ``path`` read-only (``immutable`` when even its -shm cannot
+    be made: a read-only folder, where nobody else can write either)."""
+    uri = Path(path).resolve().as_uri().replace("file://", "file:", 1)
+    return f"{uri}?mode=ro" + ("&immutable=1" if immutable else "")
+
+
+def _read_only_opener(path: Path):
+    def connect() -> sqlite3.Connection:
+        try:
+            conn = sqlite3.connect(read_only_uri(path), uri=True,
+                                   timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            return conn
+        except sqlite3.OperationalError:
+            return sqlite3.connect(read_only_uri(path, immutable=True), uri=True,
+                                   check_same_thread=False)
+
+    return connect
+
+
 def is_url(target: str) -> bool:
     return "://" in target
 
@@ -63,7 +94,15 @@ def sqlite_url(path: Path) -> URL:
     return URL.create("sqlite", database=str(path))
 
 
-def sqlite_engine(path: Path) -> Engine:
+def sqlite_engine(path: Path, *, read_only: bool = False) -> Engine:
+    if read_only:
+        engine = create_engine(
+            "sqlite://", creator=_read_only_opener(path), json_serializer=dump_json,
+            hide_parameters=True,
+        )
+        event.listen(engine, "connect", _on_read_only_connect)
+        event.listen(engine, "begin", _on_sqlite_begin)
+        return engine
     engine = create_engine(
         sqlite_url(path),
         connect_args={"timeout": BUSY_TIMEOUT_MS / 1000},

@@ -26,7 +26,12 @@ from bgfuture_desk.db.models import AuditEvent, House, Setting, Travelling, User
 from bgfuture_desk.domain.clock import SYSTEM_CLOCK, Clock
 from bgfuture_desk.domain.permissions import Permission, allowed, roles_with
 from bgfuture_desk.domain.text import text_problem
-from bgfuture_desk.errors import NotFoundError, PermissionDeniedError, ValidationError
+from bgfuture_desk.errors import (
+    NotFoundError,
+    PermissionDeniedError,
+    ReadOnlyError,
+    ValidationError,
+)
 from bgfuture_desk.i18n import _
 
 
@@ -259,8 +264,22 @@ def needs(permission: Permission) -> Callable[[Callable[P, R]], Callable[P, R]]:
     return decorate
 
 
+#: actions that may run on a file opened read-only, writing nothing: logging in, the lock
+#: screen and switching users (their audit events are left out: the file cannot take them)
+READ_ONLY_ACTIONS = frozenset({"login", "lock", "unlock", "switch_user"})
+
+
+def read_only_message() -> str:
+    return _(
+        "The file is read-only: nothing can be saved in it. Ask the administrator to open "
+        "the house file with the right to write (or close the other window of the program)."
+    )
+
+
 class UnitOfWork:
     def __init__(self, db: Database, actor: Actor, action: str) -> None:
+        if db.read_only and action not in READ_ONLY_ACTIONS:
+            raise ReadOnlyError(read_only_message())
         self.db = db
         self.clock = db.clock
         self.actor = actor
@@ -268,7 +287,7 @@ class UnitOfWork:
         self.session: Session = db.session_factory()
         self.session.info.update(actor=actor, action=action)
         self._committed = False
-        if db.engine.dialect.name == "sqlite":
+        if db.engine.dialect.name == "sqlite" and not db.read_only:
             # the write lock first, then the checks: what they read stays true until commit
             self.session.connection(execution_options={BEGIN_OPTION: BEGIN_WRITE})
         if actor.user_id is not None:
@@ -289,6 +308,10 @@ class UnitOfWork:
         self.session.close()
 
     def commit(self) -> None:
+        if self.db.read_only:  # a login on a read-only file: nothing is written
+            self.session.rollback()
+            self._committed = True
+            return
         self.session.commit()
         self._committed = True
 
@@ -302,9 +325,17 @@ class UnitOfWork:
 class Database:
     """An opened house (or consolidated) database: the engine and how to talk to it."""
 
-    def __init__(self, engine: Engine, path: Path | None = None, clock: Clock = SYSTEM_CLOCK):
+    def __init__(
+        self,
+        engine: Engine,
+        path: Path | None = None,
+        clock: Clock = SYSTEM_CLOCK,
+        *,
+        read_only: bool = False,
+    ):
         self.engine = engine
         self.path = path
+        self.read_only = read_only  # opened with SQLite's mode=ro: every writing action refused
         self.clock = clock  # the one clock every rule reads "today" and "now" from
         self.signed_in: Actor | None = None  # who is logged in on the app's window (``needs``)
         self.session_factory = sessionmaker(engine, expire_on_commit=False, info={"db": self})

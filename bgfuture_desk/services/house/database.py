@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -9,8 +11,15 @@ from sqlalchemy.exc import DatabaseError as SqlDatabaseError
 
 from bgfuture_desk import errorlog
 from bgfuture_desk.db import migrate
-from bgfuture_desk.db.engine import check_sqlite_file, engine_for, is_url
-from bgfuture_desk.errors import DatabaseFileError
+from bgfuture_desk.db.engine import (
+    SQLITE_HEADER,
+    check_sqlite_file,
+    engine_for,
+    is_url,
+    read_only_uri,
+    sqlite_engine,
+)
+from bgfuture_desk.errors import DamagedFileError, DatabaseFileError
 from bgfuture_desk.i18n import _
 from bgfuture_desk.services.unit import Database
 
@@ -40,22 +49,70 @@ def inspect_database(target: str | Path) -> Database:
     return Database(engine_for(path), path)
 
 
-def open_database(target: str | Path) -> Opened:
-    """Open an existing house file (or database URL), upgrading an older schema after a backup."""
+def writable(path: Path) -> bool:
+    """Whether the program may write the house file and make its -wal/-shm beside it."""
+    path = Path(path)
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+
+
+def damaged_message(path: Path) -> str:
+    return _(
+        "The house file is damaged: {path}. Nothing was written to it. Restore the newest "
+        "good backup (Settings → Backups, or bgfuture-desk restore)."
+    ).format(path=path)
+
+
+def refuse_damaged(path: Path) -> None:
+    """Raise ``DamagedFileError`` for a file that is not a database at all or fails SQLite's
+    quick integrity check; looked at read-only, so the damaged file stays as it was."""
+    try:
+        with open(path, "rb") as fh:
+            header = fh.read(len(SQLITE_HEADER))
+    except OSError:
+        return  # missing or unreadable: ``check_sqlite_file`` says which
+    if header != SQLITE_HEADER:
+        raise DamagedFileError(damaged_message(path))
+    try:
+        conn = sqlite3.connect(read_only_uri(path), uri=True)
+    except sqlite3.Error:
+        return
+    try:
+        rows = [r[0] for r in conn.execute("PRAGMA quick_check").fetchall()]
+    except sqlite3.Error as err:
+        if errorlog.is_locked(err):
+            raise DatabaseFileError(errorlog.busy_message()) from None
+        raise DamagedFileError(damaged_message(path)) from None
+    finally:
+        conn.close()
+    if rows != ["ok"]:
+        raise DamagedFileError(damaged_message(path))
+
+
+def open_database(target: str | Path, *, read_only: bool = False) -> Opened:
+    """Open an existing house file (or database URL), upgrading an older schema after a backup.
+
+    ``read_only`` (a read-only file or folder, or a file another window writes to) opens it
+    with SQLite's ``mode=ro``: never upgraded, every writing action refused."""
     if isinstance(target, str) and is_url(target):
         engine = engine_for(target)
         if not migrate.schema_state(engine).up_to_date:
             migrate.upgrade(engine)
         return Opened(Database(engine), None)
     path = Path(target)
+    refuse_damaged(path)
     check_sqlite_file(path)
-    damaged = DatabaseFileError(
-        _("The file is damaged or is not a database of this program: {path}").format(path=path)
-    )
+    damaged = DamagedFileError(damaged_message(path))
     try:
-        migrate.file_schema_state(path)  # refuses a newer or foreign file before any write
+        state = migrate.file_schema_state(path)  # refuses a newer or foreign file before any write
     except SqlDatabaseError as err:
         raise _busy_or(damaged, err) from None
+    if read_only:
+        if not state.up_to_date:
+            raise DatabaseFileError(
+                _("The house file is from an older version of the program and must be "
+                  "upgraded, but it is read-only: {path}").format(path=path)
+            )
+        return Opened(Database(sqlite_engine(path, read_only=True), path, read_only=True), None)
     engine = engine_for(path)
     try:
         backup = migrate.upgrade_file(engine, path)
