@@ -16,7 +16,7 @@ from sqlalchemy.exc import IntegrityError
 from bgfuture_desk.db import migrate
 from bgfuture_desk.db.engine import BUSY_TIMEOUT_MS, engine_for
 from bgfuture_desk.db.models import Base, Family, House, Person, Visit
-from bgfuture_desk.errors import DatabaseFileError
+from bgfuture_desk.errors import DamagedFileError, DatabaseFileError
 from bgfuture_desk.services.house import health
 from bgfuture_desk.services.house.database import create_database, open_database
 from bgfuture_desk.services.unit import Actor
@@ -292,9 +292,9 @@ def test_directory_is_refused(tmp_path):
 def test_damaged_file_is_refused(tmp_path):
     path = tmp_path / "broken.sqlite"
     path.write_bytes(b"SQLite format 3\x00" + b"\xff" * 2000)
-    with pytest.raises(DatabaseFileError) as err:
+    with pytest.raises(DamagedFileError) as err:
         open_database(path)
-    assert str(err.value) == f"Файлът е повреден или не е база данни на програмата: {path}"
+    assert str(err.value).startswith(f"Файлът на къщата е повреден: {path}. В него не е записано")
 
 
 def test_models_match_the_migrations(tmp_path):

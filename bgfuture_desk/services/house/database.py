@@ -16,7 +16,6 @@ from bgfuture_desk.db.engine import (
     check_sqlite_file,
     engine_for,
     is_url,
-    read_only_uri,
     sqlite_engine,
 )
 from bgfuture_desk.errors import DamagedFileError, DatabaseFileError
@@ -70,13 +69,18 @@ def refuse_damaged(path: Path) -> None:
             header = fh.read(len(SQLITE_HEADER))
     except OSError:
         return  # missing or unreadable: ``check_sqlite_file`` says which
-    if header != SQLITE_HEADER:
-        raise DamagedFileError(damaged_message(path))
+    if header != SQLITE_HEADER:  # a zeroed or overwritten file, or another kind of file
+        raise DamagedFileError(
+            _("The file is not a database of this program: {path}").format(path=path)
+        )
     try:
-        conn = sqlite3.connect(read_only_uri(path), uri=True)
+        # not mode=ro: a read-only connection to a WAL file leaves -wal and -shm beside it,
+        # an ordinary one removes them on closing; query_only keeps it from writing
+        conn = sqlite3.connect(path)
     except sqlite3.Error:
         return
     try:
+        conn.execute("PRAGMA query_only=ON")
         rows = [r[0] for r in conn.execute("PRAGMA quick_check").fetchall()]
     except sqlite3.Error as err:
         if errorlog.is_locked(err):
