@@ -16,11 +16,11 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from bgfuture_desk import errorlog
-from bgfuture_desk.errors import UserError
-from bgfuture_desk.i18n import _
+from bgfuture_desk.errors import DamagedFileError, UserError
+from bgfuture_desk.i18n import _, format_datetime
 from bgfuture_desk.paths import APP_NAME
 from bgfuture_desk.services.exchange.export import remove_leftovers
-from bgfuture_desk.services.house import database, settings
+from bgfuture_desk.services.house import backup, backup_schedule, database, settings
 from bgfuture_desk.services.house.lock import HouseInUse, HouseLock
 from bgfuture_desk.services.unit import Database
 from bgfuture_desk.services.users import service as users
@@ -93,15 +93,64 @@ def install_exception_hook() -> None:
     threading.excepthook = _on_thread_exception
 
 
-def open_house(db_path: Path, parent: QWidget | None = None) -> Database | None:
-    """The house file: made by the set-up wizard when missing, else opened (and upgraded)."""
+def ask(parent: QWidget | None, title: str, text: str, yes: str, no: str) -> bool:
+    """A question with two named buttons; the safe one (``no``) is the default."""
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.NoButton,
+                      parent)
+    yes_button = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
+    no_button = box.addButton(no, QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(no_button)
+    box.exec()
+    return box.clickedButton() is yes_button
+
+
+def offer_newest_backup(db_path: Path, damage: str, parent: QWidget | None = None) -> bool:
+    """A damaged house file: say so, and offer the newest good backup; True if restored.
+
+    Nothing is written into the damaged file: the restore keeps it byte for byte beside the
+    backups and puts the copy in its place (this app holds the house lock)."""
+    newest = backup_schedule.newest_good_backup(db_path)
+    if newest is None:
+        show_error(damage + "\n\n" + _("There is no good backup in {folder}.").format(
+            folder=backup.default_folder(db_path)), parent)
+        return False
+    question = damage + "\n\n" + _(
+        "The newest good backup is of {moment}. Restore it? Whatever was entered after it is "
+        "not in it; the damaged file is kept beside the backups."
+    ).format(moment=format_datetime(newest.taken_at))
+    if not ask(parent, _("The house file is damaged"), question,
+               _("&Restore the backup"), _("E&xit")):
+        return False
+    try:
+        backup.restore(db_path, newest.path)
+    except UserError as err:
+        show_error(err.message, parent)
+        return False
+    return True
+
+
+def open_house(
+    db_path: Path, parent: QWidget | None = None, *, read_only: bool = False
+) -> Database | None:
+    """The house file: made by the set-up wizard when missing, else opened (and upgraded);
+    opened read-only when asked to or when the file or its folder cannot be written."""
     if not db_path.exists():
+        if read_only:
+            return None
         wizard = SetupWizard(db_path, parent)
         if wizard.exec() != QDialog.DialogCode.Accepted:
             return None
         return wizard.database
+    read_only = read_only or not database.writable(db_path)
     try:
-        opened = database.open_database(db_path)
+        opened = database.open_database(db_path, read_only=read_only)
+    except DamagedFileError as err:
+        if read_only:  # this window may not replace the file: another one writes to it
+            show_error(err.message, parent)
+            return None
+        if not offer_newest_backup(db_path, err.message, parent):
+            return None
+        return open_house(db_path, parent)
     except UserError as err:
         show_error(err.message, parent)
         return None
@@ -148,35 +197,61 @@ def settle_memory() -> None:
     gc.freeze()
 
 
+def offer_read_only(in_use: HouseInUse, parent: QWidget | None = None) -> bool:
+    """Another window writes to the file: look at it read-only, or leave."""
+    return ask(
+        parent, _("The house file is in use"),
+        in_use.message + "\n\n" + _("You may open it read-only: look, search and print, "
+                                     "but save nothing."),
+        _("&Open read-only"), _("E&xit"),
+    )
+
+
+def start_of_day(db: Database) -> None:
+    """The first opening of the day backs the house file up and thins the old copies; a
+    copy that fails does not stop the desk (the status bar warns)."""
+    if db.read_only or db.path is None:
+        return
+    done = backup_schedule.daily_backup(db)
+    if done.error is not None:
+        errorlog.write(backup.BackupError(done.error))
+
+
 def run_gui(db_path: Path) -> int:
     """Start the desktop app on ``db_path``; returns the exit status."""
     app = create_application()
     install_exception_hook()
     house_lock = HouseLock(Path(db_path))
+    read_only = False
     try:
         Path(db_path).parent.mkdir(parents=True, exist_ok=True)
         house_lock.acquire()  # one app per house file, held until this one ends
-    except (HouseInUse, OSError) as err:
-        if isinstance(err, HouseInUse):
-            show_error(err.message)
-        else:
+    except HouseInUse as err:
+        if not Path(db_path).exists() or not offer_read_only(err):
+            return EXIT_BAD_INPUT
+        read_only = True
+    except OSError as err:
+        if not Path(db_path).is_file():  # a read-only folder: the file may still be read
             show_error(
                 _("The folder of the house file cannot be used: {path} ({reason}).").format(
                     path=Path(db_path).parent, reason=err.strerror or err
                 )
             )
-        return EXIT_BAD_INPUT
+            return EXIT_BAD_INPUT
+        read_only = True
     try:
-        return _run_on_house(app, Path(db_path))
+        return _run_on_house(app, Path(db_path), read_only=read_only)
     finally:
         house_lock.release()
 
 
-def _run_on_house(app: QApplication, db_path: Path) -> int:
-    db = open_house(db_path)
+def _run_on_house(app: QApplication, db_path: Path, *, read_only: bool = False) -> int:
+    db = open_house(db_path, read_only=read_only)
     if db is None:
         return EXIT_OK if not Path(db_path).exists() else EXIT_BAD_INPUT
-    remove_leftovers(db_path)  # the plain snapshot of an export killed last time
+    if not db.read_only:
+        remove_leftovers(db_path)  # the plain snapshot of an export killed last time
+        start_of_day(db)
     try:
         if not ensure_first_admin(db):
             return EXIT_OK

@@ -33,7 +33,7 @@ from bgfuture_desk.domain.vocab import UserRole
 from bgfuture_desk.errors import UserError
 from bgfuture_desk.i18n import _
 from bgfuture_desk.services.families.search import SharedSearch
-from bgfuture_desk.services.house import health, settings
+from bgfuture_desk.services.house import backup_schedule, health, settings
 from bgfuture_desk.services.unit import Actor, Database
 from bgfuture_desk.services.users import service as users
 from bgfuture_desk.ui.documents import DocumentsPage
@@ -125,10 +125,27 @@ class MainWindow(QMainWindow):
         self.nav.currentRowChanged.connect(self.on_nav_row_changed)
         self.settings_page.house_saved.connect(self.on_house_saved)
         self.settings_page.settings_saved.connect(self.on_settings_saved)
+        self.settings_page.backups_panel.backup_made.connect(self.on_backup_made)
         self.cover = self._build_cover()
         self.screen_stack.addWidget(workspace)
         self.screen_stack.addWidget(self.cover)
-        self.setCentralWidget(self.screen_stack)
+        central = QWidget(self)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        self.read_only_banner = QLabel(
+            _("The file is read-only: you can look, search and print, but nothing can be "
+              "saved."), central)
+        self.read_only_banner.setObjectName("readOnlyBanner")
+        self.read_only_banner.setWordWrap(True)
+        self.read_only_banner.setStyleSheet(
+            "QLabel#readOnlyBanner { background: #fff3cd; color: #664d03; padding: 6px 12px;"
+            " border-bottom: 1px solid #e0c36a; font-weight: bold; }"
+        )
+        self.read_only_banner.setVisible(self.db.read_only)
+        column.addWidget(self.read_only_banner)
+        column.addWidget(self.screen_stack, 1)
+        self.setCentralWidget(central)
 
     def _nav_width(self) -> int:
         """As wide as the longest part's name, so the pages keep the rest of a small screen."""
@@ -194,7 +211,11 @@ class MainWindow(QMainWindow):
     def _build_status_bar(self) -> None:
         self.house_label = QLabel(self)
         self.user_label = QLabel(self)
+        self.backup_warning_label = QLabel(self)
+        self.backup_warning_label.setObjectName("backupWarning")
+        self.backup_warning_label.setStyleSheet("QLabel#backupWarning { color: #b02a37; }")
         self.statusBar().addWidget(self.house_label)
+        self.statusBar().addWidget(self.backup_warning_label, 1)
         self.statusBar().addPermanentWidget(self.user_label)
 
     def fit_to_screen(self) -> None:
@@ -251,6 +272,16 @@ class MainWindow(QMainWindow):
         counts = health.record_counts(self.db)
         for page in self.pages:
             page.set_counts(counts)
+        self.show_backup_warning()
+
+    def show_backup_warning(self) -> None:
+        """The status bar warns when the newest good backup is old or its folder missing."""
+        text = backup_schedule.warning(self.db) if self.db.path is not None else None
+        self.backup_warning_label.setText(text or "")
+        self.backup_warning_label.setVisible(bool(text))
+
+    def on_backup_made(self, _made: object) -> None:
+        self.show_backup_warning()
 
     def set_house_name(self, name: str) -> None:
         self.house_name = name

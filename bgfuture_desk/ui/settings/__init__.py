@@ -1,4 +1,4 @@
-"""Settings: the house's details, its whole-number settings and its users.
+"""Settings: the house's details, its whole-number settings, its users and its backups.
 
 Only an administrator changes them; everybody else sees them read-only, with a note why,
 and may still change their own password.
@@ -13,6 +13,7 @@ from bgfuture_desk.domain.permissions import Permission, allowed
 from bgfuture_desk.i18n import N_, _
 from bgfuture_desk.services.unit import Actor, Database
 from bgfuture_desk.services.users import service as users
+from bgfuture_desk.ui.settings.backups_panel import BackupsPanel
 from bgfuture_desk.ui.settings.house_form import HouseForm
 from bgfuture_desk.ui.settings.numbers_form import NumbersForm
 from bgfuture_desk.ui.settings.users_panel import FormDialog, UsersPanel, password_dialog
@@ -45,7 +46,8 @@ class SettingsPage(Page):
         self.house_form = HouseForm(db, body)
         self.numbers_form = NumbersForm(db, body)
         self.users_panel = UsersPanel(db, body)
-        for part in (self.house_form, self.numbers_form, self.users_panel):
+        self.backups_panel = BackupsPanel(db, body)
+        for part in (self.house_form, self.numbers_form, self.users_panel, self.backups_panel):
             layout.addWidget(part)
         row = QHBoxLayout()
         self.own_password_button = QPushButton(_("Change &my password…"), body)
@@ -65,7 +67,7 @@ class SettingsPage(Page):
         same user coming back from the lock finds what they were typing."""
         another = self.actor is None or self.actor.user_id != actor.user_id
         super().set_actor(actor)
-        for part in (self.house_form, self.numbers_form, self.users_panel):
+        for part in (self.house_form, self.numbers_form, self.users_panel, self.backups_panel):
             part.actor = actor
         admin = self.is_admin()
         self.house_form.set_editable(admin)
@@ -86,6 +88,7 @@ class SettingsPage(Page):
     def load(self) -> None:
         self.house_form.load()
         self.numbers_form.load()
+        self.backups_panel.load()
         if self.is_admin():
             self.users_panel.load()
 
