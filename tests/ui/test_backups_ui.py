@@ -90,8 +90,8 @@ def test_restore_asks_with_the_preview_then_restores_and_closes(
     click(qtbot, panel.restore_button)  # answered „Отказ“
 
     assert asked[0].startswith("Да се възстанови ли копието от 06.12.2026 08:30?")
-    assert "В копието: семейства: 0, лица: 0" in asked[0]
-    assert "Сега във файла на къщата: семейства: 1, лица: 1" in asked[0]
+    assert "В копието: семейства: 0, хора: 0, посещения: 0" in asked[0]
+    assert "Сега във файла на къщата: семейства: 1, хора: 1, посещения: 0" in asked[0]
     assert backup.counts_of(db_path, current=True).families == 1 and closed == []
 
     panel.confirm = lambda question: True
