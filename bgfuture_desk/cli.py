@@ -154,6 +154,8 @@ def _add_backup(sub) -> None:
     p.add_argument("--db", type=Path, required=True, help=_("the house database file"))
     p.add_argument("--out", type=Path, metavar=_("FILE"),
                    help=_("the copy to write, or a folder (default: backups beside the file)"))
+    p.add_argument("--list", action="store_true",
+                   help=_("list the backups in the folder (--out, or backups beside the file)"))
 
     p = sub.add_parser("restore", help=_("put a backup in place of the house file"))
     p.add_argument("--db", type=Path, required=True, help=_("the house database file"))

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from bgfuture_desk.i18n import _, format_number
+from bgfuture_desk.i18n import _, format_datetime, format_number
 from bgfuture_desk.services.house import backup
 from bgfuture_desk.services.house.health import kind_label
 from bgfuture_desk.services.house.lock import writing
@@ -22,8 +22,25 @@ def _counts_line(counts: backup.Counts | None) -> str:
     )
 
 
+def _list_backups(db_path: Path, folder: Path | None) -> int:
+    """The copies in the folder, newest first: when, how big, what each holds."""
+    folder = folder if folder is not None else backup.default_folder(db_path)
+    found = backup.list_backups(folder)
+    if not found:
+        print(_("No backups in {folder}.").format(folder=folder))
+        return 0
+    print(_("Backups in {folder}:").format(folder=folder))
+    for info in found:
+        print(f"{format_datetime(info.taken_at)}  {info.path.name}  "
+              f"{_('{n} KB').format(n=format_number(round(info.size / 1024)))}  "
+              f"{_counts_line(info.counts)}")
+    return 0
+
+
 def cmd_backup(args: argparse.Namespace) -> int:
     db_path = Path(args.db)
+    if getattr(args, "list", False):
+        return _list_backups(db_path, args.out)
     if args.out is None:
         made = backup.make_backup(db_path)
         thinned = backup.thin(made.path.parent, made.taken_at.date())

@@ -140,3 +140,29 @@ def test_restore_is_refused_while_the_app_holds_the_file(backed_up, db_path, cap
     assert "е отворен в друг прозорец на програмата" in err
     assert after == before
     assert backed_up_beside_it == 0
+
+
+def test_backup_list_shows_the_copies_newest_first_and_writes_nothing(house_db, db_path, capsys):
+    import datetime as dt
+
+    generate_demo(house_db, families=4, seed=2)
+    backup.make_backup(db_path, now=dt.datetime(2026, 12, 5, 9, 0))
+    backup.make_backup(db_path, now=dt.datetime(2026, 12, 7, 9, 0))
+    house_db.dispose()
+    before = sorted(p.name for p in (db_path.parent / "backups").iterdir())
+
+    status, out, err = run(capsys, "backup", "--db", str(db_path), "--list")
+
+    assert status == 0, err
+    lines = out.splitlines()
+    assert lines[0] == f"Архивни копия в {db_path.parent / 'backups'}:"
+    assert lines[1].startswith("07.12.2026 09:00  house-2026-12-07-090000.sqlite")
+    assert "семейства: 4" in lines[1]
+    assert lines[2].startswith("05.12.2026 09:00")
+    assert sorted(p.name for p in (db_path.parent / "backups").iterdir()) == before
+
+
+def test_backup_list_of_an_empty_folder(house_db, db_path, capsys):
+    status, out, _err = run(capsys, "backup", "--db", str(db_path), "--list")
+    assert status == 0
+    assert out.strip() == f"Няма архивни копия в {db_path.parent / 'backups'}."
