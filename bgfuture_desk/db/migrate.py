@@ -7,6 +7,8 @@ refused and never touched.
 from __future__ import annotations
 
 import datetime as dt
+import os
+import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -121,6 +123,26 @@ def backup_path(db_path: Path, revision: str | None) -> Path:
     return db_path.with_name(f"{db_path.stem}.before-upgrade-{revision or 'empty'}-{stamp}.sqlite")
 
 
+def _verify_copy(copy: Path) -> None:
+    """The copy taken before an upgrade is the way back: owner-only, and checked with
+    ``integrity_check`` before anything changes the file (a bad copy stops the upgrade)."""
+    os.chmod(copy, 0o600)
+    try:
+        conn = sqlite3.connect(copy)
+        try:
+            sound = [r[0] for r in conn.execute("PRAGMA integrity_check")] == ["ok"]
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        sound = False
+    if not sound:
+        copy.unlink(missing_ok=True)
+        raise DatabaseFileError(
+            _("The copy taken before the upgrade failed the integrity check; the file was not "
+              "upgraded (see bgfuture-desk check).")
+        )
+
+
 def upgrade_file(engine: Engine, db_path: Path) -> Path | None:
     """Bring a house file to the newest schema; return the backup made, if one was needed."""
     state = schema_state(engine)
@@ -131,6 +153,7 @@ def upgrade_file(engine: Engine, db_path: Path) -> Path | None:
         backup = backup_path(db_path, state.current)
         engine.dispose()
         backup_sqlite(db_path, backup)
+        _verify_copy(backup)
     try:
         upgrade(engine)
     except Exception as err:

@@ -388,3 +388,24 @@ def test_users_of_an_older_file_keep_their_passwords_after_the_upgrade(tmp_path)
             ]
     finally:
         opened.db.dispose()
+
+
+def test_the_copy_before_an_upgrade_is_verified_and_owner_only(file_0001, monkeypatch):
+    import stat
+
+    opened = open_database(file_0001)
+    opened.db.dispose()
+    assert opened.backup is not None
+    assert stat.S_IMODE(opened.backup.stat().st_mode) == 0o600
+
+
+def test_a_copy_that_fails_its_check_stops_the_upgrade(file_0001, monkeypatch):
+    def broken_copy(source, target):
+        target.write_bytes(b"SQLite format 3\x00" + b"\xff" * 2000)
+
+    monkeypatch.setattr(migrate, "backup_sqlite", broken_copy)
+    with pytest.raises(DatabaseFileError) as err:
+        open_database(file_0001)
+    assert str(err.value).startswith("Копието, направено преди обновяването, не премина")
+    assert _revision_of(file_0001) == "0001"
+    assert [p for p in file_0001.parent.iterdir() if "before-upgrade" in p.name] == []
