@@ -21,6 +21,8 @@ CYRILLIC = re.compile(r"[А-Яа-яЁёЪъЬь]")
 LATIN_WORD = re.compile(r"[A-Za-z]+")
 # The house's code and the prefix of its codes, and key names as printed on the keys.
 ALLOWED_LATIN = {"kran", "KRN", "Ctrl", "Shift", "Enter", "Esc", "PgUp", "PgDown", "Excel", "PDF"}
+# A folder or file on the disk (where the backups are) is data, named as the disk names it.
+FILE_PATH = re.compile(r"(?<!\S)(?:[A-Za-z]:\\|/)\S*")
 
 
 def visible_texts(window) -> list[tuple[str, str]]:
@@ -57,7 +59,7 @@ def visible_texts(window) -> list[tuple[str, str]]:
 
 
 def not_bulgarian(text: str) -> bool:
-    plain = text.replace("&", "")
+    plain = FILE_PATH.sub("", text.replace("&", ""))
     if not re.search(r"[^\W\d_]", plain):  # numbers only, e.g. a count
         return False
     latin = set(LATIN_WORD.findall(plain)) - ALLOWED_LATIN
@@ -95,3 +97,6 @@ def test_the_check_itself_catches_english():
     assert not not_bulgarian("&Запази")
     assert not not_bulgarian("1 200")
     assert not not_bulgarian("kran, префикс на кодовете KRN")
+    assert not not_bulgarian("Копията се пазят в: /home/anna/backups")
+    assert not not_bulgarian("Копията се пазят в: C:\\Users\\anna\\backups")
+    assert not_bulgarian("Запази/Save")
