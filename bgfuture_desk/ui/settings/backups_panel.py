@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
+    QSizePolicy,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -33,7 +34,7 @@ from bgfuture_desk.i18n import _, format_datetime, format_number
 from bgfuture_desk.services.house import backup, backup_schedule
 from bgfuture_desk.services.house.health import kind_label
 from bgfuture_desk.services.unit import Actor, Database
-from bgfuture_desk.ui.models.backup_table_model import COL_TAKEN, BackupTableModel
+from bgfuture_desk.ui.models.backup_table_model import BackupTableModel
 from bgfuture_desk.ui.widgets.form import show_status, status_label
 
 T = TypeVar("T")
@@ -96,18 +97,17 @@ class BackupsPanel(QGroupBox):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(COL_TAKEN, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.setMinimumHeight(180)
         layout.addWidget(self.table)
         row = QHBoxLayout()
         self.backup_button = QPushButton(_("Make a &copy now"), self)
         self.restore_button = QPushButton(_("&Restore…"), self)
-        row.addWidget(self.backup_button)
-        row.addWidget(self.restore_button)
+        for button in (self.backup_button, self.restore_button):
+            button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+            row.addWidget(button)
         self.status = status_label(self)
-        row.addWidget(self.status, 1)
+        row.addWidget(self.status, 1)  # a long refusal wraps beside the buttons
         layout.addLayout(row)
         self.backup_button.clicked.connect(self.on_backup_clicked)
         self.restore_button.clicked.connect(self.on_restore_clicked)
