@@ -90,13 +90,18 @@ def test_a_damaged_house_file_at_start_is_told_damaged_and_exits(
     assert status != 0
     assert len(shown) == 1
     assert "повреден" in shown[0]
+    assert "няма добро архивно копие" in shown[0]  # nothing to offer: no backups yet
+    assert path.read_bytes() == b"SQLite format 3\x00" + b"\x13" * 4000
 
 
 def test_a_second_app_on_the_same_house_file_says_so_and_exits(
-    qtbot, house_db, db_path, data_home, shown, hook
+    qtbot, house_db, db_path, data_home, shown, hook, monkeypatch
 ):
     from bgfuture_desk.services.house.lock import HouseLock
 
+    asked = []
+    monkeypatch.setattr(desk_app, "ask", lambda parent, title, text, yes, no:
+                        asked.append((title, text, yes, no)) or False)  # „Изход“
     house_db.dispose()
     first_app = HouseLock(db_path).acquire()
     try:
@@ -104,5 +109,8 @@ def test_a_second_app_on_the_same_house_file_says_so_and_exits(
     finally:
         first_app.release()
     assert status == 2
-    assert len(shown) == 1
-    assert "е отворен в друг прозорец на програмата" in shown[0]
+    [(title, text, yes, no)] = asked
+    assert title == "Файлът на къщата се използва"
+    assert "е отворен в друг прозорец на програмата" in text
+    assert "Можете да го отворите само за четене" in text
+    assert (yes, no) == ("&Отвори само за четене", "&Изход")
