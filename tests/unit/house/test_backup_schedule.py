@@ -163,3 +163,13 @@ def test_a_read_only_opening_reads_and_refuses_every_writing_action(house_db, ad
     finally:
         opened.dispose()
     assert db_path.read_bytes() == before
+
+
+def test_due_and_stale_rules():
+    today = MORNING.date()
+    assert backup_schedule.due([], today)
+    assert backup_schedule.due([MORNING - dt.timedelta(days=1)], today)
+    assert not backup_schedule.due([MORNING.replace(hour=0)], today)
+    assert backup_schedule.stale(None, today)
+    assert not backup_schedule.stale(MORNING - dt.timedelta(days=7), today)
+    assert backup_schedule.stale(MORNING - dt.timedelta(days=8), today)
