@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import BinaryIO
+
 from bgfuture_desk.db.models import AuditEvent
 from bgfuture_desk.documents.audit_trail import AuditTrailData, audit_trail_pdf
 from bgfuture_desk.domain.permissions import Permission
 from bgfuture_desk.i18n import _, format_date, format_datetime
 from bgfuture_desk.services.audit.browse import AuditFilters, check_filters, read_events
 from bgfuture_desk.services.audit.labels import action_label
+from bgfuture_desk.services.exchange.export import write_atomically
 from bgfuture_desk.services.printouts.printing import house_header
 from bgfuture_desk.services.unit import Actor, Database, guarded
 from bgfuture_desk.services.users.service import list_users
@@ -75,3 +79,15 @@ def audit_pdf(db: Database, actor: Actor, filters: AuditFilters,
         uow.commit()
     return pdf
 
+
+
+@guarded(Permission.AUDIT)
+def save_audit_pdf(db: Database, actor: Actor, filters: AuditFilters, path: Path) -> Path:
+    """Write the PDF of ``audit_pdf`` whole or not at all, readable by its owner only."""
+    data = audit_pdf(db, actor, filters)
+
+    def fill(fh: BinaryIO) -> None:
+        fh.write(data)
+
+    write_atomically(path, fill)
+    return path
