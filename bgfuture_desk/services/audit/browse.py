@@ -160,7 +160,8 @@ def _rows(session: Session, events: list[AuditEvent], clock: Clock) -> list[Audi
     for e in events:
         who = users.get(e.user_id, "") if e.user_id is not None else ""
         label = entity_label(e.entity)
-        shown = names.get(e.entity_id) or e.entity_id[:8]
+        # a setting's key is a program name (tooltip), a record's id is shortened
+        shown = "" if e.entity == "settings" else names.get(e.entity_id) or e.entity_id[:8]
         rows.append(
             AuditRow(
                 event_id=e.id,

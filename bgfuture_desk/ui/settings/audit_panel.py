@@ -85,10 +85,10 @@ class AuditPanel(QGroupBox):
         for widget in (self.from_check, self.from_edit, self.to_check, self.to_edit):
             dates.addWidget(widget)
         dates.addStretch(1)
-        grid.addLayout(dates, 1, 0, 1, 5)
-        grid.addWidget(self.show_button, 1, 5)
-        for column in (1, 3, 5):
-            grid.setColumnStretch(column, 1)
+        dates.addWidget(self.show_button)
+        grid.addLayout(dates, 1, 0, 1, 6)
+        for column, stretch in ((1, 2), (3, 3), (5, 3)):
+            grid.setColumnStretch(column, stretch)
         layout.addLayout(grid)
         self.model = AuditTableModel(self)
         self.table = read_only_table(self.model, self, COL_RECORD, _("Audit trail"))
@@ -100,9 +100,9 @@ class AuditPanel(QGroupBox):
         self.position = QLabel(self)
         self.status = status_label(self)
         self.pdf_button = QPushButton(_("Export to P&DF…"), self)
-        for widget in (self.newer_button, self.older_button, self.position):
+        for widget in (self.newer_button, self.older_button, self.position, self.status):
             row.addWidget(widget)
-        row.addWidget(self.status, 1)
+        row.addStretch(1)
         row.addWidget(self.pdf_button)
         layout.addLayout(row)
         self.show_button.clicked.connect(self.on_show_clicked)
@@ -159,7 +159,6 @@ class AuditPanel(QGroupBox):
             self.model.set_rows(self.page.rows)
             if not self.page.rows:
                 show_status(self.status, _("No event matches the choice."), ok=True)
-        self.table.resizeRowsToContents()
         self._update_buttons()
 
     def _update_buttons(self) -> None:
