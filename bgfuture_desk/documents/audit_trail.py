@@ -56,7 +56,7 @@ def audit_trail_pdf(data: AuditTrailData, house: HouseHeader) -> bytes:
         flowables.append(paragraph(_("No event matches the choice.")))
     else:
         header = (_("When"), _("Who"), _("Action"), _("Record"), _("What happened"))
-        widths = [27 * mm, 34 * mm, 48 * mm, 36 * mm]
+        widths = [33 * mm, 30 * mm, 44 * mm, 41 * mm]
         widths.append(BODY_WIDTH - sum(widths))
         flowables.append(data_table([header, *data.rows], widths))
     return render_pdf(flowables, house, title=_("Audit trail"), printed_on=data.printed_on)

@@ -161,7 +161,8 @@ def _rows(session: Session, events: list[AuditEvent], clock: Clock) -> list[Audi
         who = users.get(e.user_id, "") if e.user_id is not None else ""
         label = entity_label(e.entity)
         # a setting's key is a program name (tooltip), a record's id is shortened
-        shown = "" if e.entity == "settings" else names.get(e.entity_id) or e.entity_id[:8]
+        unnamed = e.entity in ("settings", "audit_events")
+        shown = "" if unnamed else names.get(e.entity_id) or e.entity_id[:8]
         rows.append(
             AuditRow(
                 event_id=e.id,

@@ -55,7 +55,7 @@ def audit_pdf(db: Database, actor: Actor, filters: AuditFilters,
     data = AuditTrailData(
         filters=describe_filters(filters, user_name),
         rows=tuple(
-            (format_datetime(r.at), r.user, r.action_label, r.record, r.operation_label)
+            (format_datetime(r.at).replace(" ", "\u00a0"), r.user, r.action_label, r.record, r.operation_label)
             for r in page.rows
         ),
         more=page.more,
