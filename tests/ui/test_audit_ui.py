@@ -99,3 +99,20 @@ def test_the_panel_at_1366_by_768(qtbot, make_window, admin_user, assistant_user
     for widget in (panel.user_combo, panel.action_combo, panel.show_button, panel.pdf_button,
                    panel.from_check, panel.to_check):  # fmt: skip
         assert widget.width() >= widget.minimumSizeHint().width(), widget
+
+
+def test_the_button_writes_the_pdf_off_the_screen_thread(qtbot, make_window, admin_user,
+                                                          tmp_path, monkeypatch):  # fmt: skip
+    from PySide6.QtWidgets import QFileDialog
+
+    window = make_window(admin_user)
+    _page, panel = open_audit(qtbot, window)
+    target = tmp_path / "за-проверка.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda *a, **k: (str(target), "")))  # fmt: skip
+    click(qtbot, panel.pdf_button)
+    assert panel.worker is not None and not panel.pdf_button.isEnabled()
+    qtbot.waitUntil(lambda: panel.worker is None, timeout=10_000)
+    assert target.read_bytes().startswith(b"%PDF")
+    assert panel.status.text() == f"Записано: {target}"
+    assert panel.pdf_button.isEnabled()

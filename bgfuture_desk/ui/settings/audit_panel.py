@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -31,6 +32,7 @@ from bgfuture_desk.services.audit import browse, export
 from bgfuture_desk.services.audit.labels import action_choices
 from bgfuture_desk.services.unit import Actor, Database
 from bgfuture_desk.ui.models.audit_table_model import COL_RECORD, AuditTableModel
+from bgfuture_desk.ui.reports.worker import Worker
 from bgfuture_desk.ui.widgets.controls import read_only_table
 from bgfuture_desk.ui.widgets.fields import py_date, qdate
 from bgfuture_desk.ui.widgets.form import show_status, status_label
@@ -53,6 +55,7 @@ class AuditPanel(QGroupBox):
         self.actor: Actor | None = None
         self.offset = 0
         self.page: browse.AuditPage | None = None
+        self.worker: Worker | None = None  # the PDF being written (thousands of rows: seconds)
         layout = QVBoxLayout(self)
         grid = QGridLayout()
         self.user_combo = QComboBox(self)
@@ -195,9 +198,38 @@ class AuditPanel(QGroupBox):
             self, _("Save the audit trail"), name, _("PDF document (*.pdf)")
         )
         if path:
-            self.save_to(Path(path))
+            self.start_export(Path(path))
+
+    def start_export(self, path: Path) -> Worker | None:
+        """Write the PDF off the screen's thread; the status line says when it is saved."""
+        if self.actor is None or self.worker is not None:
+            return None
+        db, actor, filters = self.db, self.actor, self.filters()
+
+        def work(_progress) -> Path:
+            return export.save_audit_pdf(db, actor, filters, path)
+
+        show_status(self.status, _("Writing the PDF…"), ok=True)
+        self.pdf_button.setEnabled(False)
+        self.setCursor(Qt.CursorShape.BusyCursor)
+        worker = Worker(work, self)
+        worker.succeeded.connect(self._saved)
+        worker.failed.connect(lambda message, _err: show_status(self.status, message, ok=False))
+        worker.finished.connect(self._export_finished)
+        self.worker = worker
+        worker.start()
+        return worker
+
+    def _saved(self, path: Path) -> None:
+        show_status(self.status, _("Saved: {path}").format(path=path), ok=True)
+
+    def _export_finished(self) -> None:
+        self.worker = None
+        self.unsetCursor()
+        self.pdf_button.setEnabled(True)
 
     def save_to(self, path: Path) -> Path | None:
+        """The same, waiting for it (the command line's way, and the tests')."""
         if self.actor is None:
             return None
         try:
@@ -205,5 +237,5 @@ class AuditPanel(QGroupBox):
         except UserError as err:
             show_status(self.status, err.message, ok=False)
             return None
-        show_status(self.status, _("Saved: {path}").format(path=saved), ok=True)
+        self._saved(saved)
         return saved
