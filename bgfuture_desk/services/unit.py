@@ -191,8 +191,8 @@ def check_user(session: Session, actor: Actor, permission: Permission | None = N
         return
     user = session.get(User, actor.user_id)
     if user is None or user.deleted_at is not None or not user.active:
-        raise _end_session(session, actor,
-                           _("This account is no longer active; ask the administrator."))  # fmt: skip
+        message = _("This account is no longer active; ask the administrator.")
+        raise _end_session(session, actor, message)
     if user.role != actor.role:
         raise _end_session(session, actor, _("Your role has changed; log in again to go on."))
     if permission is not None and not allowed(user.role, permission):

@@ -21,12 +21,12 @@ from PySide6.QtGui import (
     QShowEvent,
 )
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QMainWindow,
-    QApplication,
     QMessageBox,
     QPushButton,
     QStackedWidget,

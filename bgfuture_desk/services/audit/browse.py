@@ -89,7 +89,8 @@ def _record_ids(session: Session, text: str) -> list[str]:
             ids += [str(i) for i in session.scalars(members)]
     toy_code = canonical_toy_code(text)
     if toy_code is not None:
-        ids += [str(i) for i in session.scalars(select(Toy.id).where(Toy.inventory_code == toy_code))]
+        toys = select(Toy.id).where(Toy.inventory_code == toy_code)
+        ids += [str(i) for i in session.scalars(toys)]
     wanted = text.casefold()  # user names compared as ``users.find_user`` does
     ids += [str(u.id) for u in session.scalars(select(User)) if u.username.casefold() == wanted]
     return ids

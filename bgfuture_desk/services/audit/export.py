@@ -41,6 +41,10 @@ def describe_filters(filters: AuditFilters, user_name: str) -> tuple[tuple[str, 
     )
 
 
+def _one_line(text: str) -> str:
+    return text.replace(" ", "\u00a0")
+
+
 @guarded(Permission.AUDIT)
 def audit_pdf(db: Database, actor: Actor, filters: AuditFilters,
               limit: int = EXPORT_LIMIT) -> bytes:  # fmt: skip
@@ -55,7 +59,8 @@ def audit_pdf(db: Database, actor: Actor, filters: AuditFilters,
     data = AuditTrailData(
         filters=describe_filters(filters, user_name),
         rows=tuple(
-            (format_datetime(r.at).replace(" ", "\u00a0"), r.user, r.action_label, r.record, r.operation_label)
+            (_one_line(format_datetime(r.at)), r.user, r.action_label, r.record,
+             r.operation_label)  # fmt: skip
             for r in page.rows
         ),
         more=page.more,

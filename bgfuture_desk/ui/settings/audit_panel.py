@@ -80,9 +80,9 @@ class AuditPanel(QGroupBox):
             ((_("&User:"), self.user_combo), (_("A&ction:"), self.action_combo),
              (_("&Record:"), self.record_edit))
         ):  # fmt: skip
-            label = QLabel(text, self)
-            label.setBuddy(editor)
-            grid.addWidget(label, 0, 2 * column)
+            caption = QLabel(text, self)
+            caption.setBuddy(editor)
+            grid.addWidget(caption, 0, 2 * column)
             grid.addWidget(editor, 0, 2 * column + 1)
         dates = QHBoxLayout()
         for widget in (self.from_check, self.from_edit, self.to_check, self.to_edit):
@@ -103,8 +103,8 @@ class AuditPanel(QGroupBox):
         self.position = QLabel(self)
         self.status = status_label(self)
         self.pdf_button = QPushButton(_("Export to P&DF…"), self)
-        for widget in (self.newer_button, self.older_button, self.position, self.status):
-            row.addWidget(widget)
+        for part in (self.newer_button, self.older_button, self.position, self.status):
+            row.addWidget(part)
         row.addStretch(1)
         row.addWidget(self.pdf_button)
         layout.addLayout(row)

@@ -124,7 +124,8 @@ def test_the_pdf_names_the_choice_and_lists_the_events(house_db, admin, assistan
     assert EGN_GIRL not in text and "Елена" not in text
     with house_db.read() as session:
         [event] = session.scalars(select(AuditEvent).where(AuditEvent.action == "export_audit"))
-    assert event.user_id == admin.user_id and event.fields == {"events": 3}  # the family and its two members
+    # the family and its two members
+    assert event.user_id == admin.user_id and event.fields == {"events": 3}
 
 
 def test_a_long_trail_is_cut_at_the_limit_and_says_so(house_db, admin):
