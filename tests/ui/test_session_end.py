@@ -81,3 +81,23 @@ def test_others_work_on_while_a_user_is_active(qtbot, make_window, admin_user):
     window.session_check_s = 0
     qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     assert not window.locked and window.current_page() is window.pages[1]
+
+
+def test_an_open_form_of_the_ended_session_is_dropped(qtbot, make_window, admin,
+                                                       assistant_user, house_db):  # fmt: skip
+    window = make_window(assistant_user)
+    window.session_check_s = 3600
+    page = window.settings_page
+    window.show_page(window.pages.index(page))
+    page.on_own_password_clicked()
+    dialog = page.dialog
+    assert dialog is not None and dialog.isVisible()
+    type_text(qtbot, dialog.form.password, "nova-parola-1")
+
+    _deactivate(house_db, admin, assistant_user)
+    window.session_check_s = 0
+    qtbot.keyClick(dialog.form.password, Qt.Key.Key_A)
+
+    assert window.locked and not dialog.isVisible()
+    assert dialog.result() == 0  # rejected: nothing of it is saved
+    assert window.login_dialog.isVisible()

@@ -339,10 +339,11 @@ def subject_access_data(db: Database, person_id: uuid.UUID | str) -> SubjectAcce
         audit = _audit_section(session, person.id)
         controller, retention = _controller(session)
         family = session.get(Family, person.family_id) if person.family_id else None
-    record_reading(db, "view_subject_access", "people", [str(person.id)])
+        family_code = family.code if family else ""
+    record_reading(db, "view_subject_access", "people", [str(person.id)])  # who read whom
     return SubjectAccessData(
         person=person.full_name,
-        family_code=family.code if family else "",
+        family_code=family_code,
         controller=controller or house.name,
         house=", ".join(p for p in (house.name, house.contact_line()) if p),
         retention=retention,

@@ -51,3 +51,13 @@ def test_the_command_line_reads_as_the_program(house_db, admin):
     printout.consent_forms(house_db, family.code)
     assert {e.user_id for e in _reads(house_db)} == {None}
     assert Actor.system().user_id is None
+
+
+def test_the_next_report_shows_the_earlier_reading(house_db, admin):
+    family = new_family(house_db, admin, MOTHER, CHILD)
+    child = next(m for m in family.members if m.role == "child")
+    subject_access.subject_access_data(house_db, str(child.id))
+    data = subject_access.subject_access_data(house_db, str(child.id))
+    changes = data.sections[-1]
+    assert any(row[3] == "прегледан" for row in changes.rows)
+    assert len(_reads(house_db)) == 2
