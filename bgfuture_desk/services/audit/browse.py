@@ -19,7 +19,18 @@ from dataclasses import dataclass
 from sqlalchemy import ColumnElement, and_, false, or_, select
 from sqlalchemy.orm import Session
 
-from bgfuture_desk.db.models import AuditEvent, Family, Person, Toy, User
+from bgfuture_desk.db.models import (
+    AuditEvent,
+    Consent,
+    Family,
+    Loan,
+    Person,
+    Referral,
+    Reservation,
+    Toy,
+    User,
+    Visit,
+)
 from bgfuture_desk.domain.clock import Clock
 from bgfuture_desk.domain.permissions import Permission
 from bgfuture_desk.domain.toys import canonical_toy_code
@@ -29,6 +40,8 @@ from bgfuture_desk.services.audit.labels import action_label, entity_label, oper
 from bgfuture_desk.services.families.queries import canonical_family_code
 from bgfuture_desk.services.unit import Actor, Database, guarded
 
+#: records that belong to a family: found with it, and named by its code
+_OF_A_FAMILY = (Visit, Loan, Reservation, Consent, Referral)
 PAGE_SIZE = 100
 MAX_PAGE = 1000
 _ID_PART = re.compile(r"^[0-9a-f-]{4,36}$")
@@ -79,7 +92,8 @@ def check_filters(filters: AuditFilters) -> None:
 
 
 def _record_ids(session: Session, text: str) -> list[str]:
-    """The ids a typed record names: a family (and its members), a toy, a user."""
+    """The ids a typed record names: a family (its members, visits, loans, reservations,
+    consents and referrals too), a toy, a user."""
     ids: list[str] = []
     family_code = canonical_family_code(text)
     if family_code is not None:
@@ -87,6 +101,9 @@ def _record_ids(session: Session, text: str) -> list[str]:
             ids.append(str(family_id))
             members = select(Person.id).where(Person.family_id == family_id)
             ids += [str(i) for i in session.scalars(members)]
+            for model in _OF_A_FAMILY:
+                owned = select(model.id).where(model.family_id == family_id)
+                ids += [str(i) for i in session.scalars(owned)]
     toy_code = canonical_toy_code(text)
     if toy_code is not None:
         toys = select(Toy.id).where(Toy.inventory_code == toy_code)
@@ -144,6 +161,14 @@ def _names(session: Session, events: Iterable[AuditEvent]) -> dict[str, str]:
             .where(Person.id.in_(wanted["people"]))
         )
         names |= {str(i): code for i, code in session.execute(query)}
+    for model in _OF_A_FAMILY:
+        if wanted.get(model.__tablename__):
+            query = (
+                select(model.id, Family.code)
+                .join(Family, Family.id == model.family_id)
+                .where(model.id.in_(wanted[model.__tablename__]))
+            )
+            names |= {str(i): code for i, code in session.execute(query)}
     if wanted.get("toys"):
         query = select(Toy.id, Toy.inventory_code).where(Toy.id.in_(wanted["toys"]))
         names |= {str(i): code for i, code in session.execute(query)}

@@ -139,3 +139,17 @@ def test_a_long_trail_is_cut_at_the_limit_and_says_so(house_db, admin):
 def test_an_unknown_user_filter_reads_nothing(house_db, admin):
     page = browse.browse_audit(house_db, admin, browse.AuditFilters(user_id=uuid.uuid4()))
     assert page.rows == [] and not page.more
+
+
+def test_a_family_code_finds_its_visits_too_named_by_the_code(house_db, admin):
+    from bgfuture_desk.services.visits import service as visits
+
+    family = new_family(house_db, admin, MOTHER, CHILD)
+    new_family(house_db, admin, MOTHER)
+    visits.check_in(house_db, admin, family_id=family.id,
+                    person_ids=[m.id for m in family.members], purposes=["play"])  # fmt: skip
+    page = browse.browse_audit(house_db, admin, browse.AuditFilters(record=family.code))
+    records = {r.record for r in page.rows}
+    assert f"посещение {family.code}" in records
+    assert {r.record.split()[-1] for r in page.rows} == {family.code}
+    assert "Отбелязано посещение" in {r.action_label for r in page.rows}
