@@ -32,3 +32,8 @@ class DatabaseFileError(UserError):
 
 class PermissionDeniedError(UserError):
     pass
+
+
+class SessionEndedError(PermissionDeniedError):
+    """The acting user was deactivated (or given another role) while logged in: the session
+    ends, and the screens go back to the login."""

@@ -26,7 +26,12 @@ from bgfuture_desk.db.models import AuditEvent, House, Setting, Travelling, User
 from bgfuture_desk.domain.clock import SYSTEM_CLOCK, Clock
 from bgfuture_desk.domain.permissions import Permission, allowed, roles_with
 from bgfuture_desk.domain.text import text_problem
-from bgfuture_desk.errors import NotFoundError, PermissionDeniedError, ValidationError
+from bgfuture_desk.errors import (
+    NotFoundError,
+    PermissionDeniedError,
+    SessionEndedError,
+    ValidationError,
+)
 from bgfuture_desk.i18n import _
 
 
@@ -163,6 +168,16 @@ def _refuse(session: Session | None, message: str) -> PermissionDeniedError:
     return PermissionDeniedError(message)
 
 
+def _end_session(session: Session, actor: Actor, message: str) -> SessionEndedError:
+    """The refusal that ends a session; whoever watches the database (the app's window,
+    ``Database.on_session_ended``) is told, so that it returns to the login."""
+    db = session.info.get("db")
+    session.close()
+    if isinstance(db, Database) and db.on_session_ended is not None:
+        db.on_session_ended(actor, message)
+    return SessionEndedError(message)
+
+
 def check_user(session: Session, actor: Actor, permission: Permission | None = None) -> None:
     """Refuse unless the acting user, as stored in the file, is active, has the role the
     caller claims and, by that stored role, the permission (``domain.permissions``).
@@ -176,9 +191,10 @@ def check_user(session: Session, actor: Actor, permission: Permission | None = N
         return
     user = session.get(User, actor.user_id)
     if user is None or user.deleted_at is not None or not user.active:
-        raise _refuse(session, _("This account is no longer active; ask the administrator."))
+        message = _("This account is no longer active; ask the administrator.")
+        raise _end_session(session, actor, message)
     if user.role != actor.role:
-        raise _refuse(session, _("Your role has changed; log in again to go on."))
+        raise _end_session(session, actor, _("Your role has changed; log in again to go on."))
     if permission is not None and not allowed(user.role, permission):
         raise _refuse(session, _refusal(permission))
 
@@ -307,6 +323,9 @@ class Database:
         self.path = path
         self.clock = clock  # the one clock every rule reads "today" and "now" from
         self.signed_in: Actor | None = None  # who is logged in on the app's window (``needs``)
+        # told (from any thread) when a user is refused because the account was deactivated
+        # or its role changed: the app ends that user's session
+        self.on_session_ended: Callable[[Actor, str], None] | None = None
         self.session_factory = sessionmaker(engine, expire_on_commit=False, info={"db": self})
         event.listen(self.session_factory, "before_flush", _refuse_bad_text)
         event.listen(self.session_factory, "before_flush", _audit_before_flush)

@@ -1,7 +1,7 @@
-"""Settings: the house's details, its whole-number settings and its users.
+"""Settings: the house's details, its whole-number settings, its users and the audit trail.
 
 Only an administrator changes them; everybody else sees them read-only, with a note why,
-and may still change their own password.
+and may still change their own password. Only an administrator sees the audit trail.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from bgfuture_desk.domain.permissions import Permission, allowed
 from bgfuture_desk.i18n import N_, _
 from bgfuture_desk.services.unit import Actor, Database
 from bgfuture_desk.services.users import service as users
+from bgfuture_desk.ui.settings.audit_panel import AuditPanel
 from bgfuture_desk.ui.settings.house_form import HouseForm
 from bgfuture_desk.ui.settings.numbers_form import NumbersForm
 from bgfuture_desk.ui.settings.users_panel import FormDialog, UsersPanel, password_dialog
@@ -45,7 +46,8 @@ class SettingsPage(Page):
         self.house_form = HouseForm(db, body)
         self.numbers_form = NumbersForm(db, body)
         self.users_panel = UsersPanel(db, body)
-        for part in (self.house_form, self.numbers_form, self.users_panel):
+        self.audit_panel = AuditPanel(db, body)
+        for part in (self.house_form, self.numbers_form, self.users_panel, self.audit_panel):
             layout.addWidget(part)
         row = QHBoxLayout()
         self.own_password_button = QPushButton(_("Change &my password…"), body)
@@ -60,17 +62,21 @@ class SettingsPage(Page):
     def is_admin(self) -> bool:
         return self.actor is not None and allowed(self.actor.role, Permission.USERS)
 
+    def may_audit(self) -> bool:
+        return self.actor is not None and allowed(self.actor.role, Permission.AUDIT)
+
     def set_actor(self, actor: Actor) -> None:
         """Apply the new user's rights; another user starts from the saved values, while the
         same user coming back from the lock finds what they were typing."""
         another = self.actor is None or self.actor.user_id != actor.user_id
         super().set_actor(actor)
-        for part in (self.house_form, self.numbers_form, self.users_panel):
+        for part in (self.house_form, self.numbers_form, self.users_panel, self.audit_panel):
             part.actor = actor
         admin = self.is_admin()
         self.house_form.set_editable(admin)
         self.numbers_form.set_editable(admin)
         self.users_panel.setVisible(admin)
+        self.audit_panel.setVisible(self.may_audit())
         if admin:
             self.note.setText(_("As an administrator you may change the settings and the users."))
         else:
@@ -88,6 +94,8 @@ class SettingsPage(Page):
         self.numbers_form.load()
         if self.is_admin():
             self.users_panel.load()
+        if self.may_audit():
+            self.audit_panel.load()
 
     def on_own_password_clicked(self) -> None:
         if self.actor is None or self.actor.user_id is None:
