@@ -241,6 +241,9 @@ def test_whoever_came_to_a_group_was_checked_in_that_day(session):
     present = [a for a in _all(session, Attendance) if a.status == "present"]
     assert present
     assert [a for a in present if (a.person_id, day_of[a.session_id]) not in visited] == []
+    out_at = {v.id: v.checked_out_at for v in _all(session, Visit)}
+    people = _all(session, VisitPerson)
+    assert all(vp.checked_out_at == out_at[vp.visit_id] for vp in people)  # left together
     purposes = _all(session, VisitPurposeRow)
     group_visits = {row.visit_id for row in purposes if row.purpose == "group"}
     assert len(group_visits) > len(present) / 4

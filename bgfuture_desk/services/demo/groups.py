@@ -322,8 +322,16 @@ class _GroupMaker:
             specialist_id=session.facilitator_id,
         )
         ctx.new(rng, VisitPurposeRow, arrived, visit_id=visit.id, purpose=VisitPurpose.GROUP)
-        for person_id in people:
-            ctx.new(rng, VisitPerson, arrived, visit_id=visit.id, person_id=person_id)
+        for person_id in people:  # everyone leaves with the visit
+            ctx.new(
+                rng,
+                VisitPerson,
+                arrived,
+                changed=left,
+                visit_id=visit.id,
+                person_id=person_id,
+                checked_out_at=left,
+            )
 
     def _visiting_today(self) -> set[uuid.UUID]:
         today = self.ctx.today
