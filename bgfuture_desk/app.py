@@ -16,7 +16,7 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from bgfuture_desk import errorlog
-from bgfuture_desk.errors import DamagedFileError, UserError
+from bgfuture_desk.errors import DamagedFileError, SessionEndedError, UserError
 from bgfuture_desk.i18n import _, format_datetime
 from bgfuture_desk.paths import APP_NAME
 from bgfuture_desk.services.exchange.export import remove_leftovers
@@ -75,6 +75,14 @@ def _on_exception(
 ) -> None:
     if issubclass(kind, KeyboardInterrupt):
         sys.__excepthook__(kind, exc, tb)
+        return
+    if isinstance(exc, SessionEndedError):
+        # a read refused because the administrator ended the session, which no screen
+        # caught: the window goes back to the login and says why; not a fault to log
+        return
+    if isinstance(exc, UserError):
+        # a refusal no screen caught is the user's news, not a fault of the program
+        show_error(exc.message, QApplication.activeWindow())
         return
     if exc.__traceback__ is None:
         exc = exc.with_traceback(tb)

@@ -40,3 +40,8 @@ class ReadOnlyError(UserError):
 
 class PermissionDeniedError(UserError):
     pass
+
+
+class SessionEndedError(PermissionDeniedError):
+    """The acting user was deactivated (or given another role) while logged in: the session
+    ends, and the screens go back to the login."""

@@ -14,17 +14,14 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from bgfuture_desk.documents.page import (
+    BODY_WIDTH,
     INK,
-    PAGE_MARGINS,
-    PAGE_WIDTH,
     HouseHeader,
     data_table,
     paragraph,
     render_pdf,
 )
 from bgfuture_desk.i18n import LOCALE, _, format_date, format_number
-
-BODY_WIDTH = PAGE_WIDTH - PAGE_MARGINS.left - PAGE_MARGINS.right
 
 
 @dataclass(frozen=True)

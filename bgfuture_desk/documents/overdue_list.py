@@ -11,8 +11,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph
 
 from bgfuture_desk.documents.page import (
-    PAGE_MARGINS,
-    PAGE_WIDTH,
+    BODY_WIDTH,
     HouseHeader,
     data_table,
     paragraph,
@@ -20,8 +19,6 @@ from bgfuture_desk.documents.page import (
     styles,
 )
 from bgfuture_desk.i18n import _, format_date, ngettext
-
-BODY_WIDTH = PAGE_WIDTH - PAGE_MARGINS.left - PAGE_MARGINS.right
 
 
 @dataclass(frozen=True)

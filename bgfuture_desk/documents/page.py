@@ -70,6 +70,7 @@ class Margins(NamedTuple):
 
 # Room at the top for the header and at the bottom for the footer.
 PAGE_MARGINS = Margins(top=30 * mm, right=18 * mm, bottom=20 * mm, left=18 * mm)
+BODY_WIDTH = PAGE_WIDTH - PAGE_MARGINS.left - PAGE_MARGINS.right  # of a portrait page
 
 
 @cache

@@ -30,6 +30,7 @@ from bgfuture_desk.errors import (
     NotFoundError,
     PermissionDeniedError,
     ReadOnlyError,
+    SessionEndedError,
     ValidationError,
 )
 from bgfuture_desk.i18n import _
@@ -168,6 +169,16 @@ def _refuse(session: Session | None, message: str) -> PermissionDeniedError:
     return PermissionDeniedError(message)
 
 
+def _end_session(session: Session, actor: Actor, message: str) -> SessionEndedError:
+    """The refusal that ends a session; whoever watches the database (the app's window,
+    ``Database.on_session_ended``) is told, so that it returns to the login."""
+    db = session.info.get("db")
+    session.close()
+    if isinstance(db, Database) and db.on_session_ended is not None:
+        db.on_session_ended(actor, message)
+    return SessionEndedError(message)
+
+
 def check_user(session: Session, actor: Actor, permission: Permission | None = None) -> None:
     """Refuse unless the acting user, as stored in the file, is active, has the role the
     caller claims and, by that stored role, the permission (``domain.permissions``).
@@ -181,9 +192,10 @@ def check_user(session: Session, actor: Actor, permission: Permission | None = N
         return
     user = session.get(User, actor.user_id)
     if user is None or user.deleted_at is not None or not user.active:
-        raise _refuse(session, _("This account is no longer active; ask the administrator."))
+        message = _("This account is no longer active; ask the administrator.")
+        raise _end_session(session, actor, message)
     if user.role != actor.role:
-        raise _refuse(session, _("Your role has changed; log in again to go on."))
+        raise _end_session(session, actor, _("Your role has changed; log in again to go on."))
     if permission is not None and not allowed(user.role, permission):
         raise _refuse(session, _refusal(permission))
 
@@ -338,6 +350,9 @@ class Database:
         self.read_only = read_only  # opened with SQLite's mode=ro: every writing action refused
         self.clock = clock  # the one clock every rule reads "today" and "now" from
         self.signed_in: Actor | None = None  # who is logged in on the app's window (``needs``)
+        # told (from any thread) when a user is refused because the account was deactivated
+        # or its role changed: the app ends that user's session
+        self.on_session_ended: Callable[[Actor, str], None] | None = None
         self.session_factory = sessionmaker(engine, expire_on_commit=False, info={"db": self})
         event.listen(self.session_factory, "before_flush", _refuse_bad_text)
         event.listen(self.session_factory, "before_flush", _audit_before_flush)

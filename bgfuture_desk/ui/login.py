@@ -59,11 +59,13 @@ class LoginDialog(QDialog):
         *,
         mode: LoginMode = LoginMode.START,
         username: str = "",
+        message: str = "",
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.db = db
         self.mode = mode
+        self.message = message  # why the login is asked for (a session the administrator ended)
         self.user: users.UserRow | None = None
         self.pending: users.UserRow | None = None  # logged in, but must change the password
         titles = {
@@ -111,6 +113,8 @@ class LoginDialog(QDialog):
         self.setMinimumWidth(460)
 
     def _explanation(self) -> str:
+        if self.message:
+            return self.message
         if self.mode is LoginMode.LOCK:
             return _("Enter your password, or log in as another user.")
         if self.mode is LoginMode.SWITCH:

@@ -1,12 +1,17 @@
 """The desk: the jobs in a list on the left, the chosen one on the right, who works below.
 
 The window holds the current user (and the ``Actor`` the pages pass to the services); the
-idle lock and „Смяна на потребител“ change it through the same login dialog.
+idle lock and „Смяна на потребител“ change it through the same login dialog. A user whom
+an administrator deactivates (or gives another role) while the window is open loses the
+session at the next action: the services refuse them, the window hears of it and goes back
+to the login with a Bulgarian message.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt, Signal
+import time
+
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -16,6 +21,7 @@ from PySide6.QtGui import (
     QShowEvent,
 )
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QHBoxLayout,
     QLabel,
@@ -30,7 +36,7 @@ from PySide6.QtWidgets import (
 
 from bgfuture_desk import __version__
 from bgfuture_desk.domain.vocab import UserRole
-from bgfuture_desk.errors import UserError
+from bgfuture_desk.errors import SessionEndedError, UserError
 from bgfuture_desk.i18n import _
 from bgfuture_desk.services.families.search import SharedSearch
 from bgfuture_desk.services.house import backup_schedule, health, settings
@@ -57,10 +63,13 @@ FRAME_ALLOWANCE = (16, 40)
 SMALL_SCREEN = (1600, 900)
 NAV_PADDING = (10, 7)  # the side menu's item padding, horizontal and vertical
 NAV_SPARE = 24  # room for a vertical scroll bar should the menu ever need one
+SESSION_CHECK_S = 2.0  # a click or a key checks the account at most this often
+_ACTIONS = (QEvent.Type.MouseButtonPress, QEvent.Type.KeyPress)
 
 
 class MainWindow(QMainWindow):
     user_changed = Signal(object)  # users.UserRow
+    session_refused = Signal(object, str)  # Actor, message: from the services, any thread
 
     def __init__(
         self,
@@ -84,6 +93,13 @@ class MainWindow(QMainWindow):
             idle_timeout_ms = settings.read_settings(db)["idle_lock_minutes"] * MINUTE_MS
         self.idle = IdleWatcher(idle_timeout_ms, self)
         self.idle.idle_timed_out.connect(self.lock)
+        self.session_checked_at = 0.0
+        self.session_check_s = SESSION_CHECK_S
+        self.session_refused.connect(self.on_session_refused, Qt.ConnectionType.QueuedConnection)
+        db.on_session_ended = self.session_refused.emit
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
         self._build_pages()
         self._build_actions()
         self._build_status_bar()
@@ -406,6 +422,55 @@ class MainWindow(QMainWindow):
         except UserError:
             pass
 
+    # -- a session ended by the administrator -----------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Before a click or a key reaches the desk, the account is checked (at most every
+        ``session_check_s``): a deactivated user's action is held back and the login shown."""
+        if event.type() not in _ACTIONS or self.locked:
+            return False
+        now = time.monotonic()
+        if now - self.session_checked_at < self.session_check_s:
+            return False
+        self.session_checked_at = now
+        try:
+            users.check_session(self.db, self.actor)
+        except SessionEndedError as err:
+            self.end_session(err.message)
+            return True
+        except UserError:
+            return False
+        return False
+
+    def on_session_refused(self, actor: Actor, message: str) -> None:
+        if actor.user_id is not None and actor.user_id == self.actor.user_id:
+            self.end_session(message)
+
+    def end_session(self, reason: str) -> None:
+        """Cover the desk, drop every open form (it was that user's) and ask for a login."""
+        if self.locked:
+            return
+        self.locked = True
+        self.idle.stop()
+        self.screen_stack.setCurrentWidget(self.cover)
+        self.menuBar().setEnabled(False)
+        for action in self.guarded_actions:
+            action.setEnabled(False)
+        self.user_label.setText(_("The session has ended"))
+        for dialog in self.findChildren(QDialog):
+            if dialog.isVisible():
+                dialog.reject()
+        self.put_away = []
+        message = _("Your session has ended: {reason}").format(reason=reason)
+        dialog = LoginDialog(self.db, self.house_name, mode=LoginMode.LOCK, message=message,
+                             parent=self)  # fmt: skip
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.logged_in.connect(self.on_login_logged_in)
+        dialog.rejected.connect(self.on_login_rejected)
+        dialog.quit_requested.connect(self.close)
+        self.login_dialog = dialog
+        dialog.open()
+
     def on_login_rejected(self) -> None:
         self.login_dialog = None
         if not self.locked:
@@ -419,6 +484,11 @@ class MainWindow(QMainWindow):
             self.idle.start()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+        if self.db.on_session_ended == self.session_refused.emit:
+            self.db.on_session_ended = None
         if self.login_dialog is not None:
             self.login_dialog.done(0)
         self.idle.stop()

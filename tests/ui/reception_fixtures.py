@@ -12,8 +12,7 @@ import pytest
 
 from bgfuture_desk.domain.clock import FixedClock
 from bgfuture_desk.services.demo import generate_demo
-from bgfuture_desk.services.families import service as families
-from bgfuture_desk.services.families.service import FamilyInput, PersonInput
+from tests.unit.families_data import add_shterevi
 
 DAY = dt.date(2025, 11, 18)
 NOW = dt.datetime(2025, 11, 18, 13, 0)
@@ -41,17 +40,7 @@ def demo_house(house_db, clock):
 @pytest.fixture
 def shterevi(demo_house, admin):
     """A family with a rare surname: Радка and Борис Щереви and their daughter Калина."""
-    return families.create_family(
-        demo_house,
-        admin,
-        FamilyInput(settlement="гр. Крън", phone="0877 410 220"),
-        [
-            PersonInput("mother", "Радка", "Иванова", "Щерева", birth_date=dt.date(1994, 5, 2)),
-            PersonInput("father", "Борис", "Петров", "Щерев", birth_date=dt.date(1990, 1, 9)),
-            PersonInput("child", "Калина", "Борисова", "Щерева", birth_date=dt.date(2021, 3, 4)),
-        ],
-        force=True,
-    )
+    return add_shterevi(demo_house, admin)
 
 
 @pytest.fixture

@@ -7,15 +7,11 @@ member's withdrawal makes it „оттеглено“ and puts it back. The form
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 from PySide6.QtCore import Qt
 
 from bgfuture_desk.i18n import format_date
 from bgfuture_desk.services.consents import service as consents
-from bgfuture_desk.services.families import service as families
-from bgfuture_desk.services.families.service import FamilyInput, PersonInput
 from bgfuture_desk.ui.documents.consent_dialog import ConsentDialog, WithdrawDialog
 from bgfuture_desk.ui.models.consent_table_model import (
     CONSENT_MEMBER,
@@ -25,6 +21,7 @@ from bgfuture_desk.ui.models.consent_table_model import (
 from bgfuture_desk.ui.models.family_member_model import COL_NAME, COL_PHOTO
 from tests.ui.conftest import activate
 from tests.ui.helpers import click, click_text_of, type_text
+from tests.unit.families_data import add_shterevi
 
 pytest_plugins = ["tests.ui.reception_fixtures"]
 
@@ -35,16 +32,7 @@ KALINA = "Калина Борисова Щерева"
 @pytest.fixture
 def family(house_db, admin):
     """Радка and Борис Щереви and their daughter Калина (4), with no consent yet."""
-    return families.create_family(
-        house_db,
-        admin,
-        FamilyInput(settlement="гр. Крън", phone="0877 410 220"),
-        [
-            PersonInput("mother", "Радка", "Иванова", "Щерева", birth_date=dt.date(1994, 5, 2)),
-            PersonInput("father", "Борис", "Петров", "Щерев", birth_date=dt.date(1990, 1, 9)),
-            PersonInput("child", "Калина", "Борисова", "Щерева", birth_date=dt.date(2021, 3, 4)),
-        ],
-    )
+    return add_shterevi(house_db, admin)
 
 
 def open_code(qtbot, page, code: str) -> None:

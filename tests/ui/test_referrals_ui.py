@@ -11,8 +11,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTabWidget
 
 from bgfuture_desk.domain.clock import FixedClock
-from bgfuture_desk.services.families import service as families
-from bgfuture_desk.services.families.service import FamilyInput, PersonInput
 from bgfuture_desk.services.referrals import service as referrals
 from bgfuture_desk.services.referrals.service import ReferralInput
 from bgfuture_desk.services.visits import service as visits
@@ -33,6 +31,7 @@ from bgfuture_desk.ui.models.referral_table_model import (
 from tests.ui.conftest import activate
 from tests.ui.helpers import click, retype, type_text
 from tests.ui.preview_helpers import check_preview
+from tests.unit.families_data import add_shterevi
 
 DAY = dt.date(2025, 11, 18)
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -48,17 +47,7 @@ def day(house_db):
 @pytest.fixture
 def shterevi(house_db, admin):
     """Радка and Борис Щереви and their daughter Калина (born 2021)."""
-    return families.create_family(
-        house_db,
-        admin,
-        FamilyInput(settlement="гр. Крън", phone="0877 410 220"),
-        [
-            PersonInput("mother", "Радка", "Иванова", "Щерева", birth_date=dt.date(1994, 5, 2)),
-            PersonInput("father", "Борис", "Петров", "Щерев", birth_date=dt.date(1990, 1, 9)),
-            PersonInput("child", "Калина", "Борисова", "Щерева", birth_date=dt.date(2021, 3, 4)),
-        ],
-        force=True,
-    )
+    return add_shterevi(house_db, admin)
 
 
 def institution_id(db, name: str):

@@ -41,3 +41,19 @@ def count(db, model) -> int:
 def new_family(db, admin, *members, phone="", settlement="гр. Крън"):
     family = FamilyInput(settlement=settlement, phone=phone)
     return families.create_family(db, admin, family, list(members), force=True)
+
+
+def add_shterevi(db, admin):
+    """A family with a rare surname: Радка and Борис Щереви and their daughter Калина (born
+    4 March 2021), in гр. Крън, phone 0877 410 220."""
+    return families.create_family(
+        db,
+        admin,
+        FamilyInput(settlement="гр. Крън", phone="0877 410 220"),
+        [
+            PersonInput("mother", "Радка", "Иванова", "Щерева", birth_date=dt.date(1994, 5, 2)),
+            PersonInput("father", "Борис", "Петров", "Щерев", birth_date=dt.date(1990, 1, 9)),
+            PersonInput("child", "Калина", "Борисова", "Щерева", birth_date=dt.date(2021, 3, 4)),
+        ],
+        force=True,
+    )

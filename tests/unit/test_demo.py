@@ -231,6 +231,23 @@ def test_groups_have_weekly_sessions_and_attendance(session):
     assert any(a.walk_in for a in attendance)
 
 
+
+def test_whoever_came_to_a_group_was_checked_in_that_day(session):
+    """The records' check "present at a session without a visit that day" finds nothing in
+    the demo: the desk checks participants in, so the demo does too."""
+    day_of = {s.id: s.starts_at.date() for s in _all(session, Meeting)}
+    visit_day = {v.id: v.checked_in_at.date() for v in _all(session, Visit)}
+    visited = {(vp.person_id, visit_day[vp.visit_id]) for vp in _all(session, VisitPerson)}
+    present = [a for a in _all(session, Attendance) if a.status == "present"]
+    assert present
+    assert [a for a in present if (a.person_id, day_of[a.session_id]) not in visited] == []
+    out_at = {v.id: v.checked_out_at for v in _all(session, Visit)}
+    people = _all(session, VisitPerson)
+    assert all(vp.checked_out_at == out_at[vp.visit_id] for vp in people)  # left together
+    purposes = _all(session, VisitPurposeRow)
+    group_visits = {row.visit_id for row in purposes if row.purpose == "group"}
+    assert len(group_visits) > len(present) / 4
+
 def test_toys_and_loans_tell_a_consistent_story(session):
     toys = _all(session, Toy)
     assert len(toys) >= 30

@@ -164,8 +164,8 @@ def test_every_service_sits_in_a_feature_package():
     assert loose == []
     features = sorted(p.name for p in services.iterdir() if (p / "__init__.py").exists())
     assert features == [
-        "consents", "demo", "exchange", "families", "groups", "house", "printouts",
-        "referrals", "reports", "toys", "users", "visits",
+        "audit", "consents", "demo", "exchange", "families", "groups", "house",
+        "printouts", "referrals", "reports", "toys", "users", "visits",
     ]  # fmt: skip
 
 

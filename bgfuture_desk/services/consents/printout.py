@@ -15,6 +15,7 @@ from bgfuture_desk.domain.permissions import Permission
 from bgfuture_desk.domain.vocab import ConsentKind, PersonRole
 from bgfuture_desk.errors import NotFoundError
 from bgfuture_desk.i18n import _, format_date
+from bgfuture_desk.services.audit.trail import record_reading
 from bgfuture_desk.services.consents import forms
 from bgfuture_desk.services.families.queries import (
     FamilyView,
@@ -82,6 +83,8 @@ def consent_form_data(db: Database, key: str) -> list[ConsentFormData]:
     signer, children, code = _who(db, key)
     house = house_header(db)
     day = db.clock.today()
+    read = [signer, *children] if signer is not None else children
+    record_reading(db, "view_consent_forms", "people", [str(p.id) for p in read])
     out = []
     for kind in ConsentKind:
         form = forms.current_form(db, kind)

@@ -4,7 +4,8 @@ and often a finished one, with enrolled participants and their attendance.
 Sessions follow the groups' own rule (``domain.groups.session_dates``): weekly, official
 holidays skipped. Each participant has a habit (most come nearly always, a few drop off),
 so completion rates look like a real house's. If a group meets this morning, some of its
-participants are already checked in at the reception with the purpose "group".
+participants are already checked in at the reception with the purpose "group"; whoever came
+to a past session was checked in that day and left after it.
 """
 
 from __future__ import annotations
@@ -150,6 +151,7 @@ class _GroupMaker:
     homes: list[Household]
     team: Team
     habits: dict[uuid.UUID, float] = field(default_factory=dict)
+    visited: dict[dt.date, set[uuid.UUID]] | None = None
 
     def group(
         self, programme: Programme, name: str, target: str, facilitator: Specialist, first: dt.date
@@ -271,6 +273,65 @@ class _GroupMaker:
         if not marks and not came_along:  # nobody was due and nobody came: not held
             session.status = S.CANCELLED
         _someone_came(marks, bool(came_along))
+        present = [m.person_id for m in marks if m.status == A.PRESENT]
+        self.check_in_for(session, [*present, *(p.id for p in came_along)], target)
+
+    def _visited_on(self, day: dt.date) -> set[uuid.UUID]:
+        """Who is in a visit on ``day`` (the year's visits, then the groups' own)."""
+        if self.visited is None:
+            self.visited = defaultdict(set)
+            days = {
+                v.id: v.checked_in_at.date() for v in self.ctx.created if isinstance(v, Visit)
+            }
+            for vp in self.ctx.created:
+                if isinstance(vp, VisitPerson) and vp.visit_id in days:
+                    self.visited[days[vp.visit_id]].add(vp.person_id)
+        return self.visited[day]
+
+    def check_in_for(self, session: Meeting, present: list[uuid.UUID], target: str) -> None:
+        """Whoever came to a held session was checked in at the reception that day, as the
+        desk asks (a small child with an adult of the family), and left after it."""
+        day = session.starts_at.date()
+        busy = self._visited_on(day)
+        where = {p.id: h for h in self.homes for p in h.members}
+        coming: dict[uuid.UUID, list[uuid.UUID]] = defaultdict(list)
+        for person_id in present:
+            if person_id not in busy and person_id in where:
+                coming[where[person_id].family.id].append(person_id)
+        for people in coming.values():
+            home = where[people[0]]
+            escorts = [a for a in home.present_on(day, home.adults) if a.id not in busy]
+            if target in (G.CHILDREN_0_3, G.CHILDREN_3_7) and escorts:
+                people = [escorts[0].id, *people]
+            for start in range(0, len(people), 4):  # a larger family comes as two visits
+                self.group_visit(session, home.family.id, people[start : start + 4])
+            busy.update(people)
+
+    def group_visit(self, session: Meeting, family_id: uuid.UUID, people: list[uuid.UUID]) -> None:
+        ctx, rng = self.ctx, self.rng
+        arrived = session.starts_at - dt.timedelta(minutes=rng.randint(5, 15))
+        left = session.ends_at + dt.timedelta(minutes=rng.randint(0, 10))
+        visit = ctx.new(
+            rng,
+            Visit,
+            arrived,
+            changed=left,
+            family_id=family_id,
+            checked_in_at=arrived,
+            checked_out_at=left,
+            specialist_id=session.facilitator_id,
+        )
+        ctx.new(rng, VisitPurposeRow, arrived, visit_id=visit.id, purpose=VisitPurpose.GROUP)
+        for person_id in people:  # everyone leaves with the visit
+            ctx.new(
+                rng,
+                VisitPerson,
+                arrived,
+                changed=left,
+                visit_id=visit.id,
+                person_id=person_id,
+                checked_out_at=left,
+            )
 
     def _visiting_today(self) -> set[uuid.UUID]:
         today = self.ctx.today

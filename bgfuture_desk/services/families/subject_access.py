@@ -35,6 +35,7 @@ from bgfuture_desk.domain.phones import format_phone
 from bgfuture_desk.domain.vocab import ConsentKind, ConsentMethod
 from bgfuture_desk.errors import NotFoundError
 from bgfuture_desk.i18n import N_, _, format_date, format_datetime, format_time
+from bgfuture_desk.services.audit.trail import record_reading
 from bgfuture_desk.services.families.queries import PersonView, get_family, get_person
 from bgfuture_desk.services.groups.progress import person_groups, person_history
 from bgfuture_desk.services.printouts.printing import house_header
@@ -46,7 +47,7 @@ from bgfuture_desk.services.visits.queries import _views as visit_views
 
 _ENTITIES = {"people": N_("personal data"), "consents": N_("consent"), "referrals": N_("referral")}
 _OPERATIONS = {"insert": N_("entered"), "update": N_("changed"), "delete": N_("deleted"),
-               "erase": N_("erased on request")}
+               "erase": N_("erased on request"), "read": N_("read")}
 _FIELDS = {
     "first_name": N_("first name"),
     "middle_name": N_("middle name"),
@@ -338,9 +339,11 @@ def subject_access_data(db: Database, person_id: uuid.UUID | str) -> SubjectAcce
         audit = _audit_section(session, person.id)
         controller, retention = _controller(session)
         family = session.get(Family, person.family_id) if person.family_id else None
+        family_code = family.code if family else ""
+    record_reading(db, "view_subject_access", "people", [str(person.id)])  # who read whom
     return SubjectAccessData(
         person=person.full_name,
-        family_code=family.code if family else "",
+        family_code=family_code,
         controller=controller or house.name,
         house=", ".join(p for p in (house.name, house.contact_line()) if p),
         retention=retention,

@@ -169,6 +169,12 @@ def set_password(db: Database, actor: Actor, user_id: uuid.UUID, password: str,
         uow.commit()
 
 
+@guarded(Permission.OWN_ACCOUNT)
+def check_session(db: Database, actor: Actor) -> None:
+    """Nothing, while ``actor`` may still work; a ``SessionEndedError`` once the account was
+    deactivated or its role changed (the check is the guard's), before the next action."""
+
+
 SESSION_EVENTS = ("lock", "unlock", "switch_user")
 
 
