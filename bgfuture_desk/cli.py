@@ -186,6 +186,8 @@ def _add_report(sub) -> None:
     p.add_argument("--month", required=True, metavar=_("YYYY-MM"),
                    help=_("the (first) month of the report, e.g. 2026-10"))
     p.add_argument("--to", metavar=_("YYYY-MM"), help=_("the last month of a range"))
+    p.add_argument("--ytd", action="store_true",
+                   help=_("the year to date: from January to the month"))
     p.add_argument("--profile", choices=("internal", "partners"), default="internal",
                    help=_("internal: every number; partners: numbers under 5 hidden"))
     p.add_argument("--out", type=Path, metavar=_("FILE"),

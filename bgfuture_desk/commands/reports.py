@@ -16,7 +16,8 @@ def cmd_report(args: argparse.Namespace) -> int:
     from bgfuture_desk.services.reports.period import Period
     from bgfuture_desk.services.reports.profiles import Profile, shown
 
-    period = Period.parse(args.month, args.to)  # bad input is refused before the file opens
+    # bad input is refused before the file opens
+    period = Period.parse(args.month, args.to, args.ytd)
     out = files.check_name(args.out) if args.out is not None else None
     db = open_db(args.db)
     try:
@@ -44,6 +45,9 @@ def _print_table(view) -> None:
     width = max(len(f.label) for f in report.figures)
     print(_("Indicators for {period}").format(period=report.period.label()))
     print(_("Profile: {profile}").format(profile=view.label()))
+    if report.missing:
+        print(_("Missing houses (no export imported for the period): {houses}").format(
+            houses=", ".join(report.missing)))
     print(" " * width + "".join(f"{h:>12}" for h in heads))
     for figure in report.figures:
         cells = "".join(f"{view.cell(figure.values.get(c, 0))!s:>12}" for c in columns)

@@ -131,3 +131,18 @@ def completeness(db: Database, period: Period, months: int = MATRIX_MONTHS) -> C
     first = min(period.first, period.last.shifted(-(months - 1)))
     with db.read() as session:
         return _completeness(session, period, Period(first, period.last).months())
+
+
+def missing_line(missing: list[str]) -> str:
+    """The houses line every output carries: „Missing houses: …“ (a dash when none)."""
+    return _("Houses missing: {houses}").format(houses=", ".join(missing) or "—")
+
+
+def missing_warning(missing: list[str]) -> str | None:
+    """The warning shown above the numbers when a house's export was not imported."""
+    if not missing:
+        return None
+    return _(
+        "Warning: no export was imported for the whole period from: {houses}. Their numbers "
+        "and the total are incomplete."
+    ).format(houses=", ".join(missing))

@@ -58,6 +58,11 @@ from bgfuture_desk.domain.vocab import (
 )
 from bgfuture_desk.i18n import N_, _
 from bgfuture_desk.services.reports.checks import Check, run_checks
+from bgfuture_desk.services.reports.completeness import (
+    Completeness,
+    completeness,
+    missing_houses,
+)
 from bgfuture_desk.services.reports.period import Period
 from bgfuture_desk.services.unit import Database, needs
 
@@ -152,6 +157,9 @@ class Report:
     houses: list[str]  # house codes, in code order
     figures: list[Figure] = field(default_factory=list)
     checks: list[Check] = field(default_factory=list)  # what makes the numbers doubtful
+    # houses of a consolidated database without an imported export for the whole period
+    missing: list[str] = field(default_factory=list)
+    completeness: Completeness | None = None  # the imports matrix (``compare`` adds it)
 
     def figure(self, key: str) -> Figure:
         return next(f for f in self.figures if f.key == key)
@@ -165,8 +173,10 @@ class Report:
             "previous": self.period.previous().as_json(),
             "year_before": self.period.year_before().as_json(),
             "houses": self.houses,
+            "missing": self.missing,
             "indicators": [f.as_json() for f in self.figures],
             "checks": [c.as_json() for c in self.checks],
+            **({"completeness": self.completeness.as_json()} if self.completeness else {}),
         }
 
 
@@ -289,7 +299,7 @@ def count(db: Database, period: Period) -> Report:
     with db.read() as session:
         houses = session.execute(select(House.id, House.code).order_by(House.code)).all()
         codes = {h.id: h.code for h in houses}
-        report = Report(period, [h.code for h in houses])
+        report = Report(period, [h.code for h in houses], missing=missing_houses(session, period))
         report.figures += _reach_and_visits(session, period, codes)
         report.figures += _groups(session, period, codes)
         # "At the end" of a month still running is today: a loan due tomorrow is not overdue.
@@ -304,9 +314,10 @@ def count(db: Database, period: Period) -> Report:
 @needs(Permission.REPORTS)
 def compare(db: Database, period: Period) -> Report:
     """``count`` of the period, each figure beside the period before and a year before, with
-    the checks of the period's records."""
+    the checks of the period's records and the completeness of the imports."""
     report = count(db, period)
     report.checks = run_checks(db, period)
+    report.completeness = completeness(db, period)
     before, year = count(db, period.previous()), count(db, period.year_before())
     for figure in report.figures:
         figure.previous = _for_houses(before.figure(figure.key).values, report.houses)

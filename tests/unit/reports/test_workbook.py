@@ -18,7 +18,7 @@ MADE = dt.datetime(2026, 11, 3, 9, 30)
 
 def rows(sheet) -> dict[str, tuple]:
     """Indicator label -> the cells after it, from the table under the heading block."""
-    return {r[0]: r[1:] for r in sheet.iter_rows(min_row=8, values_only=True) if r[0]}
+    return {r[0]: r[1:] for r in sheet.iter_rows(min_row=9, values_only=True) if r[0]}
 
 
 def test_the_workbook_holds_the_service_numbers(house_db, file):  # noqa: F811
@@ -33,8 +33,9 @@ def test_the_workbook_holds_the_service_numbers(house_db, file):  # noqa: F811
     reach = book["Обхват"]
     assert reach["A2"].value == "Период: октомври 2026 г."
     assert reach["A3"].value == "Профил: вътрешен: всички числа"
-    assert reach.freeze_panes == "B8" and reach.page_setup.orientation == "landscape"
-    assert [c.value for c in reach[7]] == [
+    assert reach["A5"].value == "Липсващи къщи: —"  # a house file misses nothing
+    assert reach.freeze_panes == "B9" and reach.page_setup.orientation == "landscape"
+    assert [c.value for c in reach[8]] == [
         "Показател", kran, rozovo, "общо", "общо, предходен период", "общо, преди година",
     ]  # fmt: skip
     table = rows(reach)
@@ -42,7 +43,7 @@ def test_the_workbook_holds_the_service_numbers(house_db, file):  # noqa: F811
     numbers = (figure.values[kran], figure.values[rozovo], figure.values[TOTAL])
     assert table[figure.label] == (*numbers, "—", "—")  # ``count`` compares with nothing
     assert all(isinstance(v, int) for v in table[figure.label][:3])  # numbers, not text
-    ages = [r for r in book["Пол и възраст"].iter_rows(min_row=8, values_only=True)]
+    ages = [r for r in book["Пол и възраст"].iter_rows(min_row=9, values_only=True)]
     girls = next(r for r in ages if r[:2] == ("Обхванати деца", "жени и момичета"))
     assert girls[2:] == (0, 1, 0, 0, 0)  # Ана, 3 on the last day of October
 
