@@ -423,22 +423,29 @@ def _seen_before(
     """(house id, identity) of everyone in ``people`` with a live visit before the period,
     and (None, identity) when that visit was in any house (for the total)."""
     people = list(people)
-    egns = {p.egn for p in people if p.egn}
-    ids = {p.id for p in people}
-    query = (
-        select(Visit.house_id, Person.id, Person.egn)
-        .join(VisitPerson, VisitPerson.visit_id == Visit.id)
-        .join(Person, Person.id == VisitPerson.person_id)
-        .where(
-            Visit.deleted_at.is_(None),
-            VisitPerson.deleted_at.is_(None),
-            Visit.checked_in_at < period.start_at,
+    egns = sorted({p.egn for p in people if p.egn})
+    wanted = {p.id for p in people}
+    for start in range(0, len(egns), 500):  # the same people's records in the other houses
+        wanted.update(
+            session.scalars(select(Person.id).where(Person.egn.in_(egns[start : start + 500])))
         )
-        .distinct()
-    )
+    # Only these people's visits are read (by the index on the person), not all history.
+    ids = sorted(wanted)
     out: set[tuple[uuid.UUID | None, str]] = set()
-    for house_id, person_id, egn in session.execute(query):
-        if person_id in ids or (egn and egn in egns):
+    for start in range(0, len(ids), 500):
+        query = (
+            select(Visit.house_id, Person.id, Person.egn)
+            .join(VisitPerson, VisitPerson.visit_id == Visit.id)
+            .join(Person, Person.id == VisitPerson.person_id)
+            .where(
+                VisitPerson.person_id.in_(ids[start : start + 500]),
+                Visit.deleted_at.is_(None),
+                VisitPerson.deleted_at.is_(None),
+                Visit.checked_in_at < period.start_at,
+            )
+            .distinct()
+        )
+        for house_id, person_id, egn in session.execute(query):
             identity = f"egn:{egn}" if egn else f"id:{person_id}"
             out.add((house_id, identity))
             out.add((None, identity))
