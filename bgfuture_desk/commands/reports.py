@@ -12,7 +12,7 @@ from bgfuture_desk.i18n import _
 
 def cmd_report(args: argparse.Namespace) -> int:
     from bgfuture_desk.services.reports import files
-    from bgfuture_desk.services.reports.indicators import compare
+    from bgfuture_desk.services.reports.indicators import compare, trend
     from bgfuture_desk.services.reports.period import Period
     from bgfuture_desk.services.reports.profiles import Profile, shown
 
@@ -22,12 +22,13 @@ def cmd_report(args: argparse.Namespace) -> int:
     db = open_db(args.db)
     try:
         view = shown(compare(db, period), Profile(args.profile))
+        months = trend(db, period.last) if out is not None and out.suffix.lower() == ".xlsx" else None
         made_at = db.clock.now()
         header = files.report_header(db, view.report.houses)
     finally:
         db.dispose()
     if out is not None:
-        write_atomically(out, files.report_bytes(out, view, header, made_at))
+        write_atomically(out, files.report_bytes(out, view, header, made_at, months))
         print(_("Written: {path}").format(path=out))
     elif args.json:
         print(json.dumps(view.as_json(), ensure_ascii=False))

@@ -11,16 +11,18 @@ import datetime as dt
 import io
 
 from openpyxl import Workbook
+from openpyxl.chart import LineChart, Reference
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from bgfuture_desk import __version__
+from bgfuture_desk.domain.months import Month
 from bgfuture_desk.domain.people import AgeBand
 from bgfuture_desk.i18n import _, format_datetime
 from bgfuture_desk.services.reports.completeness import missing_line, missing_warning
-from bgfuture_desk.services.reports.indicators import INDICATORS, SEXES, TOTAL, Figure
+from bgfuture_desk.services.reports.indicators import BY_KEY, INDICATORS, SEXES, TOTAL, Figure
 from bgfuture_desk.services.reports.profiles import Shown
 
 HEAD_FILL = PatternFill("solid", fgColor="DDE7D0")
@@ -44,7 +46,12 @@ def row_cells(shown: Shown, figure: Figure, houses: list[str]) -> list[int | str
     return cells
 
 
-def report_workbook(shown: Shown, made_at: dt.datetime) -> bytes:
+Trend = list[tuple[Month, dict[str, int]]]
+
+
+def report_workbook(shown: Shown, made_at: dt.datetime, trend: Trend | None = None) -> bytes:
+    """The workbook; with ``trend`` (``indicators.trend``) also a sheet of the 12-month
+    trends with a native Excel line chart."""
     report = shown.report
     book = Workbook()
     first = True
@@ -68,6 +75,8 @@ def report_workbook(shown: Shown, made_at: dt.datetime) -> bytes:
     _checks_sheet(book.create_sheet(), shown, made_at)
     if report.completeness is not None and report.completeness.consolidated:
         _completeness_sheet(book.create_sheet(), shown, made_at)
+    if trend:
+        _trend_sheet(book.create_sheet(), shown, trend, made_at)
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
@@ -160,6 +169,38 @@ def _completeness_sheet(sheet: Worksheet, shown: Shown, made_at: dt.datetime) ->
             if entry.state == "missing":
                 cell.font = WARNING
         row += 1
+    _finish(sheet)
+
+
+def _trend_sheet(sheet: Worksheet, shown: Shown, trend: Trend, made_at: dt.datetime) -> None:
+    """The totals of the last months (a row per month) and their line chart beside them.
+    The partners' profile hides the small totals here too (the chart leaves a gap)."""
+    sheet.title = _("Trends")[:31]
+    keys = list(trend[0][1])
+    head = _heading(sheet, shown, _("the last 12 months, all houses"), made_at)
+    for column, text in enumerate([_("Month"), *(_(BY_KEY[k].label) for k in keys)], start=1):
+        cell = sheet.cell(head, column, text)
+        cell.font, cell.fill = BOLD, HEAD_FILL
+    sheet.freeze_panes = f"B{head + 1}"
+    row = head + 1
+    for month, values in trend:
+        sheet.cell(row, 1, month.label())
+        for column, key in enumerate(keys, start=2):
+            value = values.get(key, 0)
+            hide = shown.profile == "partners" and 0 < value < shown.below
+            sheet.cell(row, column, shown.cell(None) if hide else value)
+        row += 1
+    chart = LineChart()
+    chart.title = _("The last 12 months, all houses")
+    chart.y_axis.title = _("number")
+    chart.x_axis.title = _("month")
+    chart.height, chart.width = 9, 22
+    chart.add_data(
+        Reference(sheet, min_col=2, max_col=len(keys) + 1, min_row=head, max_row=row - 1),
+        titles_from_data=True,
+    )
+    chart.set_categories(Reference(sheet, min_col=1, min_row=head + 1, max_row=row - 1))
+    sheet.add_chart(chart, f"A{row + 2}")
     _finish(sheet)
 
 

@@ -358,7 +358,7 @@ class IndicatorsTab(QWidget):
         db = self.db
         header = files.report_header(db, counted.shown.report.houses)
         saved = run_shown(
-            lambda: files.save_report(path, counted.shown, header, db.clock.now()),
+            lambda: files.save_report(path, counted.shown, header, db.clock.now(), counted.trend),
             self.status.setText,
         )
         if saved is not None:

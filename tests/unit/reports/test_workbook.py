@@ -74,3 +74,27 @@ def test_the_pdf_holds_the_same_numbers(house_db, file, tmp_path, capsys):  # no
         row = " ".join(str(figure.values[c]) for c in (kran, rozovo, TOTAL))
         assert f"{figure.label} {row}" in text, (key, row)
     assert "Пол и възраст (всички къщи)" in text
+
+
+def test_the_trends_sheet_has_the_months_and_a_native_line_chart(house_db, file):  # noqa: F811
+    import zipfile
+
+    from bgfuture_desk.domain.months import Month
+    from bgfuture_desk.services.reports.indicators import trend
+
+    months = trend(house_db, Month(2026, 10))
+    data = report_workbook(shown(count(house_db, OCTOBER), Profile.INTERNAL), MADE, months)
+    sheet = openpyxl.load_workbook(io.BytesIO(data))["Тенденции"]
+    assert [c.value for c in sheet[8]] == [
+        "Месец", "Обхванати деца", "Обхванати родители и полагащи грижа", "Посещения", "Заемания",
+    ]  # fmt: skip
+    table = rows(sheet)
+    assert table["септември 2026 г."] == (1, 0, 1, 1)  # Ана's visit, the loan of 20 September
+    assert table["октомври 2026 г."] == (2, 2, 4, 2)
+    assert len(table) == 12 and next(iter(table)) == "ноември 2025 г."
+    with zipfile.ZipFile(io.BytesIO(data)) as parts:
+        chart = parts.read("xl/charts/chart1.xml").decode()
+    assert "<lineChart>" in chart and "Тенденции" in chart  # the series read the sheet
+    partners = report_workbook(shown(count(house_db, OCTOBER), Profile.PARTNERS), MADE, months)
+    hidden = rows(openpyxl.load_workbook(io.BytesIO(partners))["Тенденции"])
+    assert hidden["октомври 2026 г."] == ("<5", "<5", "<5", "<5")
