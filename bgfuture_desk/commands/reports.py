@@ -22,7 +22,8 @@ def cmd_report(args: argparse.Namespace) -> int:
     db = open_db(args.db)
     try:
         view = shown(compare(db, period), Profile(args.profile))
-        months = trend(db, period.last) if out is not None and out.suffix.lower() == ".xlsx" else None
+        workbook = out is not None and out.suffix.lower() == ".xlsx"
+        months = trend(db, period.last) if workbook else None  # its trends sheet
         made_at = db.clock.now()
         header = files.report_header(db, view.report.houses)
     finally:

@@ -99,7 +99,7 @@ def _completeness(shown: Shown) -> list[Flowable]:
     months = matrix.months[-6:]  # what fits across the page; the workbook has them all
     rows: list[list[object]] = [[_("House"), *(str(m) for m in months)]]
     for house in matrix.houses:
-        rows.append([house, *(matrix.cell(house, m).text() for m in months)])
+        rows.append([house, *(matrix.cell(house, m).text(short=True) for m in months)])
     house_width = 34 * mm
     rest = (BODY_WIDTH - house_width) / len(months)
     table = data_table(rows, [house_width, *([rest] * len(months))])

@@ -23,9 +23,9 @@ from bgfuture_desk.db.models.toys import Loan, LoanReminder, Reservation, Toy
 
 __all__ = [
     "Attendance", "AuditEvent", "Base", "Consent", "ConsentForm", "Enrolment", "ExportLog",
-    "Family", "Group", "House", "ImportLog", "Institution", "Loan", "LoanReminder", "Meeting", "Person",
-    "Programme", "Referral", "Reservation", "Setting", "Specialist", "Toy", "Travelling", "User",
-    "Visit", "VisitPerson", "VisitPurposeRow", "utcnow",
+    "Family", "Group", "House", "ImportLog", "Institution", "Loan", "LoanReminder", "Meeting",
+    "Person", "Programme", "Referral", "Reservation", "Setting", "Specialist", "Toy",
+    "Travelling", "User", "Visit", "VisitPerson", "VisitPurposeRow", "utcnow",
 ]  # fmt: skip
 
 # Every kind that travels in the export, parents before children (foreign-key order).

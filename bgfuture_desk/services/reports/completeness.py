@@ -45,12 +45,15 @@ class Cell:
     imported_at: dt.datetime | None = None  # the latest import of this month's export
     covered_by: Month | None = None  # the export that brings the month (itself or later)
 
-    def text(self) -> str:
-        """What the matrix shows: the time of the import, or why there is none."""
+    def text(self, short: bool = False) -> str:
+        """What the matrix shows: the time of the import, or why there is none (``short``:
+        the later export's month as 11.2026, for narrow columns)."""
         if self.state is State.IMPORTED and self.imported_at is not None:
             return format_datetime(self.imported_at)
         if self.state is State.COVERED and self.covered_by is not None:
-            return _("with {month}").format(month=self.covered_by.label())
+            later = self.covered_by
+            month = f"{later.month:02d}.{later.year}" if short else later.label()
+            return _("with {month}").format(month=month)
         return _("missing")
 
     def as_json(self) -> dict[str, object]:

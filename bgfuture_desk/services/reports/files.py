@@ -7,11 +7,11 @@ from pathlib import Path
 from typing import BinaryIO
 
 from bgfuture_desk.documents.page import HouseHeader
+from bgfuture_desk.domain.months import Month
 from bgfuture_desk.domain.permissions import Permission
 from bgfuture_desk.errors import UserError
 from bgfuture_desk.i18n import _
 from bgfuture_desk.services.exchange.export import write_atomically
-from bgfuture_desk.domain.months import Month
 from bgfuture_desk.services.reports.profiles import Shown
 from bgfuture_desk.services.unit import Database, needs
 

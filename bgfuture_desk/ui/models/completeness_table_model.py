@@ -52,10 +52,9 @@ class CompletenessTableModel(QAbstractTableModel):
         if column == 0:
             return house if role == Qt.ItemDataRole.DisplayRole else None
         cell = matrix.cell(house, self._months[column - 1])
-        if role == Qt.ItemDataRole.DisplayRole and cell.covered_by and cell.state == State.COVERED:
-            later = cell.covered_by  # short: the columns are narrow; the tooltip says it all
-            return _("with {month}").format(month=f"{later.month:02d}.{later.year}")
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.DisplayRole:
+            return cell.text(short=True)  # the columns are narrow; the tooltip says it all
+        if role == Qt.ItemDataRole.ToolTipRole:
             return cell.text()
         if role == Qt.ItemDataRole.ForegroundRole and cell.state != State.IMPORTED:
             return QBrush(MISSING_INK if cell.state == State.MISSING else COVERED_INK)

@@ -111,7 +111,8 @@ class IndicatorsTab(QWidget):
         self.matrix_box = QWidget(left)
         box = QVBoxLayout(self.matrix_box)
         box.setContentsMargins(0, 0, 0, 0)
-        box.addWidget(QLabel(_("Imported exports (houses × months):"), self.matrix_box))
+        self.matrix_title = QLabel(_("Imported exports (houses × months):"), self.matrix_box)
+        box.addWidget(self.matrix_title)
         self.matrix_model = CompletenessTableModel(self)
         self.matrix = QTableView(self.matrix_box)
         self.matrix.setModel(self.matrix_model)
@@ -269,9 +270,10 @@ class IndicatorsTab(QWidget):
             + 2 * self.matrix.frameWidth()
         )
         self.matrix.setMinimumHeight(height)
-        label = self.matrix_box.layout().itemAt(0).widget().sizeHint().height()
+        label = self.matrix_title.sizeHint().height()
         total = sum(self.left.sizes()) or self.left.height()
-        box = height + label + self.matrix_box.layout().spacing()
+        spacing = self.style().pixelMetric(self.style().PixelMetric.PM_LayoutVerticalSpacing)
+        box = height + label + spacing
         self.left.setSizes([max(total - box, 100), box])
 
     # -- the charts ---------------------------------------------------------------------
