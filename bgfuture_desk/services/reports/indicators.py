@@ -26,7 +26,7 @@ import uuid
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from sqlalchemy import ColumnElement, Select, select
 from sqlalchemy.orm import Session
@@ -352,10 +352,26 @@ def _visits_in(period: Period, *where: ColumnElement[bool]) -> Select[Visit]:
     )  # fmt: skip
 
 
+def _visit_rows(period: Period, *columns: Any, where: tuple[ColumnElement[bool], ...] = ()):
+    """Only ``columns`` of the live visits of ``period``: rows, not objects (a consolidated
+    month holds tens of thousands of visits, and building objects is most of the time)."""
+    return select(*columns).where(
+        Visit.deleted_at.is_(None),
+        Visit.checked_in_at >= period.start_at,
+        Visit.checked_in_at < period.end_before,
+        *where,
+    )
+
+
 def _reach_and_visits(
     session: Session, period: Period, codes: dict[uuid.UUID, str]
 ) -> list[Figure]:
-    visits = session.scalars(_visits_in(period)).all()
+    visits = session.execute(
+        _visit_rows(
+            period, Visit.id, Visit.house_id, Visit.family_id, Visit.anonymous_adults,
+            Visit.anonymous_children,
+        )
+    ).all()  # fmt: skip
     visit_ids = [v.id for v in visits]
     members: list[tuple[uuid.UUID, uuid.UUID]] = []  # (visit id, person id)
     purposes: list[tuple[uuid.UUID, str]] = []
@@ -429,22 +445,26 @@ def _seen_before(
         wanted.update(
             session.scalars(select(Person.id).where(Person.egn.in_(egns[start : start + 500])))
         )
-    # Only these people's visits are read (by the index on the person), not all history.
+    # For each record, whether one earlier visit exists: the search stops at the first one
+    # (by the index on the person), instead of reading the person's whole history.
+    earlier = (
+        select(VisitPerson.id)
+        .join(Visit, Visit.id == VisitPerson.visit_id)
+        .where(
+            VisitPerson.person_id == Person.id,
+            VisitPerson.deleted_at.is_(None),
+            Visit.deleted_at.is_(None),
+            Visit.checked_in_at < period.start_at,
+        )
+        .exists()
+    )
     ids = sorted(wanted)
     out: set[tuple[uuid.UUID | None, str]] = set()
     for start in range(0, len(ids), 500):
-        query = (
-            select(Visit.house_id, Person.id, Person.egn)
-            .join(VisitPerson, VisitPerson.visit_id == Visit.id)
-            .join(Person, Person.id == VisitPerson.person_id)
-            .where(
-                VisitPerson.person_id.in_(ids[start : start + 500]),
-                Visit.deleted_at.is_(None),
-                VisitPerson.deleted_at.is_(None),
-                Visit.checked_in_at < period.start_at,
-            )
-            .distinct()
+        query = select(Person.house_id, Person.id, Person.egn).where(
+            Person.id.in_(ids[start : start + 500]), earlier
         )
+        # a record's visits are in its own house (records never point across houses)
         for house_id, person_id, egn in session.execute(query):
             identity = f"egn:{egn}" if egn else f"id:{person_id}"
             out.add((house_id, identity))
@@ -476,7 +496,7 @@ def _new_in_total(
 
 
 def _families(
-    session: Session, period: Period, codes: dict[uuid.UUID, str], visits: Iterable[Visit]
+    session: Session, period: Period, codes: dict[uuid.UUID, str], visits: Iterable[Any]
 ) -> list[Figure]:
     registered, new, seen = _Counts(codes), _Counts(codes), _Counts(codes)
     end_at = period.end_before
@@ -494,7 +514,13 @@ def _families(
     engaged = _Counts(codes)
     window = Period(period.last.shifted(-2), period.last)  # the last three months
     by_family: dict[tuple[uuid.UUID, uuid.UUID | None], set[tuple[int, int]]] = defaultdict(set)
-    for v in session.scalars(_visits_in(window, Visit.family_id.is_not(None))):
+    rows = session.execute(
+        _visit_rows(
+            window, Visit.house_id, Visit.family_id, Visit.checked_in_at,
+            where=(Visit.family_id.is_not(None),),
+        )
+    )  # fmt: skip
+    for v in rows:
         by_family[(v.house_id, v.family_id)].add((v.checked_in_at.year, v.checked_in_at.month))
     for (house, _which), seen_months in by_family.items():
         if len(seen_months) >= 2:
