@@ -28,7 +28,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, Select, select
+from sqlalchemy import ColumnElement, Select, or_, select
 from sqlalchemy.orm import Session
 
 from bgfuture_desk.db.models import (
@@ -352,7 +352,9 @@ def _visits_in(period: Period, *where: ColumnElement[bool]) -> Select[Visit]:
     )  # fmt: skip
 
 
-def _visit_rows(period: Period, *columns: Any, where: tuple[ColumnElement[bool], ...] = ()):
+def _visit_rows(
+    period: Period, *columns: Any, where: tuple[ColumnElement[bool], ...] = ()
+) -> Select[Any]:
     """Only ``columns`` of the live visits of ``period``: rows, not objects (a consolidated
     month holds tens of thousands of visits, and building objects is most of the time)."""
     return select(*columns).where(
@@ -372,21 +374,23 @@ def _reach_and_visits(
             Visit.anonymous_children,
         )
     ).all()  # fmt: skip
-    visit_ids = [v.id for v in visits]
-    members: list[tuple[uuid.UUID, uuid.UUID]] = []  # (visit id, person id)
-    purposes: list[tuple[uuid.UUID, str]] = []
-    for start in range(0, len(visit_ids), 500):
-        chunk = visit_ids[start : start + 500]
-        members += session.execute(
-            select(VisitPerson.visit_id, VisitPerson.person_id).where(
-                VisitPerson.visit_id.in_(chunk), VisitPerson.deleted_at.is_(None)
-            )
+    # (visit id, person id) and (visit id, purpose) of the live visits of the period
+    members: list[tuple[uuid.UUID, uuid.UUID]] = list(
+        session.execute(
+            _visit_rows(
+                period, VisitPerson.visit_id, VisitPerson.person_id,
+                where=(VisitPerson.deleted_at.is_(None),),
+            ).join_from(Visit, VisitPerson, VisitPerson.visit_id == Visit.id)
         ).all()
-        purposes += session.execute(
-            select(VisitPurposeRow.visit_id, VisitPurposeRow.purpose).where(
-                VisitPurposeRow.visit_id.in_(chunk), VisitPurposeRow.deleted_at.is_(None)
-            )
+    )  # fmt: skip
+    purposes: list[tuple[uuid.UUID, str]] = list(
+        session.execute(
+            _visit_rows(
+                period, VisitPurposeRow.visit_id, VisitPurposeRow.purpose,
+                where=(VisitPurposeRow.deleted_at.is_(None),),
+            ).join_from(Visit, VisitPurposeRow, VisitPurposeRow.visit_id == Visit.id)
         ).all()
+    )  # fmt: skip
     people = _people(session, (pid for _v, pid in members))
     house_of = {v.id: v.house_id for v in visits}
     end = period.end
@@ -612,15 +616,11 @@ def _referrals_and_consents(
         if not answered or (r.status_on is not None and r.status_on > as_of):
             waiting.add(r.house_id)
     given, withdrawn = _Counts(codes), _Counts(codes)
-    valid_people: set[uuid.UUID] = set()
     for c in session.scalars(_live(Consent, Consent.given_on <= period.end)):
         if period.contains(c.given_on):
             given.add(c.house_id)
         if period.contains(c.withdrawn_on):
             withdrawn.add(c.house_id)
-        still = c.withdrawn_on is None or c.withdrawn_on > period.end
-        if c.kind == ConsentKind.PERSONAL_DATA and still:
-            valid_people.add(c.person_id)
     without = _Counts(codes)
     seen = session.execute(
         select(Visit.house_id, Visit.family_id)
@@ -632,16 +632,21 @@ def _referrals_and_consents(
         )
         .distinct()
     ).all()
-    family_ids = {f for _h, f in seen}
-    consented_families = {
-        fid
-        for pid, fid in session.execute(
-            select(Person.id, Person.family_id).where(
-                Person.family_id.in_(family_ids or {uuid.UUID(int=0)})
+    # families with someone whose personal-data consent is still valid at the end
+    consented_families = set(
+        session.scalars(
+            select(Person.family_id)
+            .join(Consent, Consent.person_id == Person.id)
+            .where(
+                Consent.deleted_at.is_(None),
+                Consent.kind == ConsentKind.PERSONAL_DATA,
+                Consent.given_on <= period.end,
+                or_(Consent.withdrawn_on.is_(None), Consent.withdrawn_on > period.end),
+                Person.family_id.is_not(None),
             )
+            .distinct()
         )
-        if pid in valid_people
-    }
+    )
     for house_id, family_id in seen:
         if family_id not in consented_families:
             without.add(house_id)
