@@ -28,7 +28,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, Select, or_, select
+from sqlalchemy import ColumnElement, Select, case, func, or_, select
 from sqlalchemy.orm import Session
 
 from bgfuture_desk.db.models import (
@@ -293,19 +293,22 @@ def _live(model: type[M], *where: ColumnElement[bool]) -> Select[M]:
 
 
 @needs(Permission.REPORTS)
-def count(db: Database, period: Period) -> Report:
+def count(db: Database, period: Period, light: bool = False) -> Report:
     """Every indicator of ``period`` for every house in the file (one for a house file, all
-    for a consolidated one), with the total."""
+    for a consolidated one), with the total. ``light``: only the figures of reach (without
+    who is new), visits and toys (``LIGHT_KEYS``: what the 12-month trend draws)."""
     with db.read() as session:
         houses = session.execute(select(House.id, House.code).order_by(House.code)).all()
         codes = {h.id: h.code for h in houses}
         report = Report(period, [h.code for h in houses], missing=missing_houses(session, period))
-        report.figures += _reach_and_visits(session, period, codes)
-        report.figures += _groups(session, period, codes)
+        report.figures += _reach_and_visits(session, period, codes, light)
         # "At the end" of a month still running is today: a loan due tomorrow is not overdue.
         as_of = min(period.end, db.clock.today())
+        if not light:
+            report.figures += _groups(session, period, codes)
         report.figures += _toys(session, period, codes, as_of)
-        report.figures += _referrals_and_consents(session, period, codes, as_of)
+        if not light:
+            report.figures += _referrals_and_consents(session, period, codes, as_of)
     order = {i.key: n for n, i in enumerate(INDICATORS)}
     report.figures.sort(key=lambda f: order[f.key])
     return report
@@ -326,6 +329,12 @@ def compare(db: Database, period: Period) -> Report:
 
 
 TREND_KEYS = ("children_reached", "parents_reached", "visits", "loans")
+# what ``count(light=True)`` counts
+LIGHT_KEYS = {
+    "children_reached", "parents_reached", "pregnant_reached", "visits", "people_in_visits",
+    "anonymous_visitors", *(f"visits_for_{p.value}" for p in VisitPurpose), "loans", "returns",
+    "overdue", "families_borrowing",
+}  # fmt: skip
 
 
 @needs(Permission.REPORTS)
@@ -334,9 +343,10 @@ def trend(
 ) -> list[tuple[Month, dict[str, int]]]:
     """The totals of ``keys`` for each of the ``months`` months up to ``last``, oldest first."""
     out = []
+    light = set(keys) <= LIGHT_KEYS
     for back in range(months - 1, -1, -1):
         month = last.shifted(-back)
-        report = count(db, Period(month, month))
+        report = count(db, Period(month, month), light=light)
         out.append((month, {k: report.value(k) for k in keys}))
     return out
 
@@ -366,7 +376,7 @@ def _visit_rows(
 
 
 def _reach_and_visits(
-    session: Session, period: Period, codes: dict[uuid.UUID, str]
+    session: Session, period: Period, codes: dict[uuid.UUID, str], light: bool = False
 ) -> list[Figure]:
     visits = session.execute(
         _visit_rows(
@@ -374,15 +384,22 @@ def _reach_and_visits(
             Visit.anonymous_children,
         )
     ).all()  # fmt: skip
-    # (visit id, person id) and (visit id, purpose) of the live visits of the period
-    members: list[tuple[uuid.UUID, uuid.UUID]] = list(
-        session.execute(
-            _visit_rows(
-                period, VisitPerson.visit_id, VisitPerson.person_id,
-                where=(VisitPerson.deleted_at.is_(None),),
-            ).join_from(Visit, VisitPerson, VisitPerson.visit_id == Visit.id)
-        ).all()
+    # (visit id, person id) of the live visits of the period, with the people themselves
+    members: list[tuple[uuid.UUID, uuid.UUID]] = []
+    people: dict[uuid.UUID, _Someone] = {}
+    rows = session.execute(
+        _visit_rows(
+            period, VisitPerson.visit_id, *_PERSON_COLUMNS,
+            where=(VisitPerson.deleted_at.is_(None),),
+        )
+        .join_from(Visit, VisitPerson, VisitPerson.visit_id == Visit.id)
+        .join(Person, Person.id == VisitPerson.person_id)
     )  # fmt: skip
+    for visit_id, *person in rows:
+        members.append((visit_id, person[0]))
+        if person[0] not in people:
+            people[person[0]] = _Someone(*person)
+    # (visit id, purpose)
     purposes: list[tuple[uuid.UUID, str]] = list(
         session.execute(
             _visit_rows(
@@ -391,11 +408,11 @@ def _reach_and_visits(
             ).join_from(Visit, VisitPurposeRow, VisitPurposeRow.visit_id == Visit.id)
         ).all()
     )  # fmt: skip
-    people = _people(session, (pid for _v, pid in members))
     house_of = {v.id: v.house_id for v in visits}
     end = period.end
 
-    earlier = _seen_before(session, period, people.values())
+    # the trend's light count leaves out who is new (and the families)
+    earlier = set() if light else _seen_before(session, period, people.values())
     children, parents, pregnant = _PeopleCount(end), _PeopleCount(end), _PeopleCount(end)
     children_new, parents_new = _PeopleCount(end), _PeopleCount(end)
     in_visits = _Counts(codes)
@@ -433,6 +450,8 @@ def _reach_and_visits(
         anonymous.figure(BY_KEY["anonymous_visitors"]),
         *(by_purpose[p.value].figure(BY_KEY[f"visits_for_{p.value}"]) for p in VisitPurpose),
     ]
+    if light:
+        return [f for f in figures if f.key not in ("children_new", "parents_new")]
     figures += _families(session, period, codes, visits)
     return figures
 
@@ -505,14 +524,19 @@ def _families(
     registered, new, seen = _Counts(codes), _Counts(codes), _Counts(codes)
     end_at = period.end_before
     rows = session.execute(
-        select(Family.house_id, Family.created_at).where(
+        select(
+            Family.house_id,
+            func.count(),
+            func.sum(case((Family.created_at >= period.start_at, 1), else_=0)),
+        )
+        .where(
             Family.deleted_at.is_(None), Family.merged_into_id.is_(None), Family.created_at < end_at
         )
+        .group_by(Family.house_id)
     )
-    for house_id, created_at in rows:
-        registered.add(house_id)
-        if created_at >= period.start_at:
-            new.add(house_id)
+    for house_id, families, of_period in rows:
+        registered.add(house_id, families)
+        new.add(house_id, int(of_period or 0))
     for house_id, _family in {(v.house_id, v.family_id) for v in visits if v.family_id}:
         seen.add(house_id)
     engaged = _Counts(codes)

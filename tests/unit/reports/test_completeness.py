@@ -114,3 +114,17 @@ def test_the_year_to_date_takes_no_last_month():
     with pytest.raises(ValidationError) as both:
         Period.parse("2026-05", "2026-06", ytd=True)
     assert "от началото на годината" in both.value.errors["to"]
+
+
+def test_the_light_count_of_the_trend_gives_the_full_count_numbers(house_db, file):  # noqa: F811
+    from bgfuture_desk.services.reports.indicators import LIGHT_KEYS, trend
+
+    for period in (SEPTEMBER, OCTOBER):
+        full, light = count(house_db, period), count(house_db, period, light=True)
+        assert {f.key for f in light.figures} == LIGHT_KEYS
+        for figure in light.figures:
+            assert figure.values == full.figure(figure.key).values, figure.key
+            assert figure.by_sex_age == full.figure(figure.key).by_sex_age, figure.key
+    months = dict(trend(house_db, Month(2026, 10)))
+    assert months[Month(2026, 10)] == {"children_reached": 2, "parents_reached": 2, "visits": 4,
+                                       "loans": 2}  # fmt: skip
