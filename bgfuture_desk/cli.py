@@ -124,10 +124,15 @@ def build_parser() -> BulgarianParser:
                    help=_("labels: columns x rows of the label sheet, e.g. 3x8 (the default)"))
 
     p = sub.add_parser("bench", help=_("the performance suite"))
-    p.add_argument("suite", nargs="?", default="all", choices=("all", "search", "exchange"),
-                   metavar=_("SUITE"), help=_("all (the default), search or exchange"))
+    p.add_argument("suite", nargs="?", default="all",
+                   choices=("all", "search", "exchange", "report"), metavar=_("SUITE"),
+                   help=_("all (the default), search, exchange or report"))
     p.add_argument("--people", type=_positive, default=25000,
                    help=_("number of people in the benchmark house"))
+    p.add_argument("--visits", type=_positive, default=250000,
+                   help=_("visits in each house of the exchange and report benchmarks"))
+    p.add_argument("--runs", type=_positive, default=5,
+                   help=_("times the report is counted (the median is shown)"))
     p.add_argument("--json", action="store_true", help=_("one JSON object per line"))
     _add_exchange(sub)
     _add_backup(sub)
@@ -188,6 +193,8 @@ def _add_report(sub) -> None:
     p.add_argument("--month", required=True, metavar=_("YYYY-MM"),
                    help=_("the (first) month of the report, e.g. 2026-10"))
     p.add_argument("--to", metavar=_("YYYY-MM"), help=_("the last month of a range"))
+    p.add_argument("--ytd", action="store_true",
+                   help=_("the year to date: from January to the month"))
     p.add_argument("--profile", choices=("internal", "partners"), default="internal",
                    help=_("internal: every number; partners: numbers under 5 hidden"))
     p.add_argument("--out", type=Path, metavar=_("FILE"),

@@ -55,6 +55,10 @@ def _engine(target: str | Path):
     return engine_for(str(target))
 
 
+# Stay where they are: each house's settings, the consolidated database's import log.
+NOT_TRAVELLING = ("settings", "import_logs")
+
+
 def dump(target: str | Path) -> dict[str, dict[tuple[Any, ...], tuple[Any, ...]]]:
     """Every row of every table of a database as Python values, by primary key."""
     engine = _engine(target)
@@ -85,14 +89,14 @@ def travelling_rows(*houses: Path) -> dict[str, dict[tuple[Any, ...], tuple[Any,
     out: dict[str, dict[tuple[Any, ...], tuple[Any, ...]]] = {}
     for house in houses:
         for name, rows in dump(house).items():
-            if name != "settings":
+            if name not in NOT_TRAVELLING:
                 out.setdefault(name, {}).update(rows)
     return out
 
 
 def sorted_dump(target: str | Path) -> dict[str, dict[tuple[Any, ...], tuple[Any, ...]]]:
-    """The dump without the settings (they stay in each house and do not travel)."""
-    return {name: rows for name, rows in dump(target).items() if name != "settings"}
+    """The dump without what does not travel (``NOT_TRAVELLING``)."""
+    return {name: rows for name, rows in dump(target).items() if name not in NOT_TRAVELLING}
 
 
 def snapshot_of(export_path: Path, into: Path, passphrase: str = PASSPHRASE) -> dict:

@@ -11,7 +11,7 @@ from bgfuture_desk.i18n import _, format_number
 def cmd_bench(args: argparse.Namespace) -> int:
     from bgfuture_desk.bench import run_exchange_benchmark, run_search_benchmark
 
-    suites = ("search", "exchange") if args.suite == "all" else (args.suite,)
+    suites = ("search", "exchange", "report") if args.suite == "all" else (args.suite,)
     if "search" in suites:
         result = run_search_benchmark(n_people=args.people)
         if args.json:
@@ -23,7 +23,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
                 p50=format_number(result["p50_ms"]), p95=format_number(result["p95_ms"]),
                 max=format_number(result["max_ms"])))
     if "exchange" in suites:
-        result = run_exchange_benchmark(n_people=args.people)
+        result = run_exchange_benchmark(n_people=args.people, n_visits=args.visits)
         if args.json:
             print(json.dumps({"name": "exchange", **result}, ensure_ascii=False))
         else:
@@ -32,4 +32,18 @@ def cmd_bench(args: argparse.Namespace) -> int:
                   .format(export=format_number(result["export_s"]), houses=result["houses"],
                           consolidate=format_number(result["consolidate_s"]),
                           again=format_number(result["consolidate_again_s"])))
+    if "report" in suites:
+        from bgfuture_desk.bench.report import run_report_benchmark
+
+        result = run_report_benchmark(n_people=args.people, n_visits=args.visits, runs=args.runs)
+        if args.json:
+            print(json.dumps({"name": "report", **result}, ensure_ascii=False))
+        else:
+            print(_("Report of one month ({month}) of {houses} consolidated houses: {median} s, "
+                    "median of {runs} (target at most 2 s); counting alone {count} s; the screen "
+                    "with the 12-month trend {screen} s").format(
+                month=result["month"], houses=result["houses"],
+                median=format_number(result["report_month_s"]), runs=result["runs"],
+                count=format_number(result["count_month_s"]),
+                screen=format_number(result["screen_with_trend_s"])))
     return 0

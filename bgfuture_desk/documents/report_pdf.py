@@ -25,6 +25,7 @@ from bgfuture_desk.documents.page import (
 from bgfuture_desk.documents.report_workbook import earlier_titles, row_cells, sex_label
 from bgfuture_desk.domain.people import AgeBand
 from bgfuture_desk.i18n import _, format_datetime, format_number
+from bgfuture_desk.services.reports.completeness import missing_line, missing_warning
 from bgfuture_desk.services.reports.indicators import INDICATORS, SEXES, TOTAL
 from bgfuture_desk.services.reports.profiles import Shown
 
@@ -48,6 +49,7 @@ def report_pdf(shown: Shown, house: HouseHeader, made_at: dt.datetime) -> bytes:
         paragraph(_("Period: {period}").format(period=report.period.label())),
         paragraph(_("Profile: {profile}").format(profile=shown.label())),
         paragraph(_("Houses: {houses}").format(houses=", ".join(report.houses) or "—")),
+        paragraph(missing_line(report.missing), "heading" if report.missing else "body"),
         paragraph(
             _("Made by bgfuture-desk {version} on {when}").format(
                 version=__version__, when=format_datetime(made_at)
@@ -55,6 +57,9 @@ def report_pdf(shown: Shown, house: HouseHeader, made_at: dt.datetime) -> bytes:
             "small",
         ),
     ]
+    warning = missing_warning(report.missing)
+    if warning is not None:
+        flowables.append(paragraph(warning, "heading"))
     columns = len(report.houses) + 3  # the houses, the total, the period before, a year before
     width = min(24 * mm, (BODY_WIDTH - LABEL_WIDTH) / columns)
     label_width = BODY_WIDTH - width * columns
@@ -68,6 +73,7 @@ def report_pdf(shown: Shown, house: HouseHeader, made_at: dt.datetime) -> bytes:
         flowables.append(KeepTogether([paragraph(_(section), "heading"), table]))
     flowables += _sex_age(shown)
     flowables += _checks(shown, label_width, width)
+    flowables += _completeness(shown)
     return render_pdf(flowables, house, title=title, printed_on=made_at.date())
 
 
@@ -83,6 +89,21 @@ def _checks(shown: Shown, label_width: float, width: float) -> list[Flowable]:
     return [
         KeepTogether([paragraph(_("Checks of the records"), "heading"), data_table(rows, widths)])
     ]
+
+
+def _completeness(shown: Shown) -> list[Flowable]:
+    """Houses × months of a consolidated database: when each export was imported."""
+    matrix = shown.report.completeness
+    if matrix is None or not matrix.consolidated or not matrix.houses:
+        return []
+    months = matrix.months[-6:]  # what fits across the page; the workbook has them all
+    rows: list[list[object]] = [[_("House"), *(str(m) for m in months)]]
+    for house in matrix.houses:
+        rows.append([house, *(matrix.cell(house, m).text(short=True) for m in months)])
+    house_width = 34 * mm
+    rest = (BODY_WIDTH - house_width) / len(months)
+    table = data_table(rows, [house_width, *([rest] * len(months))])
+    return [KeepTogether([paragraph(_("Imported exports"), "heading"), table])]
 
 
 def _sex_age(shown: Shown) -> list[Flowable]:

@@ -10,6 +10,7 @@ from sqlalchemy import (
     Boolean,
     DateTime,
     ForeignKey,
+    Integer,
     String,
     Text,
     UniqueConstraint,
@@ -91,3 +92,23 @@ class ExportLog(Travelling, Base):
     path: Mapped[str] = mapped_column(String(500))
     sha256: Mapped[str] = mapped_column(String(64))
     counts: Mapped[dict] = mapped_column(JSON, default=dict)
+
+
+class ImportLog(Base):
+    """One house export imported by a consolidation (the coordinator's side; does not travel).
+
+    An export holds the whole house file up to the end of its month (``month``), so an import
+    of a month's export also covers every month before it; the reports' completeness reads
+    this log. ``imported_at`` is the local wall-clock time of the consolidation.
+    """
+
+    __tablename__ = "import_logs"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    house_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("houses.id"))
+    house_code: Mapped[str] = mapped_column(String(32))
+    month: Mapped[str] = mapped_column(String(7))  # YYYY-MM, the export's month
+    file_name: Mapped[str] = mapped_column(String(255))
+    exported_at: Mapped[dt.datetime] = mapped_column(DateTime)  # the manifest's (UTC)
+    imported_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    records: Mapped[int] = mapped_column(Integer, default=0)  # inserted or updated

@@ -28,6 +28,7 @@ from sqlalchemy.pool import NullPool
 from bgfuture_desk.db import migrate
 from bgfuture_desk.db.engine import check_sqlite_file, is_url, sqlite_url, wipe_free_space
 from bgfuture_desk.db.models import AuditEvent, House
+from bgfuture_desk.domain.clock import SYSTEM_CLOCK, Clock
 from bgfuture_desk.domain.permissions import Permission
 from bgfuture_desk.errors import UserError
 from bgfuture_desk.i18n import _
@@ -255,6 +256,7 @@ def consolidate(
     *,
     db: Database | None = None,
     actor: Actor | None = None,
+    clock: Clock | None = None,
 ) -> ConsolidationResult:
     """Import ``files`` into ``target``; the same files in any order give the same database.
 
@@ -272,9 +274,13 @@ def consolidate(
     A new SQLite file is built under a temporary name while the later files are still
     being checked (it is thrown away on any refusal, so the target is untouched just the
     same); into an existing database nothing is written before every file is in order.
+
+    Each file imported is written in the target's import log (``ImportLog``) with the time
+    of ``clock`` (the house's clock from the app, the computer's on the command line).
     """
     started = time.perf_counter()
     report = progress or no_progress
+    clock = clock or (db.clock if db is not None else SYSTEM_CLOCK)
     if not files:
         raise UserError(_("Choose at least one export file."))
     url, path = _target_of(target)
@@ -285,12 +291,12 @@ def consolidate(
         if building:
             assert path is not None
             spec = _Target(None, path, False, {})
-            imports = _build_while_checking(path, checks, report)
+            imports = _build_while_checking(path, checks, report, clock)
         else:
             contents = checks.all()
             spec = _inspect_target(target)
             _refuse_clashes(spec.houses, contents)
-            imports = _import_all(spec, contents, report)
+            imports = _import_all(spec, contents, report, clock)
     finally:
         checks.close()
     return ConsolidationResult(
@@ -327,7 +333,9 @@ def _records(contents: list[ExportContents]) -> int:
     return sum(item.manifest.records + 1 for item in contents)
 
 
-def _build_while_checking(path: Path, checks: _Checks, report: Progress) -> list[FileImport]:
+def _build_while_checking(
+    path: Path, checks: _Checks, report: Progress, clock: Clock
+) -> list[FileImport]:
     """A new SQLite file, each export imported as soon as it is checked (in file order)."""
     manifests: list[ExportManifest] = []
 
@@ -343,11 +351,11 @@ def _build_while_checking(path: Path, checks: _Checks, report: Progress) -> list
             yield item
 
     progress = _ImportProgress(report, lambda: _records(checks.all()), checks.finished)
-    return build_new_file(path, verified(), progress.tick, progress.say)
+    return build_new_file(path, verified(), progress.tick, progress.say, clock)
 
 
 def _import_all(
-    spec: _Target, contents: list[ExportContents], report: Progress
+    spec: _Target, contents: list[ExportContents], report: Progress, clock: Clock
 ) -> list[FileImport]:
     total = _records(contents)
     done, last_message = 0, ""
@@ -363,13 +371,13 @@ def _import_all(
         report(done, total, last_message)
 
     if spec.path is not None and not spec.exists:
-        return build_new_file(spec.path, contents, tick, say)
+        return build_new_file(spec.path, contents, tick, say, clock)
     location = spec.url if spec.url is not None else spec.path
     assert location is not None  # _target_of gives a url or a path
     db = open_database(location).db
     try:
         erasures = _erasures(db.engine)
-        imports = [import_file(db.engine, item, tick, say) for item in contents]
+        imports = [import_file(db.engine, item, tick, say, clock=clock) for item in contents]
         if _erasures(db.engine) != erasures:
             wipe_free_space(db.engine)  # the erased values leave the file's free pages too
         return imports

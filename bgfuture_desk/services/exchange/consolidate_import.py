@@ -17,6 +17,7 @@ a temporary table and merged by one upsert per table (``consolidate_rows.merge_c
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import sqlite3
 import threading
@@ -25,14 +26,15 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import Connection, Engine, Table, create_engine, event
+from sqlalchemy import Connection, Engine, Table, create_engine, event, insert
 from sqlalchemy.engine.interfaces import DBAPIConnection
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.pool import NullPool
 
 from bgfuture_desk.db.base import Base
 from bgfuture_desk.db.engine import dump_json, sqlite_url
-from bgfuture_desk.db.models import TRAVELLING_MODELS, House
+from bgfuture_desk.db.models import TRAVELLING_MODELS, House, ImportLog
+from bgfuture_desk.domain.clock import SYSTEM_CLOCK, Clock
 from bgfuture_desk.errors import UserError
 from bgfuture_desk.i18n import _
 from bgfuture_desk.services.exchange.consolidate_rows import (
@@ -54,8 +56,10 @@ MIGRATING = threading.Lock()
 
 Tick = Callable[[int], None]
 Say = Callable[[str], None]
-# Moves one export's rows into the target: (connection, export, tick, say, fresh) -> stats.
-Merger = Callable[[Connection, ExportContents, Tick, Say, bool], dict[str, TableStats]]
+# Writes the import log's row, inside the import's transaction.
+Record = Callable[[Connection, dict[str, "TableStats"]], None]
+# Moves one export's rows into the target: (connection, export, tick, say, fresh, record).
+Merger = Callable[[Connection, ExportContents, Tick, Say, bool, Record], dict[str, TableStats]]
 
 
 class ConsolidationError(UserError):
@@ -92,7 +96,7 @@ def _say_table(say: Say, item: ExportContents, table: Table) -> None:
 
 
 def _merge_rows(
-    conn: Connection, item: ExportContents, tick: Tick, say: Say, _fresh: bool
+    conn: Connection, item: ExportContents, tick: Tick, say: Say, _fresh: bool, record: Record
 ) -> dict[str, TableStats]:
     """Any target: rows move through Python in chunks."""
     out: dict[str, TableStats] = {}
@@ -100,11 +104,12 @@ def _merge_rows(
         for table in tables():
             _say_table(say, item, table)
             out[table.name] = merge_table(src, conn, table, tick)
+        record(conn, out)
     return out
 
 
 def _merge_copied(
-    conn: Connection, item: ExportContents, tick: Tick, say: Say, _fresh: bool
+    conn: Connection, item: ExportContents, tick: Tick, say: Say, _fresh: bool, record: Record
 ) -> dict[str, TableStats]:
     """PostgreSQL through psycopg 3: the rows are COPYed in and merged set-based."""
     out: dict[str, TableStats] = {}
@@ -114,6 +119,7 @@ def _merge_copied(
             for table in tables():
                 _say_table(say, item, table)
                 out[table.name] = merge_copied(conn, src, table, tick)
+            record(conn, out)
     finally:
         src.close()
     return out
@@ -129,7 +135,7 @@ def _merger(engine: Engine) -> Merger:
 
 
 def _merge_attached(
-    conn: Connection, item: ExportContents, tick: Tick, say: Say, fresh: bool
+    conn: Connection, item: ExportContents, tick: Tick, say: Say, fresh: bool, record: Record
 ) -> dict[str, TableStats]:
     """An SQLite target: the snapshot is attached and merged set-based."""
     out: dict[str, TableStats] = {}
@@ -141,6 +147,7 @@ def _merge_attached(
                 _say_table(say, item, table)
                 stats = out[table.name] = merge_attached(conn, table, _ATTACHED, fresh)
                 tick(stats.inserted + stats.updated + stats.unchanged)
+            record(conn, out)
     finally:
         conn.exec_driver_sql(f"DETACH DATABASE {_ATTACHED}")
         conn.commit()
@@ -155,18 +162,23 @@ def import_file(
     *,
     building: bool = False,
     fresh: bool = False,
+    clock: Clock = SYSTEM_CLOCK,
 ) -> FileImport:
     """One export into the target, in one transaction. ``building``: a new file without
     foreign-key checks (see ``build_new_file``); ``fresh``: nothing of its house there yet."""
     sqlite = engine.dialect.name == "sqlite"
     merge = _merger(engine)
+
+    def record(conn: Connection, stats: dict[str, TableStats]) -> None:
+        _record_import(conn, item, clock.now(), stats)
+
     try:
         with engine.connect() as conn:
             if building and sqlite:
                 conn.exec_driver_sql("PRAGMA foreign_keys = OFF")  # outside any transaction
                 conn.commit()
             try:
-                stats = merge(conn, item, tick, say, fresh)
+                stats = merge(conn, item, tick, say, fresh, record)
             finally:
                 if building and sqlite:
                     conn.exec_driver_sql("PRAGMA foreign_keys = ON")
@@ -192,6 +204,21 @@ def import_file(
         total.unchanged,
         stats,
     )
+
+
+def _record_import(
+    conn: Connection, item: ExportContents, at: dt.datetime, stats: dict[str, TableStats]
+) -> None:
+    """The import log's row of one export (``ImportLog``): the house, its month, when."""
+    m = item.manifest
+    changed = sum(s.inserted + s.updated for s in stats.values())
+    conn.execute(
+        insert(ImportLog).values(
+            id=uuid.uuid4(), house_id=m.house_id, house_code=m.house_code, month=m.month,
+            file_name=item.path.name[:255], exported_at=m.created_at, imported_at=at,
+            records=changed,
+        )
+    )  # fmt: skip
 
 
 def remove_database_file(path: Path) -> None:
@@ -252,7 +279,11 @@ def _finish_file(path: Path) -> None:
 
 
 def build_new_file(
-    path: Path, contents: Iterable[ExportContents], tick: Tick, say: Say
+    path: Path,
+    contents: Iterable[ExportContents],
+    tick: Tick,
+    say: Say,
+    clock: Clock = SYSTEM_CLOCK,
 ) -> list[FileImport]:
     """A new SQLite target from ``contents``: complete and checked, or not there at all.
 
@@ -274,7 +305,9 @@ def build_new_file(
             for item in contents:
                 fresh = item.manifest.house_id not in seen
                 seen.add(item.manifest.house_id)
-                imports.append(import_file(engine, item, tick, say, building=True, fresh=fresh))
+                imports.append(
+                    import_file(engine, item, tick, say, building=True, fresh=fresh, clock=clock)
+                )
             say(_("Building the indexes…"))
             with engine.begin() as conn:
                 for index in indexes:

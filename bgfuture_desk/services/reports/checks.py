@@ -10,6 +10,7 @@ import datetime as dt
 import uuid
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -61,7 +62,8 @@ def run_checks(db: Database, period: Period) -> list[Check]:
         ]
 
 
-def _seen_people(session: Session, period: Period) -> list[Person]:
+def _seen_people(session: Session, period: Period) -> list[Any]:
+    """The people seen in the period: rows of the columns the checks read."""
     seen = (
         select(VisitPerson.person_id)
         .join(Visit, Visit.id == VisitPerson.visit_id)
@@ -72,8 +74,10 @@ def _seen_people(session: Session, period: Period) -> list[Person]:
             Visit.checked_in_at < period.end_before,
         )
     )
-    query = select(Person).where(Person.id.in_(seen), Person.deleted_at.is_(None))
-    return list(session.scalars(query))
+    query = select(Person.id, Person.house_id, Person.birth_date, Person.role, Person.sex).where(
+        Person.id.in_(seen), Person.deleted_at.is_(None)
+    )
+    return list(session.execute(query))
 
 
 def _people_checks(session: Session, period: Period, codes: dict[uuid.UUID, str]) -> list[Check]:
@@ -92,12 +96,12 @@ def _visit_checks(session: Session, period: Period, codes: dict[uuid.UUID, str])
     long = Check("long_visits", N_("Visits longer than 12 hours"))
     holiday = Check("visits_on_holidays", N_("Visits on public holidays"))
     free = set().union(*(holidays(y) for y in range(period.first.year, period.last.year + 1)))
-    query = select(Visit).where(
+    query = select(Visit.id, Visit.house_id, Visit.checked_in_at, Visit.checked_out_at).where(
         Visit.deleted_at.is_(None),
         Visit.checked_in_at >= period.start_at,
         Visit.checked_in_at < period.end_before,
     )
-    for visit in session.scalars(query):
+    for visit in session.execute(query):
         house = codes.get(visit.house_id, "?")
         if visit.checked_out_at and visit.checked_out_at - visit.checked_in_at > LONG_VISIT:
             long.found[house].append(visit.id)
@@ -119,6 +123,8 @@ def _marks_without_visit(session: Session, period: Period, codes: dict[uuid.UUID
             Meeting.starts_at < period.end_before,
         )
     ).all()
+    if not marks:
+        return check
     visited = {
         (person_id, at.date())
         for person_id, at in session.execute(

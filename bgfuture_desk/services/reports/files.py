@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from bgfuture_desk.documents.page import HouseHeader
+from bgfuture_desk.domain.months import Month
 from bgfuture_desk.domain.permissions import Permission
 from bgfuture_desk.errors import UserError
 from bgfuture_desk.i18n import _
@@ -15,6 +16,7 @@ from bgfuture_desk.services.reports.profiles import Shown
 from bgfuture_desk.services.unit import Database, needs
 
 SUFFIXES = (".xlsx", ".pdf")
+Trend = list[tuple[Month, dict[str, int]]]
 
 
 def check_name(path: Path) -> Path:
@@ -37,19 +39,32 @@ def report_header(db: Database, houses: list[str]) -> HouseHeader:
     return HouseHeader(name=_("Family Houses of the municipality of Kazanlak"))
 
 
-def report_bytes(path: Path, shown: Shown, header: HouseHeader, made_at: dt.datetime) -> bytes:
+def report_bytes(
+    path: Path,
+    shown: Shown,
+    header: HouseHeader,
+    made_at: dt.datetime,
+    trend: Trend | None = None,
+) -> bytes:
+    """The file's bytes; the workbook also charts ``trend`` (the last 12 months) when given."""
     if check_name(path).suffix.lower() == ".pdf":
         from bgfuture_desk.documents.report_pdf import report_pdf
 
         return report_pdf(shown, header, made_at)
     from bgfuture_desk.documents.report_workbook import report_workbook
 
-    return report_workbook(shown, made_at)
+    return report_workbook(shown, made_at, trend)
 
 
-def save_report(path: Path, shown: Shown, header: HouseHeader, made_at: dt.datetime) -> Path:
+def save_report(
+    path: Path,
+    shown: Shown,
+    header: HouseHeader,
+    made_at: dt.datetime,
+    trend: Trend | None = None,
+) -> Path:
     """Write the report whole or not at all (a temporary name, then a rename)."""
-    data = report_bytes(path, shown, header, made_at)
+    data = report_bytes(path, shown, header, made_at, trend)
 
     def fill(fh: BinaryIO) -> None:
         fh.write(data)

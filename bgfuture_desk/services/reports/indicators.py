@@ -26,9 +26,9 @@ import uuid
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import TypeVar
+from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, Select, select
+from sqlalchemy import ColumnElement, Select, case, func, or_, select
 from sqlalchemy.orm import Session
 
 from bgfuture_desk.db.models import (
@@ -58,6 +58,11 @@ from bgfuture_desk.domain.vocab import (
 )
 from bgfuture_desk.i18n import N_, _
 from bgfuture_desk.services.reports.checks import Check, run_checks
+from bgfuture_desk.services.reports.completeness import (
+    Completeness,
+    completeness,
+    missing_houses,
+)
 from bgfuture_desk.services.reports.period import Period
 from bgfuture_desk.services.unit import Database, needs
 
@@ -152,6 +157,9 @@ class Report:
     houses: list[str]  # house codes, in code order
     figures: list[Figure] = field(default_factory=list)
     checks: list[Check] = field(default_factory=list)  # what makes the numbers doubtful
+    # houses of a consolidated database without an imported export for the whole period
+    missing: list[str] = field(default_factory=list)
+    completeness: Completeness | None = None  # the imports matrix (``compare`` adds it)
 
     def figure(self, key: str) -> Figure:
         return next(f for f in self.figures if f.key == key)
@@ -165,8 +173,10 @@ class Report:
             "previous": self.period.previous().as_json(),
             "year_before": self.period.year_before().as_json(),
             "houses": self.houses,
+            "missing": self.missing,
             "indicators": [f.as_json() for f in self.figures],
             "checks": [c.as_json() for c in self.checks],
+            **({"completeness": self.completeness.as_json()} if self.completeness else {}),
         }
 
 
@@ -283,19 +293,22 @@ def _live(model: type[M], *where: ColumnElement[bool]) -> Select[M]:
 
 
 @needs(Permission.REPORTS)
-def count(db: Database, period: Period) -> Report:
+def count(db: Database, period: Period, light: bool = False) -> Report:
     """Every indicator of ``period`` for every house in the file (one for a house file, all
-    for a consolidated one), with the total."""
+    for a consolidated one), with the total. ``light``: only the figures of reach (without
+    who is new), visits and toys (``LIGHT_KEYS``: what the 12-month trend draws)."""
     with db.read() as session:
         houses = session.execute(select(House.id, House.code).order_by(House.code)).all()
         codes = {h.id: h.code for h in houses}
-        report = Report(period, [h.code for h in houses])
-        report.figures += _reach_and_visits(session, period, codes)
-        report.figures += _groups(session, period, codes)
+        report = Report(period, [h.code for h in houses], missing=missing_houses(session, period))
+        report.figures += _reach_and_visits(session, period, codes, light)
         # "At the end" of a month still running is today: a loan due tomorrow is not overdue.
         as_of = min(period.end, db.clock.today())
+        if not light:
+            report.figures += _groups(session, period, codes)
         report.figures += _toys(session, period, codes, as_of)
-        report.figures += _referrals_and_consents(session, period, codes, as_of)
+        if not light:
+            report.figures += _referrals_and_consents(session, period, codes, as_of)
     order = {i.key: n for n, i in enumerate(INDICATORS)}
     report.figures.sort(key=lambda f: order[f.key])
     return report
@@ -304,9 +317,10 @@ def count(db: Database, period: Period) -> Report:
 @needs(Permission.REPORTS)
 def compare(db: Database, period: Period) -> Report:
     """``count`` of the period, each figure beside the period before and a year before, with
-    the checks of the period's records."""
+    the checks of the period's records and the completeness of the imports."""
     report = count(db, period)
     report.checks = run_checks(db, period)
+    report.completeness = completeness(db, period)
     before, year = count(db, period.previous()), count(db, period.year_before())
     for figure in report.figures:
         figure.previous = _for_houses(before.figure(figure.key).values, report.houses)
@@ -315,6 +329,12 @@ def compare(db: Database, period: Period) -> Report:
 
 
 TREND_KEYS = ("children_reached", "parents_reached", "visits", "loans")
+# what ``count(light=True)`` counts
+LIGHT_KEYS = {
+    "children_reached", "parents_reached", "pregnant_reached", "visits", "people_in_visits",
+    "anonymous_visitors", *(f"visits_for_{p.value}" for p in VisitPurpose), "loans", "returns",
+    "overdue", "families_borrowing",
+}  # fmt: skip
 
 
 @needs(Permission.REPORTS)
@@ -323,9 +343,10 @@ def trend(
 ) -> list[tuple[Month, dict[str, int]]]:
     """The totals of ``keys`` for each of the ``months`` months up to ``last``, oldest first."""
     out = []
+    light = set(keys) <= LIGHT_KEYS
     for back in range(months - 1, -1, -1):
         month = last.shifted(-back)
-        report = count(db, Period(month, month))
+        report = count(db, Period(month, month), light=light)
         out.append((month, {k: report.value(k) for k in keys}))
     return out
 
@@ -341,30 +362,57 @@ def _visits_in(period: Period, *where: ColumnElement[bool]) -> Select[Visit]:
     )  # fmt: skip
 
 
+def _visit_rows(
+    period: Period, *columns: Any, where: tuple[ColumnElement[bool], ...] = ()
+) -> Select[Any]:
+    """Only ``columns`` of the live visits of ``period``: rows, not objects (a consolidated
+    month holds tens of thousands of visits, and building objects is most of the time)."""
+    return select(*columns).where(
+        Visit.deleted_at.is_(None),
+        Visit.checked_in_at >= period.start_at,
+        Visit.checked_in_at < period.end_before,
+        *where,
+    )
+
+
 def _reach_and_visits(
-    session: Session, period: Period, codes: dict[uuid.UUID, str]
+    session: Session, period: Period, codes: dict[uuid.UUID, str], light: bool = False
 ) -> list[Figure]:
-    visits = session.scalars(_visits_in(period)).all()
-    visit_ids = [v.id for v in visits]
-    members: list[tuple[uuid.UUID, uuid.UUID]] = []  # (visit id, person id)
-    purposes: list[tuple[uuid.UUID, str]] = []
-    for start in range(0, len(visit_ids), 500):
-        chunk = visit_ids[start : start + 500]
-        members += session.execute(
-            select(VisitPerson.visit_id, VisitPerson.person_id).where(
-                VisitPerson.visit_id.in_(chunk), VisitPerson.deleted_at.is_(None)
-            )
+    visits = session.execute(
+        _visit_rows(
+            period, Visit.id, Visit.house_id, Visit.family_id, Visit.anonymous_adults,
+            Visit.anonymous_children,
+        )
+    ).all()  # fmt: skip
+    # (visit id, person id) of the live visits of the period, with the people themselves
+    members: list[tuple[uuid.UUID, uuid.UUID]] = []
+    people: dict[uuid.UUID, _Someone] = {}
+    rows = session.execute(
+        _visit_rows(
+            period, VisitPerson.visit_id, *_PERSON_COLUMNS,
+            where=(VisitPerson.deleted_at.is_(None),),
+        )
+        .join_from(Visit, VisitPerson, VisitPerson.visit_id == Visit.id)
+        .join(Person, Person.id == VisitPerson.person_id)
+    )  # fmt: skip
+    for visit_id, *person in rows:
+        members.append((visit_id, person[0]))
+        if person[0] not in people:
+            people[person[0]] = _Someone(*person)
+    # (visit id, purpose)
+    purposes: list[tuple[uuid.UUID, str]] = list(
+        session.execute(
+            _visit_rows(
+                period, VisitPurposeRow.visit_id, VisitPurposeRow.purpose,
+                where=(VisitPurposeRow.deleted_at.is_(None),),
+            ).join_from(Visit, VisitPurposeRow, VisitPurposeRow.visit_id == Visit.id)
         ).all()
-        purposes += session.execute(
-            select(VisitPurposeRow.visit_id, VisitPurposeRow.purpose).where(
-                VisitPurposeRow.visit_id.in_(chunk), VisitPurposeRow.deleted_at.is_(None)
-            )
-        ).all()
-    people = _people(session, (pid for _v, pid in members))
+    )  # fmt: skip
     house_of = {v.id: v.house_id for v in visits}
     end = period.end
 
-    earlier = _seen_before(session, period, people.values())
+    # the trend's light count leaves out who is new (and the families)
+    earlier = set() if light else _seen_before(session, period, people.values())
     children, parents, pregnant = _PeopleCount(end), _PeopleCount(end), _PeopleCount(end)
     children_new, parents_new = _PeopleCount(end), _PeopleCount(end)
     in_visits = _Counts(codes)
@@ -402,6 +450,8 @@ def _reach_and_visits(
         anonymous.figure(BY_KEY["anonymous_visitors"]),
         *(by_purpose[p.value].figure(BY_KEY[f"visits_for_{p.value}"]) for p in VisitPurpose),
     ]
+    if light:
+        return [f for f in figures if f.key not in ("children_new", "parents_new")]
     figures += _families(session, period, codes, visits)
     return figures
 
@@ -412,22 +462,33 @@ def _seen_before(
     """(house id, identity) of everyone in ``people`` with a live visit before the period,
     and (None, identity) when that visit was in any house (for the total)."""
     people = list(people)
-    egns = {p.egn for p in people if p.egn}
-    ids = {p.id for p in people}
-    query = (
-        select(Visit.house_id, Person.id, Person.egn)
-        .join(VisitPerson, VisitPerson.visit_id == Visit.id)
-        .join(Person, Person.id == VisitPerson.person_id)
+    egns = sorted({p.egn for p in people if p.egn})
+    wanted = {p.id for p in people}
+    for start in range(0, len(egns), 500):  # the same people's records in the other houses
+        wanted.update(
+            session.scalars(select(Person.id).where(Person.egn.in_(egns[start : start + 500])))
+        )
+    # For each record, whether one earlier visit exists: the search stops at the first one
+    # (by the index on the person), instead of reading the person's whole history.
+    earlier = (
+        select(VisitPerson.id)
+        .join(Visit, Visit.id == VisitPerson.visit_id)
         .where(
-            Visit.deleted_at.is_(None),
+            VisitPerson.person_id == Person.id,
             VisitPerson.deleted_at.is_(None),
+            Visit.deleted_at.is_(None),
             Visit.checked_in_at < period.start_at,
         )
-        .distinct()
+        .exists()
     )
+    ids = sorted(wanted)
     out: set[tuple[uuid.UUID | None, str]] = set()
-    for house_id, person_id, egn in session.execute(query):
-        if person_id in ids or (egn and egn in egns):
+    for start in range(0, len(ids), 500):
+        query = select(Person.house_id, Person.id, Person.egn).where(
+            Person.id.in_(ids[start : start + 500]), earlier
+        )
+        # a record's visits are in its own house (records never point across houses)
+        for house_id, person_id, egn in session.execute(query):
             identity = f"egn:{egn}" if egn else f"id:{person_id}"
             out.add((house_id, identity))
             out.add((None, identity))
@@ -458,25 +519,36 @@ def _new_in_total(
 
 
 def _families(
-    session: Session, period: Period, codes: dict[uuid.UUID, str], visits: Iterable[Visit]
+    session: Session, period: Period, codes: dict[uuid.UUID, str], visits: Iterable[Any]
 ) -> list[Figure]:
     registered, new, seen = _Counts(codes), _Counts(codes), _Counts(codes)
     end_at = period.end_before
     rows = session.execute(
-        select(Family.house_id, Family.created_at).where(
+        select(
+            Family.house_id,
+            func.count(),
+            func.sum(case((Family.created_at >= period.start_at, 1), else_=0)),
+        )
+        .where(
             Family.deleted_at.is_(None), Family.merged_into_id.is_(None), Family.created_at < end_at
         )
+        .group_by(Family.house_id)
     )
-    for house_id, created_at in rows:
-        registered.add(house_id)
-        if created_at >= period.start_at:
-            new.add(house_id)
+    for house_id, families, of_period in rows:
+        registered.add(house_id, families)
+        new.add(house_id, int(of_period or 0))
     for house_id, _family in {(v.house_id, v.family_id) for v in visits if v.family_id}:
         seen.add(house_id)
     engaged = _Counts(codes)
     window = Period(period.last.shifted(-2), period.last)  # the last three months
     by_family: dict[tuple[uuid.UUID, uuid.UUID | None], set[tuple[int, int]]] = defaultdict(set)
-    for v in session.scalars(_visits_in(window, Visit.family_id.is_not(None))):
+    rows = session.execute(
+        _visit_rows(
+            window, Visit.house_id, Visit.family_id, Visit.checked_in_at,
+            where=(Visit.family_id.is_not(None),),
+        )
+    )  # fmt: skip
+    for v in rows:
         by_family[(v.house_id, v.family_id)].add((v.checked_in_at.year, v.checked_in_at.month))
     for (house, _which), seen_months in by_family.items():
         if len(seen_months) >= 2:
@@ -568,15 +640,11 @@ def _referrals_and_consents(
         if not answered or (r.status_on is not None and r.status_on > as_of):
             waiting.add(r.house_id)
     given, withdrawn = _Counts(codes), _Counts(codes)
-    valid_people: set[uuid.UUID] = set()
     for c in session.scalars(_live(Consent, Consent.given_on <= period.end)):
         if period.contains(c.given_on):
             given.add(c.house_id)
         if period.contains(c.withdrawn_on):
             withdrawn.add(c.house_id)
-        still = c.withdrawn_on is None or c.withdrawn_on > period.end
-        if c.kind == ConsentKind.PERSONAL_DATA and still:
-            valid_people.add(c.person_id)
     without = _Counts(codes)
     seen = session.execute(
         select(Visit.house_id, Visit.family_id)
@@ -588,16 +656,21 @@ def _referrals_and_consents(
         )
         .distinct()
     ).all()
-    family_ids = {f for _h, f in seen}
-    consented_families = {
-        fid
-        for pid, fid in session.execute(
-            select(Person.id, Person.family_id).where(
-                Person.family_id.in_(family_ids or {uuid.UUID(int=0)})
+    # families with someone whose personal-data consent is still valid at the end
+    consented_families = set(
+        session.scalars(
+            select(Person.family_id)
+            .join(Consent, Consent.person_id == Person.id)
+            .where(
+                Consent.deleted_at.is_(None),
+                Consent.kind == ConsentKind.PERSONAL_DATA,
+                Consent.given_on <= period.end,
+                or_(Consent.withdrawn_on.is_(None), Consent.withdrawn_on > period.end),
+                Person.family_id.is_not(None),
             )
+            .distinct()
         )
-        if pid in valid_people
-    }
+    )
     for house_id, family_id in seen:
         if family_id not in consented_families:
             without.add(house_id)

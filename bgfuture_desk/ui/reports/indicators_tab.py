@@ -26,6 +26,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
@@ -42,10 +43,12 @@ from bgfuture_desk.domain.months import Month
 from bgfuture_desk.domain.people import AgeBand
 from bgfuture_desk.i18n import N_, _
 from bgfuture_desk.services.reports import files
+from bgfuture_desk.services.reports.completeness import missing_warning
 from bgfuture_desk.services.reports.indicators import TOTAL, TREND_KEYS, compare, trend
 from bgfuture_desk.services.reports.period import Period
 from bgfuture_desk.services.reports.profiles import Profile, Shown, shown
 from bgfuture_desk.services.unit import Database
+from bgfuture_desk.ui.models.completeness_table_model import CompletenessTableModel
 from bgfuture_desk.ui.models.indicator_table_model import IndicatorTableModel
 from bgfuture_desk.ui.reports.worker import Worker
 from bgfuture_desk.ui.widgets.service_call import run_shown
@@ -83,9 +86,15 @@ class IndicatorsTab(QWidget):
         self.status = QLabel(self)
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
+        self.warning = QLabel(self)  # the houses missing in the period (consolidated file)
+        self.warning.setWordWrap(True)
+        self.warning.setStyleSheet("color: #b00000; font-weight: bold;")
+        self.warning.hide()
+        layout.addWidget(self.warning)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        left = self.left = QSplitter(Qt.Orientation.Vertical, splitter)
         self.model = IndicatorTableModel(self)
-        self.table = QTableView(splitter)
+        self.table = QTableView(left)
         self.table.setModel(self.model)
         self.table.setAccessibleName(_("Indicators"))
         self.table.verticalHeader().hide()
@@ -99,6 +108,27 @@ class IndicatorsTab(QWidget):
         rows = self.table.verticalHeader()
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         rows.setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.matrix_box = QWidget(left)
+        box = QVBoxLayout(self.matrix_box)
+        box.setContentsMargins(0, 0, 0, 0)
+        self.matrix_title = QLabel(_("Imported exports (houses × months):"), self.matrix_box)
+        box.addWidget(self.matrix_title)
+        self.matrix_model = CompletenessTableModel(self)
+        self.matrix = QTableView(self.matrix_box)
+        self.matrix.setModel(self.matrix_model)
+        self.matrix.setAccessibleName(_("Imported exports"))
+        self.matrix.verticalHeader().hide()
+        self.matrix.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.matrix.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents
+        )
+        self.matrix.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        box.addWidget(self.matrix)
+        left.addWidget(self.table)
+        left.addWidget(self.matrix_box)
+        left.setStretchFactor(0, 4)
+        left.setStretchFactor(1, 1)
+        self.matrix_box.hide()  # a house file is complete: no matrix
         charts = QWidget(splitter)
         column = QVBoxLayout(charts)
         column.setContentsMargins(0, 0, 0, 0)
@@ -106,7 +136,7 @@ class IndicatorsTab(QWidget):
         self.ages_view = self._chart_view(charts)
         column.addWidget(self.trend_view, 1)
         column.addWidget(self.ages_view, 1)
-        splitter.addWidget(self.table)
+        splitter.addWidget(left)
         splitter.addWidget(charts)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
@@ -134,6 +164,11 @@ class IndicatorsTab(QWidget):
             row.addWidget(label)
             row.addWidget(box)
             box.currentIndexChanged.connect(lambda _i: self.recount())
+            if box is self.to:
+                self.ytd = QCheckBox(_("from &January"), self)
+                self.ytd.setToolTip(_("The year to date: from January to the month"))
+                self.ytd.toggled.connect(self._ytd_toggled)
+                row.addWidget(self.ytd)
         row.addStretch(1)
         self.excel_button = QPushButton(_("Save as &Excel…"), self)
         self.pdf_button = QPushButton(_("Save as P&DF…"), self)
@@ -151,10 +186,17 @@ class IndicatorsTab(QWidget):
 
     # -- choosing and counting ------------------------------------------------------------
 
+    def _ytd_toggled(self, on: bool) -> None:
+        self.to.setEnabled(not on)  # the year to date ends with the month
+        self.recount()
+
     def period(self) -> Period | None:
         """The chosen period; None (with the reason shown) when "to" comes before the month."""
-        to = self.to.currentData() or None
-        return run_shown(lambda: Period.parse(self.month.currentData(), to), self.status.setText)
+        ytd = self.ytd.isChecked()
+        to = None if ytd else self.to.currentData() or None
+        return run_shown(
+            lambda: Period.parse(self.month.currentData(), to, ytd), self.status.setText
+        )
 
     def chosen_profile(self) -> Profile:
         return Profile(self.profile.currentData())
@@ -204,10 +246,35 @@ class IndicatorsTab(QWidget):
             )
         )
         self.model.set_report(counted.shown)
+        warning = missing_warning(report.missing)
+        self.warning.setText(warning or "")
+        self.warning.setVisible(warning is not None)
+        matrix = report.completeness
+        self.matrix_model.set_matrix(matrix)
+        self.matrix_box.setVisible(matrix is not None and matrix.consolidated)
+        if self.matrix_box.isVisibleTo(self):
+            self._fit_matrix()
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.trend_view.setChart(self._trend_chart(counted))
         self.ages_view.setChart(self._ages_chart(counted.shown))
         self.counted.emit(counted)
+
+    def _fit_matrix(self) -> None:
+        """Give the matrix the height of its rows (a few houses), the table the rest."""
+        rows = self.matrix_model.rowCount()
+        self.matrix.resizeColumnsToContents()
+        height = (
+            self.matrix.horizontalHeader().sizeHint().height()
+            + rows * self.matrix.verticalHeader().defaultSectionSize()
+            + self.matrix.horizontalScrollBar().sizeHint().height()
+            + 2 * self.matrix.frameWidth()
+        )
+        self.matrix.setMinimumHeight(height)
+        label = self.matrix_title.sizeHint().height()
+        total = sum(self.left.sizes()) or self.left.height()
+        spacing = self.style().pixelMetric(self.style().PixelMetric.PM_LayoutVerticalSpacing)
+        box = height + label + spacing
+        self.left.setSizes([max(total - box, 100), box])
 
     # -- the charts ---------------------------------------------------------------------
 
@@ -293,7 +360,7 @@ class IndicatorsTab(QWidget):
         db = self.db
         header = files.report_header(db, counted.shown.report.houses)
         saved = run_shown(
-            lambda: files.save_report(path, counted.shown, header, db.clock.now()),
+            lambda: files.save_report(path, counted.shown, header, db.clock.now(), counted.trend),
             self.status.setText,
         )
         if saved is not None:
