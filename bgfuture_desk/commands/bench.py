@@ -9,7 +9,8 @@ from bgfuture_desk.i18n import _, format_number
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
-    from bgfuture_desk.bench import run_exchange_benchmark, run_search_benchmark
+    from bgfuture_desk.bench.exchange import run_exchange_benchmark
+    from bgfuture_desk.bench.search import run_search_benchmark
 
     suites = ("search", "exchange") if args.suite == "all" else (args.suite,)
     if "search" in suites:

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from bgfuture_desk.bench import run_search_benchmark
+from bgfuture_desk.bench.search import run_search_benchmark
 from bgfuture_desk.db.models import Family, Person, utcnow
 from bgfuture_desk.domain.egn import make_egn
 from bgfuture_desk.domain.search import Term, parse_query, within_one_edit
@@ -449,7 +449,7 @@ def test_a_query_is_read_as_names_digits_or_a_code():
 
 
 def test_the_exchange_benchmark_exports_and_consolidates_every_record():
-    from bgfuture_desk.bench import run_exchange_benchmark
+    from bgfuture_desk.bench.exchange import run_exchange_benchmark
 
     result = run_exchange_benchmark(n_people=200, n_visits=1000, houses=2, audit=True)
     per_house = sum(result["records_per_house"].values())
