@@ -69,7 +69,7 @@ def _event(
     house_id: uuid.UUID, at: dt.datetime, entity: str, row: dict, action: str, event_id: uuid.UUID
 ) -> dict:
     fields = {
-        k: (str(v) if isinstance(v, uuid.UUID | dt.datetime) else v)
+        k: (str(v) if isinstance(v, uuid.UUID | dt.date) else v)
         for k, v in row.items()
         if k not in ("created_at", "updated_at", "deleted_at")
     }
