@@ -124,11 +124,17 @@ def build_parser() -> BulgarianParser:
                    help=_("labels: columns x rows of the label sheet, e.g. 3x8 (the default)"))
 
     p = sub.add_parser("bench", help=_("the performance suite"))
-    p.add_argument("suite", nargs="?", default="all", choices=("all", "search", "exchange"),
-                   metavar=_("SUITE"), help=_("all (the default), search or exchange"))
-    p.add_argument("--people", type=_positive, default=25000,
-                   help=_("number of people in the benchmark house"))
-    p.add_argument("--json", action="store_true", help=_("one JSON object per line"))
+    p.add_argument("--json", action="store_true", help=_("one JSON object with every figure"))
+    p.add_argument("--only", nargs="+", metavar=_("NAME"),
+                   help=_("only these figures or measurements (startup, search, actions, "
+                          "export, consolidate, report, printouts)"))
+    p.add_argument("--small", action="store_true",
+                   help=_("a small house of two years instead of the ten-year house"))
+    p.add_argument("--repeat", type=_positive, default=5,
+                   help=_("repetitions of each measurement (the median is shown)"))
+    p.add_argument("--pg", metavar=_("URL"),
+                   help=_("a PostgreSQL server to consolidate into (a database of its own is made "
+                          "for the run and dropped afterwards)"))
     _add_exchange(sub)
     _add_backup(sub)
     _add_report(sub)

@@ -163,10 +163,12 @@ def _toys_and_loans(
             "source": "",
             "photo_path": "",
         }
-        out = _loans_of(story, toy, families, acquired, per_toy)
-        if out:
+        loans_of_toy = _loans_of(story, toy, families, acquired, per_toy)
+        if loans_of_toy and loans_of_toy[-1]["returned_on"] is None:
             toy["status"] = ToyStatus.LENT.value
-        story.sink.add(Toy, toy, action="toy_added")
+        story.sink.add(Toy, toy, action="toy_added")  # before its loans: they refer to it
+        for loan in loans_of_toy:
+            story.sink.add(Loan, loan, action="lend")
 
 
 def _loans_of(
@@ -175,38 +177,38 @@ def _loans_of(
     families: Sequence[tuple[uuid.UUID, list[uuid.UUID]]],
     acquired: dt.date,
     count: int,
-) -> bool:
-    """One loan after another from the day the toy came; True if the last is still out."""
+) -> list[dict[str, Any]]:
+    """One loan after another from the day the toy came; the last may still be out."""
     rng, today = story.rng, story.today
     gap = max(1, (today - acquired).days // (count + 1))
     day = story.day_after(acquired, 1, gap)
+    loans: list[dict[str, Any]] = []
     for _n in range(count):
         if day >= today:
-            return False
+            break
         family_id, people = rng.choice(families)
         due = due_date(day, _LOAN_DAYS)
         back = story.day_after(day, 5, _LOAN_DAYS + 14)
         returned = back if back < today and rng.random() < 0.97 else None
-        if returned is None and back < today and due >= today:
-            returned = None  # still out, not yet due
-        loan = {
-            **story.meta(story.at(day, 11), story.at(returned, 12) if returned else None),
-            "toy_id": toy["id"],
-            "family_id": family_id,
-            "person_id": people[0],
-            "lent_on": day,
-            "due_on": due,
-            "returned_on": returned,
-            "pieces_out": toy["pieces"],
-            "pieces_missing": 0,
-            "return_condition": "good" if returned else None,
-            "note": "",
-        }
-        story.sink.add(Loan, loan, action="lend")
+        loans.append(
+            {
+                **story.meta(story.at(day, 11), story.at(returned, 12) if returned else None),
+                "toy_id": toy["id"],
+                "family_id": family_id,
+                "person_id": people[0],
+                "lent_on": day,
+                "due_on": due,
+                "returned_on": returned,
+                "pieces_out": toy["pieces"],
+                "pieces_missing": 0,
+                "return_condition": "good" if returned else None,
+                "note": "",
+            }
+        )
         if returned is None:
-            return True
+            break
         day = story.day_after(returned, 1, gap)
-    return False
+    return loans
 
 
 def _groups(story: _Story, meetings: int, marks: int) -> None:

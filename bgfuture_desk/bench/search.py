@@ -8,17 +8,22 @@ raw floor the index is compared with.
 from __future__ import annotations
 
 import random
+import sqlite3
 import statistics
 import tempfile
 import time
 from pathlib import Path
 
+from sqlalchemy import select
+
 from bgfuture_desk.bench.people import Made, fill_people
 from bgfuture_desk.bench.presets import preset
+from bgfuture_desk.db.models import Family, Person
 from bgfuture_desk.domain.names import transliterate
 from bgfuture_desk.domain.phones import format_phone
 from bgfuture_desk.services.families.search import SearchIndex
 from bgfuture_desk.services.house import setup
+from bgfuture_desk.services.unit import Database
 
 TARGET_P95_MS = 30.0
 
@@ -109,3 +114,41 @@ def _queries(rng: random.Random, made: list[Made], count: int) -> list[str]:
             out.append(make(rng.choice(made)))
     rng.shuffle(out)
     return out[:count]
+
+
+def queries_for(db: Database, rng: random.Random, count: int) -> list[str]:
+    """The same mix of queries, about the people of an existing house."""
+    query = (
+        select(
+            Person.first_name,
+            Person.middle_name,
+            Person.last_name,
+            Person.phone,
+            Family.phone,
+            Person.egn,
+            Family.code,
+        )
+        .join(Family, Family.id == Person.family_id)
+        .where(Person.deleted_at.is_(None))
+        .order_by(Person.id)
+    )
+    with db.read() as session:
+        made = [
+            Made(first, middle, last, phone or family_phone, egn, code)
+            for first, middle, last, phone, family_phone, egn, code in session.execute(query)
+        ]
+    return _queries(rng, made, count)
+
+
+def raw_search(conn: sqlite3.Connection, text: str) -> list[tuple]:
+    """The floor: what a plain query on the file finds for what was typed (names, phone,
+    ЕГН or code containing it), first 50 rows, no ranking, no transliteration."""
+    like = f"%{text.strip()}%"
+    return conn.execute(
+        "SELECT p.id, p.first_name, p.last_name, f.code FROM people p "
+        "JOIN families f ON f.id = p.family_id "
+        "WHERE p.first_name || ' ' || p.middle_name || ' ' || p.last_name LIKE ?1 "
+        "OR p.first_name || ' ' || p.last_name LIKE ?1 OR p.phone LIKE ?1 "
+        "OR f.phone LIKE ?1 OR p.egn LIKE ?1 OR f.code LIKE ?1 LIMIT 50",
+        (like,),
+    ).fetchall()

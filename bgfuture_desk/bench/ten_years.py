@@ -104,7 +104,9 @@ def build_house(
 
 
 def cache_folder() -> Path:
-    return user_cache_path(APP_NAME, appauthor=False) / "bench"
+    """The user's cache folder, or ``BGF_BENCH_CACHE`` where it is set (the tests)."""
+    chosen = os.environ.get("BGF_BENCH_CACHE")
+    return Path(chosen) if chosen else user_cache_path(APP_NAME, appauthor=False) / "bench"
 
 
 def cached_house(
