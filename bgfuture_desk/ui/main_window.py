@@ -123,6 +123,7 @@ class MainWindow(QMainWindow):
         )
         self.pages_stack = QStackedWidget(workspace)
         self.search = SharedSearch(self.db)  # the pages share one search index
+        self.search.start()  # built while the pages are made
         self.settings_page = SettingsPage(self.db, self.pages_stack)
         self.pages: list[Page] = [
             ReceptionPage(self.db, self.pages_stack, self.search),
@@ -264,7 +265,8 @@ class MainWindow(QMainWindow):
     def refresh(self) -> None:
         """Re-read the house and what the file holds (start, after a login, on request)."""
         self.set_house_name(settings.house_details(self.db).name)
-        counts = health.record_counts(self.db)
+        counted = {table for page in self.pages for table in page.COUNTED}
+        counts = health.record_counts(self.db, counted) if counted else {}
         for page in self.pages:
             page.set_counts(counts)
 
