@@ -388,3 +388,16 @@ def test_users_of_an_older_file_keep_their_passwords_after_the_upgrade(tmp_path)
             ]
     finally:
         opened.db.dispose()
+
+
+def test_the_revisions_read_from_the_file_names_are_alembics_own():
+    """Opening a file reads the revisions from the migrations' names (no Alembic on the way
+    to the desk); Alembic reading the scripts must see the same chain and the same head."""
+    from alembic.script import ScriptDirectory
+
+    scripts = ScriptDirectory.from_config(migrate._config())
+    chain = [s.revision for s in reversed(list(scripts.walk_revisions()))]
+    assert tuple(chain) == migrate._revisions()
+    assert scripts.get_current_head() == migrate.head_revision() == chain[-1]
+    downs = [scripts.get_revision(r).down_revision for r in chain]
+    assert downs == [None, *chain[:-1]]  # each revises the one before
