@@ -85,7 +85,9 @@ class TodayPanel(QWidget):
         self._build_counts(layout)
         self._build_table(layout)
         self._build_buttons(layout)
+        blocked = self.day_edit.blockSignals(True)  # read when the page is first shown
         self.day_edit.setDate(qdate(self.db.clock.today()))
+        self.day_edit.blockSignals(blocked)
 
     # -- building ---------------------------------------------------------------------------
 
