@@ -243,7 +243,6 @@ class TodayPanel(QWidget):
         self.today_button.setEnabled(day != today)
         self.empty.setVisible(self.model.rowCount() == 0)
         self._add_row_buttons()
-        self.table.resizeRowsToContents()
         row = self.model.row_of(keep) if keep else -1
         if row >= 0:
             self.table.setCurrentIndex(self.model.index(row, COL_WHO))
