@@ -106,8 +106,11 @@ class LazyPages(Sequence[Page]):
         if page is None:
             page = self._makers[index]()
             placeholder = self._placeholders[index]
+            shown = self.stack.currentWidget() is placeholder
             self.stack.insertWidget(index, page)
             self.stack.removeWidget(placeholder)
+            if shown:
+                self.stack.setCurrentWidget(page)
             placeholder.deleteLater()
             self._pages[index] = page
             self._on_made(page)

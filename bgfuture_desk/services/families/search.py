@@ -256,7 +256,8 @@ class SharedSearch:
             self._stamp = registry_stamp(self.db)
 
     def check(self) -> None:
-        self._wait()
+        if self._building is not None:
+            return  # being built now, from what the file holds now
         if self._index is not None and registry_stamp(self.db) != self._stamp:
             self._index = None
 
