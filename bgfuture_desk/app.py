@@ -19,7 +19,6 @@ from bgfuture_desk import errorlog
 from bgfuture_desk.errors import DamagedFileError, SessionEndedError, UserError
 from bgfuture_desk.i18n import _, format_datetime
 from bgfuture_desk.paths import APP_NAME
-from bgfuture_desk.services.exchange.export import remove_leftovers
 from bgfuture_desk.services.house import backup, backup_schedule, database, settings
 from bgfuture_desk.services.house.lock import HouseInUse, HouseLock
 from bgfuture_desk.services.unit import Database
@@ -258,6 +257,8 @@ def _run_on_house(app: QApplication, db_path: Path, *, read_only: bool = False) 
     if db is None:
         return EXIT_OK if not Path(db_path).exists() else EXIT_BAD_INPUT
     if not db.read_only:
+        from bgfuture_desk.services.exchange.export import remove_leftovers  # a heavy import
+
         remove_leftovers(db_path)  # the plain snapshot of an export killed last time
         start_of_day(db)
     try:

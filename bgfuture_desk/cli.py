@@ -124,16 +124,17 @@ def build_parser() -> BulgarianParser:
                    help=_("labels: columns x rows of the label sheet, e.g. 3x8 (the default)"))
 
     p = sub.add_parser("bench", help=_("the performance suite"))
-    p.add_argument("suite", nargs="?", default="all",
-                   choices=("all", "search", "exchange", "report"), metavar=_("SUITE"),
-                   help=_("all (the default), search, exchange or report"))
-    p.add_argument("--people", type=_positive, default=25000,
-                   help=_("number of people in the benchmark house"))
-    p.add_argument("--visits", type=_positive, default=250000,
-                   help=_("visits in each house of the exchange and report benchmarks"))
-    p.add_argument("--runs", type=_positive, default=5,
-                   help=_("times the report is counted (the median is shown)"))
-    p.add_argument("--json", action="store_true", help=_("one JSON object per line"))
+    p.add_argument("--json", action="store_true", help=_("one JSON object with every figure"))
+    p.add_argument("--only", nargs="+", metavar=_("NAME"),
+                   help=_("only these figures or measurements (startup, search, actions, "
+                          "export, consolidate, report, printouts)"))
+    p.add_argument("--small", action="store_true",
+                   help=_("a small house of two years instead of the ten-year house"))
+    p.add_argument("--repeat", type=_positive, default=5,
+                   help=_("repetitions of each measurement (the median is shown)"))
+    p.add_argument("--pg", metavar=_("URL"),
+                   help=_("a PostgreSQL server to consolidate into (a database of its own is made "
+                          "for the run and dropped afterwards)"))
     _add_exchange(sub)
     _add_backup(sub)
     _add_report(sub)
@@ -159,8 +160,6 @@ def _add_backup(sub) -> None:
     p.add_argument("--db", type=Path, required=True, help=_("the house database file"))
     p.add_argument("--out", type=Path, metavar=_("FILE"),
                    help=_("the copy to write, or a folder (default: backups beside the file)"))
-    p.add_argument("--list", action="store_true",
-                   help=_("list the backups in the folder (--out, or backups beside the file)"))
 
     p = sub.add_parser("restore", help=_("put a backup in place of the house file"))
     p.add_argument("--db", type=Path, required=True, help=_("the house database file"))
@@ -193,8 +192,6 @@ def _add_report(sub) -> None:
     p.add_argument("--month", required=True, metavar=_("YYYY-MM"),
                    help=_("the (first) month of the report, e.g. 2026-10"))
     p.add_argument("--to", metavar=_("YYYY-MM"), help=_("the last month of a range"))
-    p.add_argument("--ytd", action="store_true",
-                   help=_("the year to date: from January to the month"))
     p.add_argument("--profile", choices=("internal", "partners"), default="internal",
                    help=_("internal: every number; partners: numbers under 5 hidden"))
     p.add_argument("--out", type=Path, metavar=_("FILE"),

@@ -23,10 +23,18 @@ from sqlalchemy import Connection, Uuid, insert, select
 
 from bgfuture_desk.db.base import Base
 from bgfuture_desk.db.models import (
+    Attendance,
     AuditEvent,
+    Consent,
+    Enrolment,
     Family,
+    Group,
+    Loan,
+    Meeting,
     Person,
+    Referral,
     Specialist,
+    Toy,
     Visit,
     VisitPerson,
     VisitPurposeRow,
@@ -51,21 +59,29 @@ def _stamp(day: dt.date, minute: int) -> dt.datetime:
     return dt.datetime.combine(day, dt.time()) + dt.timedelta(minutes=minute)
 
 
-def _event(house_id: uuid.UUID, at: dt.datetime, entity: str, row: dict) -> dict:
+def seeded_id(rng: random.Random) -> uuid.UUID:
+    """A random (version 4) id drawn from the benchmark's seeded generator: the same
+    parameters give the same house, byte for byte."""
+    return uuid.UUID(int=rng.getrandbits(128), version=4)
+
+
+def _event(
+    house_id: uuid.UUID, at: dt.datetime, entity: str, row: dict, action: str, event_id: uuid.UUID
+) -> dict:
     fields = {
-        k: (str(v) if isinstance(v, uuid.UUID | dt.datetime) else v)
+        k: (str(v) if isinstance(v, uuid.UUID | dt.date) else v)
         for k, v in row.items()
         if k not in ("created_at", "updated_at", "deleted_at")
     }
     return {
-        "id": uuid.uuid4(),
+        "id": event_id,
         "house_id": house_id,
         "created_at": at,
         "updated_at": at,
         "deleted_at": None,
         "at": at,
         "user_id": None,
-        "action": "check_in",
+        "action": action,
         "entity": entity,
         "entity_id": str(row["id"]),
         "operation": "insert",
@@ -73,25 +89,35 @@ def _event(house_id: uuid.UUID, at: dt.datetime, entity: str, row: dict) -> dict
     }
 
 
-class _Sink:
-    """Rows per table, written in batches, parents before children."""
+class Sink:
+    """Rows per table, written in batches, parents before children; with ``audit`` the
+    insert event the unit of work would have written beside each."""
 
-    def __init__(self, conn: Connection, audit: bool, house_id: uuid.UUID) -> None:
-        self.conn, self.audit, self.house_id = conn, audit, house_id
+    def __init__(
+        self, conn: Connection, audit: bool, house_id: uuid.UUID, rng: random.Random
+    ) -> None:
+        self.conn, self.audit, self.house_id, self.rng = conn, audit, house_id, rng
         self.rows: dict[type[Base], list[dict[str, Any]]] = defaultdict(list)
         self.counts: dict[str, int] = defaultdict(int)
 
-    def add(self, model: type[Base], row: dict[str, Any]) -> None:
+    def add(self, model: type[Base], row: dict[str, Any], action: str = "check_in") -> None:
         self.rows[model].append(row)
         if self.audit:
             self.rows[AuditEvent].append(
-                _event(self.house_id, row["created_at"], model.__tablename__, row)
+                _event(
+                    self.house_id,
+                    row["created_at"],
+                    model.__tablename__,
+                    row,
+                    action,
+                    seeded_id(self.rng),
+                )
             )
         if len(self.rows[model]) >= _BATCH:
             self.flush()
 
     def flush(self) -> None:
-        for model in (Specialist, Visit, VisitPerson, VisitPurposeRow, AuditEvent):
+        for model in _ORDER:
             rows = self.rows.pop(model, [])
             if rows:
                 self.conn.execute(insert(model), rows)
@@ -99,6 +125,21 @@ class _Sink:
 
 
 _FILLED = (Visit, VisitPerson, VisitPurposeRow, AuditEvent)
+_ORDER: tuple[type[Base], ...] = (
+    Specialist,
+    Visit,
+    VisitPerson,
+    VisitPurposeRow,
+    Toy,
+    Loan,
+    Group,
+    Enrolment,
+    Meeting,
+    Attendance,
+    Consent,
+    Referral,
+    AuditEvent,
+)
 
 
 @contextmanager
@@ -120,9 +161,16 @@ def _visit_days(rng: random.Random, today: dt.date, years: int, n: int) -> Itera
 
 
 def fill_visits(
-    db: Database, rng: random.Random, *, n_visits: int, years: int = 10, audit: bool = True
+    db: Database,
+    rng: random.Random,
+    *,
+    n_visits: int,
+    years: int = 10,
+    audit: bool = True,
+    today: dt.date | None = None,
 ) -> dict[str, int]:
-    """Add the team and the visits to a house that has its families and people."""
+    """Add the team and the visits to a house that has its families and people, over the
+    ``years`` up to ``today`` (the house's today unless told)."""
     with db.read() as session:
         house_id = local_house(session).id
         members: dict[uuid.UUID, list[uuid.UUID]] = defaultdict(list)
@@ -131,13 +179,13 @@ def fill_visits(
                 members[fid].append(pid)
     families = sorted(members, key=str)
     purposes = [p.value for p in VisitPurpose]
-    today = dt.date.today()
+    today = today or db.clock.today()
     with db.engine.begin() as conn, _without_indexes(conn, _FILLED):
-        sink = _Sink(conn, audit, house_id)
+        sink = Sink(conn, audit, house_id, rng)
         start = _stamp(today - dt.timedelta(days=int(365.25 * years)), 8 * 60)
         team: list[uuid.UUID] = []
         for name, kind in _TEAM:
-            specialist_id = uuid.uuid4()
+            specialist_id = seeded_id(rng)
             row = {
                 "id": specialist_id,
                 "house_id": house_id,
@@ -159,7 +207,7 @@ def fill_visits(
 
 
 def _visit(
-    sink: _Sink,
+    sink: Sink,
     rng: random.Random,
     house_id: uuid.UUID,
     day: dt.date,
@@ -177,7 +225,7 @@ def _visit(
         "deleted_at": cancelled,
     }
     visit = {
-        "id": uuid.uuid4(),
+        "id": seeded_id(rng),
         **meta,
         "family_id": family_id,
         "checked_in_at": arrived,
@@ -192,12 +240,12 @@ def _visit(
     for person_id in rng.sample(people, min(len(people), rng.choice((1, 1, 2, 2, 3)))):
         sink.add(
             VisitPerson,
-            {"id": uuid.uuid4(), **meta, "visit_id": visit["id"], "person_id": person_id},
+            {"id": seeded_id(rng), **meta, "visit_id": visit["id"], "person_id": person_id},
         )
     for purpose in rng.sample(purposes, rng.choice((1, 1, 1, 2))):
         sink.add(
             VisitPurposeRow,
-            {"id": uuid.uuid4(), **meta, "visit_id": visit["id"], "purpose": purpose},
+            {"id": seeded_id(rng), **meta, "visit_id": visit["id"], "purpose": purpose},
         )
 
 

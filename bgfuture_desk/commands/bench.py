@@ -4,46 +4,64 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import sys
 
+from bgfuture_desk.errors import UserError
 from bgfuture_desk.i18n import _, format_number
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
-    from bgfuture_desk.bench import run_exchange_benchmark, run_search_benchmark
+    from bgfuture_desk.bench import suite, ten_years
 
-    suites = ("search", "exchange", "report") if args.suite == "all" else (args.suite,)
-    if "search" in suites:
-        result = run_search_benchmark(n_people=args.people)
-        if args.json:
-            print(json.dumps({"name": "search", **result}, ensure_ascii=False))
-        else:
-            print(_("Search: {people} people, index built in {build} ms; per keystroke p50 {p50} "
-                    "ms, p95 {p95} ms, max {max} ms (target: p95 at most 30 ms)").format(
-                people=format_number(result["people"]), build=format_number(result["build_ms"]),
-                p50=format_number(result["p50_ms"]), p95=format_number(result["p95_ms"]),
-                max=format_number(result["max_ms"])))
-    if "exchange" in suites:
-        result = run_exchange_benchmark(n_people=args.people, n_visits=args.visits)
-        if args.json:
-            print(json.dumps({"name": "exchange", **result}, ensure_ascii=False))
-        else:
-            print(_("Export of a ten-year house: {export} s (target at most 3 s); consolidation "
-                    "of {houses} houses: {consolidate} s (target at most 30 s), again: {again} s")
-                  .format(export=format_number(result["export_s"]), houses=result["houses"],
-                          consolidate=format_number(result["consolidate_s"]),
-                          again=format_number(result["consolidate_again_s"])))
-    if "report" in suites:
-        from bgfuture_desk.bench.report import run_report_benchmark
+    only = list(args.only or [])
+    unknown = suite.unknown(only)
+    if unknown:
+        raise UserError(
+            _("Unknown figure or measurement: {names}. Known: {known}.").format(
+                names=", ".join(unknown), known=", ".join([*suite.groups_for([]), *suite.KEYS])
+            )
+        )
+    size = ten_years.SMALL if args.small else ten_years.TEN_YEARS
 
-        result = run_report_benchmark(n_people=args.people, n_visits=args.visits, runs=args.runs)
-        if args.json:
-            print(json.dumps({"name": "report", **result}, ensure_ascii=False))
-        else:
-            print(_("Report of one month ({month}) of {houses} consolidated houses: {median} s, "
-                    "median of {runs} (target at most 2 s); counting alone {count} s; the screen "
-                    "with the 12-month trend {screen} s").format(
-                month=result["month"], houses=result["houses"],
-                median=format_number(result["report_month_s"]), runs=result["runs"],
-                count=format_number(result["count_month_s"]),
-                screen=format_number(result["screen_with_trend_s"])))
+    def progress(name: str) -> None:
+        if not args.json:
+            print(_("Measuring: {name} …").format(name=name), file=sys.stderr, flush=True)
+
+    results = suite.run_suite(
+        only,
+        size=size,
+        repeat=args.repeat,
+        pg_url=args.pg or os.environ.get("BGF_TEST_PG_URL"),
+        progress=progress,
+    )
+    if args.json:
+        print(json.dumps({k: _rounded(v) for k, v in results.items()}))
+        return 0
+    _print_table(suite, results)
     return 0
+
+
+def _rounded(value: float | None) -> float | None:
+    return None if value is None else round(value, 3)
+
+
+def _print_table(suite, results: dict[str, float | None]) -> None:
+    rows = []
+    for figure in suite.FIGURES:
+        if figure.key not in results:
+            continue
+        value = results[figure.key]
+        target = suite.target(figure, results)
+        shown = (
+            _("not measured")
+            if value is None
+            else f"{format_number(round(value, 2))} {figure.unit}"
+        )
+        goal = "" if target is None else f"{format_number(round(target, 2))} {figure.unit}"
+        verdict = "" if value is None or target is None else ("✓" if value <= target else "✗")
+        rows.append((_(figure.label), shown, goal, verdict))
+    width = max(len(r[0]) for r in rows)
+    print(f"{_('Measured figure'):<{width}}  {_('Measured value'):>14}  {_('Target, at most'):>14}")
+    for label, shown, goal, verdict in rows:
+        print(f"{label:<{width}}  {shown:>14}  {goal:>14}  {verdict}")

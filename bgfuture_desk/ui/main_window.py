@@ -10,6 +10,8 @@ to the login with a Bulgarian message.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable, Sequence
+from typing import overload
 
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, Signal
 from PySide6.QtGui import (
@@ -65,6 +67,57 @@ NAV_PADDING = (10, 7)  # the side menu's item padding, horizontal and vertical
 NAV_SPARE = 24  # room for a vertical scroll bar should the menu ever need one
 SESSION_CHECK_S = 2.0  # a click or a key checks the account at most this often
 _ACTIONS = (QEvent.Type.MouseButtonPress, QEvent.Type.KeyPress)
+
+
+class LazyPages(Sequence[Page]):
+    """The pages of the desk, each made the first time it is shown or asked for: the desk
+    opens on the reception at once, and a ten-year house's toy catalogue, reports or
+    documents are read when somebody goes there. A placeholder holds each page's place in
+    the stack until then."""
+
+    def __init__(
+        self,
+        stack: QStackedWidget,
+        makers: list[tuple[type[Page], Callable[[], Page]]],
+        made: Callable[[Page], None],
+    ) -> None:
+        self.stack = stack
+        self.kinds = [kind for kind, _make in makers]
+        self._makers = [make for _kind, make in makers]
+        self._pages: list[Page | None] = [None] * len(makers)
+        self._on_made = made
+        self._placeholders = [QWidget(stack) for _n in makers]
+        for placeholder in self._placeholders:
+            stack.addWidget(placeholder)
+
+    def __len__(self) -> int:
+        return len(self._makers)
+
+    @overload
+    def __getitem__(self, index: int) -> Page: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Page]: ...
+
+    def __getitem__(self, index: int | slice) -> Page | list[Page]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        page = self._pages[index]
+        if page is None:
+            page = self._makers[index]()
+            placeholder = self._placeholders[index]
+            shown = self.stack.currentWidget() is placeholder
+            self.stack.insertWidget(index, page)
+            self.stack.removeWidget(placeholder)
+            if shown:
+                self.stack.setCurrentWidget(page)
+            placeholder.deleteLater()
+            self._pages[index] = page
+            self._on_made(page)
+        return page
+
+    def made(self) -> list[Page]:
+        return [page for page in self._pages if page is not None]
 
 
 class MainWindow(QMainWindow):
@@ -123,25 +176,27 @@ class MainWindow(QMainWindow):
         )
         self.pages_stack = QStackedWidget(workspace)
         self.search = SharedSearch(self.db)  # the pages share one search index
-        self.settings_page = SettingsPage(self.db, self.pages_stack)
-        self.pages: list[Page] = [
-            ReceptionPage(self.db, self.pages_stack, self.search),
-            GroupsPage(self.db, self.pages_stack, self.search),
-            ToysPage(self.db, self.pages_stack, self.search),
-            DocumentsPage(self.db, self.pages_stack, self.search),
-            ReportsPage(self.db, self.pages_stack),
-            self.settings_page,
-        ]
-        for page in self.pages:
-            self.nav.addItem(page.title())
-            self.pages_stack.addWidget(page)
+        self.search.start()  # built while the pages are made
+        stack, db, search = self.pages_stack, self.db, self.search
+        self.pages = LazyPages(
+            stack,
+            [
+                (ReceptionPage, lambda: ReceptionPage(db, stack, search)),
+                (GroupsPage, lambda: GroupsPage(db, stack, search)),
+                (ToysPage, lambda: ToysPage(db, stack, search)),
+                (DocumentsPage, lambda: DocumentsPage(db, stack, search)),
+                (ReportsPage, lambda: ReportsPage(db, stack)),
+                (SettingsPage, self._make_settings),
+            ],
+            self._page_made,
+        )
+        for kind in self.pages.kinds:
+            self.nav.addItem(kind.title())
+        self.pages[0]  # the reception, where the desk opens
         self.nav.setFixedWidth(self._nav_width())
         row.addWidget(self.nav)
         row.addWidget(self.pages_stack, 1)
         self.nav.currentRowChanged.connect(self.on_nav_row_changed)
-        self.settings_page.house_saved.connect(self.on_house_saved)
-        self.settings_page.settings_saved.connect(self.on_settings_saved)
-        self.settings_page.backups_panel.backup_made.connect(self.on_backup_made)
         self.cover = self._build_cover()
         self.screen_stack.addWidget(workspace)
         self.screen_stack.addWidget(self.cover)
@@ -204,9 +259,9 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.quit_action)
         view_menu = bar.addMenu(_("&View"))
         self.page_actions = QActionGroup(self)
-        for number, page in enumerate(self.pages, start=1):
+        for number, kind in enumerate(self.pages.kinds, start=1):
             action = self._action(
-                f"&{number} {page.title()}",
+                f"&{number} {kind.title()}",
                 f"Ctrl+{number}",
                 lambda _checked=False, row=number - 1: self.show_page(row),
             )
@@ -280,14 +335,35 @@ class MainWindow(QMainWindow):
         available = screen.availableGeometry()
         return available.width() < SMALL_SCREEN[0] or available.height() < SMALL_SCREEN[1]
 
+    def _make_settings(self) -> SettingsPage:
+        page = SettingsPage(self.db, self.pages_stack)
+        page.house_saved.connect(self.on_house_saved)
+        page.settings_saved.connect(self.on_settings_saved)
+        page.backups_panel.backup_made.connect(self.on_backup_made)
+        return page
+
+    @property
+    def settings_page(self) -> SettingsPage:
+        page = self.pages[self.pages.kinds.index(SettingsPage)]
+        assert isinstance(page, SettingsPage)
+        return page
+
+    def _page_made(self, page: Page) -> None:
+        """A page made late learns what the others were told: who works, the counts."""
+        if hasattr(self, "actor"):
+            page.set_actor(self.actor)
+        if hasattr(self, "counts"):
+            page.set_counts(self.counts)
+
     # -- what is shown ----------------------------------------------------------------------
 
     def refresh(self) -> None:
         """Re-read the house and what the file holds (start, after a login, on request)."""
         self.set_house_name(settings.house_details(self.db).name)
-        counts = health.record_counts(self.db)
-        for page in self.pages:
-            page.set_counts(counts)
+        counted = {table for kind in self.pages.kinds for table in kind.COUNTED}
+        self.counts = health.record_counts(self.db, counted) if counted else {}
+        for page in self.pages.made():
+            page.set_counts(self.counts)
         self.show_backup_warning()
 
     def show_backup_warning(self) -> None:
@@ -309,7 +385,7 @@ class MainWindow(QMainWindow):
         """Whoever logged in last works now: the status bar and every later action say so."""
         self.user = user
         self.actor = users.actor_of(user)
-        for page in self.pages:
+        for page in self.pages.made():
             page.set_actor(self.actor)
         self.user_label.setText(
             _("User: {name} ({role})").format(name=user.full_name, role=UserRole(user.role).label)
@@ -327,6 +403,7 @@ class MainWindow(QMainWindow):
     def on_nav_row_changed(self, row: int) -> None:
         if row < 0:
             return
+        self.pages[row]  # made the first time it is shown
         self.pages_stack.setCurrentIndex(row)
         self.page_actions.actions()[row].setChecked(True)
 

@@ -409,3 +409,16 @@ def test_a_copy_that_fails_its_check_stops_the_upgrade(file_0001, monkeypatch):
     assert str(err.value).startswith("Копието, направено преди обновяването, не премина")
     assert _revision_of(file_0001) == "0001"
     assert [p for p in file_0001.parent.iterdir() if "before-upgrade" in p.name] == []
+
+
+def test_the_revisions_read_from_the_file_names_are_alembics_own():
+    """Opening a file reads the revisions from the migrations' names (no Alembic on the way
+    to the desk); Alembic reading the scripts must see the same chain and the same head."""
+    from alembic.script import ScriptDirectory
+
+    scripts = ScriptDirectory.from_config(migrate._config())
+    chain = [s.revision for s in reversed(list(scripts.walk_revisions()))]
+    assert tuple(chain) == migrate._revisions()
+    assert scripts.get_current_head() == migrate.head_revision() == chain[-1]
+    downs = [scripts.get_revision(r).down_revision for r in chain]
+    assert downs == [None, *chain[:-1]]  # each revises the one before

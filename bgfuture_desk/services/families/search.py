@@ -10,6 +10,7 @@ typing on a reception PC with 25,000 people.
 from __future__ import annotations
 
 import datetime as dt
+import threading
 import uuid
 from collections import defaultdict
 from collections.abc import Iterable
@@ -205,35 +206,64 @@ def registry_stamp(db: Database) -> tuple[object, ...]:
 class SharedSearch:
     """One search index for every screen of the desk, built when first needed.
 
-    The screen that saves a family tells it (``refresh_family``); a change it was not told
-    about — another screen, the command line, a second desk on the same file — is noticed
-    by ``check`` (each screen calls it when shown) and the index is built again when next
-    needed.
+    The desk starts building it in the background as soon as the window is made
+    (``start``), so that the window comes up without waiting; a search typed before it is
+    done waits for the rest. The screen that saves a family tells it (``refresh_family``); a
+    change it was not told about — another screen, the command line, a second desk on the
+    same file — is noticed by ``check`` (each screen calls it when shown) and the index is
+    built again when next needed.
     """
 
     def __init__(self, db: Database) -> None:
         self.db = db
         self._index: SearchIndex | None = None
         self._stamp: tuple[object, ...] | None = None
+        self._building: threading.Thread | None = None
+
+    def start(self) -> None:
+        """Begin building the index on a thread of its own (nothing to do when built)."""
+        if self._index is None and self._building is None:
+            self._building = threading.Thread(
+                target=self._build_quietly, name="search-index", daemon=True
+            )
+            self._building.start()
+
+    def _build_quietly(self) -> None:
+        try:
+            self._build()
+        except Exception:  # noqa: BLE001 - built again, and the error shown, when asked for
+            self._index = None
+
+    def _build(self) -> SearchIndex:
+        stamp = registry_stamp(self.db)
+        index = SearchIndex.build(self.db)
+        self._stamp, self._index = stamp, index
+        return index
+
+    def _wait(self) -> None:
+        building, self._building = self._building, None
+        if building is not None:
+            building.join()
 
     def index(self) -> SearchIndex:
-        if self._index is None:
-            self._stamp = registry_stamp(self.db)
-            self._index = SearchIndex.build(self.db)
-        return self._index
+        self._wait()
+        return self._index if self._index is not None else self._build()
 
     def refresh_family(self, family_id: uuid.UUID) -> None:
+        self._wait()
         if self._index is not None:
             self._index.refresh_family(self.db, family_id)
             self._stamp = registry_stamp(self.db)
 
     def check(self) -> None:
+        if self._building is not None:
+            return  # being built now, from what the file holds now
         if self._index is not None and registry_stamp(self.db) != self._stamp:
             self._index = None
 
     @property
     def built(self) -> bool:
-        return self._index is not None
+        return self._index is not None and self._building is None
 
 
 @needs(Permission.DESK)

@@ -41,6 +41,7 @@ def _call(tab: QWidget, name: str, *args: object) -> None:
 
 class DocumentsPage(DeskPage):
     TITLE = N_("Documents")
+    COUNTED = tuple(table for table, _label in COUNTS)
 
     def __init__(
         self, db: Database, parent: QWidget | None = None, search: SharedSearch | None = None

@@ -85,7 +85,9 @@ class TodayPanel(QWidget):
         self._build_counts(layout)
         self._build_table(layout)
         self._build_buttons(layout)
+        blocked = self.day_edit.blockSignals(True)  # read when the page is first shown
         self.day_edit.setDate(qdate(self.db.clock.today()))
+        self.day_edit.blockSignals(blocked)
 
     # -- building ---------------------------------------------------------------------------
 
@@ -241,7 +243,6 @@ class TodayPanel(QWidget):
         self.today_button.setEnabled(day != today)
         self.empty.setVisible(self.model.rowCount() == 0)
         self._add_row_buttons()
-        self.table.resizeRowsToContents()
         row = self.model.row_of(keep) if keep else -1
         if row >= 0:
             self.table.setCurrentIndex(self.model.index(row, COL_WHO))

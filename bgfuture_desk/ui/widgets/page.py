@@ -41,5 +41,7 @@ class Page(QWidget):
             raise RuntimeError("no one is signed in")
         return self.actor
 
+    COUNTED: tuple[str, ...] = ()  # the tables whose live records the page shows
+
     def set_counts(self, counts: dict[str, int]) -> None:
         """The live records per table (``services.health``); pages show what concerns them."""

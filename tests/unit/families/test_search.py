@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from bgfuture_desk.bench import run_search_benchmark
+from bgfuture_desk.bench.search import run_search_benchmark
 from bgfuture_desk.db.models import Family, Person, utcnow
 from bgfuture_desk.domain.egn import make_egn
 from bgfuture_desk.domain.search import Term, parse_query, within_one_edit
@@ -449,7 +449,7 @@ def test_a_query_is_read_as_names_digits_or_a_code():
 
 
 def test_the_exchange_benchmark_exports_and_consolidates_every_record():
-    from bgfuture_desk.bench import run_exchange_benchmark
+    from bgfuture_desk.bench.exchange import run_exchange_benchmark
 
     result = run_exchange_benchmark(n_people=200, n_visits=1000, houses=2, audit=True)
     per_house = sum(result["records_per_house"].values())
@@ -492,3 +492,21 @@ def test_a_family_saved_through_the_shared_index_does_not_rebuild_it(house_db, a
 
     assert shared.index() is built
     assert "Нели Петрова Шишманова" in [h.name for h in built.search("Шишманова")]
+
+
+def test_the_shared_index_is_built_in_the_background_and_waited_for(house_db, admin):
+    families.create_family(
+        house_db,
+        admin,
+        FamilyInput(settlement="с. Ръжена"),
+        [PersonInput("mother", "Нели", "Петрова", "Шишманова", birth_date=dt.date(1990, 2, 3))],
+    )
+    shared = SharedSearch(house_db)
+    shared.start()
+    shared.start()  # a second start while building changes nothing
+    names = [h.name for h in shared.index().search("Шишманова")]  # waits for the thread
+    assert names == ["Нели Петрова Шишманова", "KRN-0001 · Шишманови, с. Ръжена"]
+    assert shared.built
+    built = shared.index()
+    shared.start()  # already built: nothing is built again
+    assert shared.index() is built
