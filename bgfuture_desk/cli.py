@@ -16,6 +16,7 @@ from typing import NoReturn
 from bgfuture_desk import __version__
 from bgfuture_desk.commands.printouts import PRINT_DOCS
 from bgfuture_desk.commands.records import LIST_KINDS
+from bgfuture_desk.domain.houses import PRESETS
 from bgfuture_desk.errors import UserError, ValidationError
 from bgfuture_desk.i18n import N_, _, ngettext
 
@@ -95,6 +96,11 @@ def build_parser() -> BulgarianParser:
     p.add_argument("--db", type=Path, required=True, help=_("the house database file"))
     p.add_argument("--families", type=_positive, default=120, help=_("number of families"))
     p.add_argument("--seed", type=int, default=1, help=_("seed: the same seed gives the same data"))
+    p.add_argument("--years", type=_positive,
+                   help=_("instead: a new house file with this many years of data (10: 25,000 "
+                          "people, 250,000 visits), the benchmarks' house"))
+    p.add_argument("--house", choices=[h.code for h in PRESETS], default="kran",
+                   help=_("with --years: which of the four houses"))
 
     p = sub.add_parser("check", help=_("integrity, schema version and counts of a database"))
     p.add_argument("--db", required=True, help=_("the database file or URL"))

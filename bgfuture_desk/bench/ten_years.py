@@ -53,6 +53,25 @@ TEN_YEARS = HouseSize(
     visits=250_000,
     activities=Activities(toys=3_000, loans=60_000, meetings=3_000, marks=40_000, referrals=800),
 )
+def years_of(years: int) -> HouseSize:
+    """A house of ``years`` with the ten-year house's pace (at least a few hundred people)."""
+    if years == TEN_YEARS.years:
+        return TEN_YEARS
+
+    def share(n: int) -> int:
+        return max(10, n * years // TEN_YEARS.years)
+
+    a = TEN_YEARS.activities
+    return HouseSize(
+        people=max(300, share(TEN_YEARS.people)),
+        visits=share(TEN_YEARS.visits),
+        activities=Activities(
+            share(a.toys), share(a.loans), share(a.meetings), share(a.marks), share(a.referrals)
+        ),
+        years=years,
+    )
+
+
 # A small house with the same shape, for the tests of the suite.
 SMALL = HouseSize(
     people=300,

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from bgfuture_desk.commands import open_db
 from bgfuture_desk.errors import UserError
-from bgfuture_desk.i18n import _, format_number
+from bgfuture_desk.i18n import _, format_number, ngettext
 from bgfuture_desk.services.house.lock import writing
 
 
@@ -59,6 +59,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from bgfuture_desk.services.demo import generate_demo
     from bgfuture_desk.services.house.health import kind_label
 
+    if args.years is not None:
+        return _years_of_data(args)
+
     with writing(Path(args.db)):
         db = open_db(args.db)
         try:
@@ -69,6 +72,37 @@ def cmd_demo(args: argparse.Namespace) -> int:
         f"{kind_label(k)}: {format_number(v)}" for k, v in dataclasses.asdict(summary).items()
     )
     print(_("Demo data added ({counts}).").format(counts=counts))
+    return 0
+
+
+def _years_of_data(args: argparse.Namespace) -> int:
+    """A new house file with years of data, the same for the same parameters (kept in the
+    cache folder, so a second one is a copy)."""
+    import datetime as dt
+
+    from bgfuture_desk.bench import ten_years
+    from bgfuture_desk.db.engine import owner_only
+
+    target = Path(args.db)
+    if target.exists():
+        raise UserError(
+            _("The file {path} already exists. The house with years of data is made as a new "
+              "file: give a path that does not exist yet.").format(path=target)
+        )
+    print(ngettext("Building the house {house} with {years} year of data (the first time "
+                   "takes minutes) …", "Building the house {house} with {years} years of data "
+                   "(the first time takes minutes) …", args.years)
+          .format(house=args.house, years=args.years), flush=True)
+    size = ten_years.years_of(args.years)
+    cached = ten_years.cached_house(
+        house=args.house, size=size, seed=args.seed, today=dt.date.today()
+    )
+    target.parent.mkdir(parents=True, exist_ok=True)
+    ten_years.copy_of(cached, target)
+    owner_only(target)
+    print(_("Made: {path} ({size} MB). Log in as {user} with the password {password}.").format(
+        path=target, size=format_number(round(target.stat().st_size / 1e6)),
+        user=ten_years.BENCH_USER, password=ten_years.BENCH_PASSWORD))
     return 0
 
 
