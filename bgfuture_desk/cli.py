@@ -166,6 +166,8 @@ def _add_backup(sub) -> None:
     p.add_argument("--db", type=Path, required=True, help=_("the house database file"))
     p.add_argument("--out", type=Path, metavar=_("FILE"),
                    help=_("the copy to write, or a folder (default: backups beside the file)"))
+    p.add_argument("--list", action="store_true",
+                   help=_("list the backups in the folder (--out, or backups beside the file)"))
 
     p = sub.add_parser("restore", help=_("put a backup in place of the house file"))
     p.add_argument("--db", type=Path, required=True, help=_("the house database file"))
@@ -198,6 +200,8 @@ def _add_report(sub) -> None:
     p.add_argument("--month", required=True, metavar=_("YYYY-MM"),
                    help=_("the (first) month of the report, e.g. 2026-10"))
     p.add_argument("--to", metavar=_("YYYY-MM"), help=_("the last month of a range"))
+    p.add_argument("--ytd", action="store_true",
+                   help=_("the year to date: from January to the month"))
     p.add_argument("--profile", choices=("internal", "partners"), default="internal",
                    help=_("internal: every number; partners: numbers under 5 hidden"))
     p.add_argument("--out", type=Path, metavar=_("FILE"),

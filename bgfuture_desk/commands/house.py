@@ -78,10 +78,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
 def _years_of_data(args: argparse.Namespace) -> int:
     """A new house file with years of data, the same for the same parameters (kept in the
     cache folder, so a second one is a copy)."""
-    import datetime as dt
-
     from bgfuture_desk.bench import ten_years
     from bgfuture_desk.db.engine import owner_only
+    from bgfuture_desk.domain.clock import SYSTEM_CLOCK
 
     target = Path(args.db)
     if target.exists():
@@ -95,7 +94,7 @@ def _years_of_data(args: argparse.Namespace) -> int:
           .format(house=args.house, years=args.years), flush=True)
     size = ten_years.years_of(args.years)
     cached = ten_years.cached_house(
-        house=args.house, size=size, seed=args.seed, today=dt.date.today()
+        house=args.house, size=size, seed=args.seed, today=SYSTEM_CLOCK.today()
     )
     target.parent.mkdir(parents=True, exist_ok=True)
     ten_years.copy_of(cached, target)

@@ -152,6 +152,7 @@ class _GroupMaker:
     team: Team
     habits: dict[uuid.UUID, float] = field(default_factory=dict)
     visited: dict[dt.date, set[uuid.UUID]] | None = None
+    visits_rng: Stream | None = None
 
     def group(
         self, programme: Programme, name: str, target: str, facilitator: Specialist, first: dt.date
@@ -308,7 +309,9 @@ class _GroupMaker:
             busy.update(people)
 
     def group_visit(self, session: Meeting, family_id: uuid.UUID, people: list[uuid.UUID]) -> None:
-        ctx, rng = self.ctx, self.rng
+        # a stream of their own: the groups' story stays as it was without these visits
+        ctx = self.ctx
+        rng = self.visits_rng = self.visits_rng or ctx.stream("group visits")
         arrived = session.starts_at - dt.timedelta(minutes=rng.randint(5, 15))
         left = session.ends_at + dt.timedelta(minutes=rng.randint(0, 10))
         visit = ctx.new(
