@@ -28,7 +28,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, Select, case, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, case, distinct, func, or_, select
 from sqlalchemy.orm import Session
 
 from bgfuture_desk.db.models import (
@@ -597,28 +597,42 @@ def _groups(session: Session, period: Period, codes: dict[uuid.UUID, str]) -> li
     ]
 
 
+def _in_period(column: Any, period: Period) -> ColumnElement[bool]:
+    """``period.contains`` in SQL: the day is known and within the period."""
+    return and_(column >= period.start, column <= period.end)
+
+
+def _if(condition: ColumnElement[bool], then: Any = 1) -> Any:
+    """``then`` where ``condition`` holds, else NULL (COUNT and COUNT DISTINCT skip it)."""
+    return case((condition, then))
+
+
+def _add_rows(rows: Iterable[Any], *counts: _Counts) -> None:
+    """Rows of (house id, n1, n2, …) from a GROUP BY into ``counts`` (one per number)."""
+    for house_id, *numbers in rows:
+        for counted, n in zip(counts, numbers, strict=True):
+            counted.add(house_id, int(n or 0))
+
+
 def _toys(
     session: Session, period: Period, codes: dict[uuid.UUID, str], as_of: dt.date
 ) -> list[Figure]:
     loans, returns, overdue = _Counts(codes), _Counts(codes), _Counts(codes)
-    borrowing: set[tuple[uuid.UUID, uuid.UUID]] = set()
-    rows = session.execute(
-        select(Loan.house_id, Loan.family_id, Loan.lent_on, Loan.due_on, Loan.returned_on).where(
-            Loan.deleted_at.is_(None), Loan.lent_on <= period.end
-        )
-    )
-    for house_id, family_id, lent_on, due_on, returned_on in rows:
-        if period.contains(lent_on):
-            loans.add(house_id)
-            borrowing.add((house_id, family_id))
-        if period.contains(returned_on):
-            returns.add(house_id)
-        out_at_end = returned_on is None or returned_on > as_of
-        if lent_on <= as_of and out_at_end and due_on < as_of:
-            overdue.add(house_id)
     families = _Counts(codes)
-    for house_id, _family in borrowing:
-        families.add(house_id)
+    lent = _in_period(Loan.lent_on, period)
+    out_at_end = or_(Loan.returned_on.is_(None), Loan.returned_on > as_of)
+    rows = session.execute(
+        select(
+            Loan.house_id,
+            func.count(_if(lent)),
+            func.count(_if(_in_period(Loan.returned_on, period))),
+            func.count(_if(and_(Loan.lent_on <= as_of, out_at_end, Loan.due_on < as_of))),
+            func.count(distinct(_if(lent, Loan.family_id))),
+        )
+        .where(Loan.deleted_at.is_(None), Loan.lent_on <= period.end)
+        .group_by(Loan.house_id)
+    )
+    _add_rows(rows, loans, returns, overdue, families)
     return [
         loans.figure(BY_KEY["loans"]),
         returns.figure(BY_KEY["returns"]),
@@ -631,49 +645,53 @@ def _referrals_and_consents(
     session: Session, period: Period, codes: dict[uuid.UUID, str], as_of: dt.date
 ) -> list[Figure]:
     issued, feedback, waiting = _Counts(codes), _Counts(codes), _Counts(codes)
-    for r in session.scalars(_live(Referral, Referral.issued_on <= period.end)):
-        if period.contains(r.issued_on):
-            issued.add(r.house_id)
-        answered = r.status != ReferralStatus.ISSUED and r.status_on is not None
-        if answered and period.contains(r.status_on):
-            feedback.add(r.house_id)
-        if not answered or (r.status_on is not None and r.status_on > as_of):
-            waiting.add(r.house_id)
+    answered = and_(Referral.status != ReferralStatus.ISSUED, Referral.status_on.is_not(None))
+    rows = session.execute(
+        select(
+            Referral.house_id,
+            func.count(_if(_in_period(Referral.issued_on, period))),
+            func.count(_if(and_(answered, _in_period(Referral.status_on, period)))),
+            func.count(
+                _if(or_(~answered, and_(Referral.status_on.is_not(None),
+                                        Referral.status_on > as_of)))
+            ),
+        )
+        .where(Referral.deleted_at.is_(None), Referral.issued_on <= period.end)
+        .group_by(Referral.house_id)
+    )  # fmt: skip
+    _add_rows(rows, issued, feedback, waiting)
     given, withdrawn = _Counts(codes), _Counts(codes)
-    for c in session.scalars(_live(Consent, Consent.given_on <= period.end)):
-        if period.contains(c.given_on):
-            given.add(c.house_id)
-        if period.contains(c.withdrawn_on):
-            withdrawn.add(c.house_id)
-    without = _Counts(codes)
-    seen = session.execute(
-        select(Visit.house_id, Visit.family_id)
-        .where(
-            Visit.deleted_at.is_(None),
-            Visit.family_id.is_not(None),
-            Visit.checked_in_at >= period.start_at,
-            Visit.checked_in_at < period.end_before,
+    rows = session.execute(
+        select(
+            Consent.house_id,
+            func.count(_if(_in_period(Consent.given_on, period))),
+            func.count(_if(_in_period(Consent.withdrawn_on, period))),
         )
-        .distinct()
-    ).all()
-    # families with someone whose personal-data consent is still valid at the end
-    consented_families = set(
-        session.scalars(
-            select(Person.family_id)
-            .join(Consent, Consent.person_id == Person.id)
-            .where(
-                Consent.deleted_at.is_(None),
-                Consent.kind == ConsentKind.PERSONAL_DATA,
-                Consent.given_on <= period.end,
-                or_(Consent.withdrawn_on.is_(None), Consent.withdrawn_on > period.end),
-                Person.family_id.is_not(None),
-            )
-            .distinct()
-        )
+        .where(Consent.deleted_at.is_(None), Consent.given_on <= period.end)
+        .group_by(Consent.house_id)
     )
-    for house_id, family_id in seen:
-        if family_id not in consented_families:
-            without.add(house_id)
+    _add_rows(rows, given, withdrawn)
+    # families seen with nobody whose personal-data consent is still valid at the end
+    consented = (
+        select(Person.id)
+        .join(Consent, Consent.person_id == Person.id)
+        .where(
+            Person.family_id == Visit.family_id,
+            Consent.deleted_at.is_(None),
+            Consent.kind == ConsentKind.PERSONAL_DATA,
+            Consent.given_on <= period.end,
+            or_(Consent.withdrawn_on.is_(None), Consent.withdrawn_on > period.end),
+        )
+        .exists()
+    )
+    without = _Counts(codes)
+    rows = session.execute(
+        _visit_rows(
+            period, Visit.house_id, func.count(distinct(Visit.family_id)),
+            where=(Visit.family_id.is_not(None), ~consented),
+        ).group_by(Visit.house_id)
+    )  # fmt: skip
+    _add_rows(rows, without)
     return [
         issued.figure(BY_KEY["referrals_issued"]),
         feedback.figure(BY_KEY["referrals_feedback"]),
