@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from sqlalchemy import ColumnElement, Select, and_, case, distinct, func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from bgfuture_desk.db.models import (
     Attendance,
@@ -378,66 +378,71 @@ def _visit_rows(
 def _reach_and_visits(
     session: Session, period: Period, codes: dict[uuid.UUID, str], light: bool = False
 ) -> list[Figure]:
-    visits = session.execute(
-        _visit_rows(
-            period, Visit.id, Visit.house_id, Visit.family_id, Visit.anonymous_adults,
-            Visit.anonymous_children,
-        )
-    ).all()  # fmt: skip
-    # (visit id, person id) of the live visits of the period, with the people themselves
-    members: list[tuple[uuid.UUID, uuid.UUID]] = []
-    people: dict[uuid.UUID, _Someone] = {}
+    visit_counts, anonymous, in_visits = _Counts(codes), _Counts(codes), _Counts(codes)
     rows = session.execute(
         _visit_rows(
-            period, VisitPerson.visit_id, *_PERSON_COLUMNS,
-            where=(VisitPerson.deleted_at.is_(None),),
-        )
+            period, Visit.house_id, func.count(),
+            func.sum(Visit.anonymous_adults + Visit.anonymous_children),
+        ).group_by(Visit.house_id)
+    )  # fmt: skip
+    for house_id, visits, visitors in rows:
+        visit_counts.add(house_id, int(visits))
+        anonymous.add(house_id, int(visitors or 0))
+        in_visits.add(house_id, int(visitors or 0))
+    # each member of a live visit, as often as they came (reach counts them once)
+    members = (
+        _visit_rows(period, where=(VisitPerson.deleted_at.is_(None),))
         .join_from(Visit, VisitPerson, VisitPerson.visit_id == Visit.id)
         .join(Person, Person.id == VisitPerson.person_id)
+    )
+    _add_rows(
+        session.execute(members.add_columns(Visit.house_id, func.count()).group_by(Visit.house_id)),
+        in_visits,
+    )
+    by_purpose = {p.value: _Counts(codes) for p in VisitPurpose}
+    rows = session.execute(
+        _visit_rows(
+            period, Visit.house_id, VisitPurposeRow.purpose, func.count(),
+            where=(VisitPurposeRow.deleted_at.is_(None),),
+        )
+        .join_from(Visit, VisitPurposeRow, VisitPurposeRow.visit_id == Visit.id)
+        .group_by(Visit.house_id, VisitPurposeRow.purpose)
     )  # fmt: skip
-    for visit_id, *person in rows:
-        members.append((visit_id, person[0]))
-        if person[0] not in people:
-            people[person[0]] = _Someone(*person)
-    # (visit id, purpose)
-    purposes: list[tuple[uuid.UUID, str]] = list(
-        session.execute(
-            _visit_rows(
-                period, VisitPurposeRow.visit_id, VisitPurposeRow.purpose,
-                where=(VisitPurposeRow.deleted_at.is_(None),),
-            ).join_from(Visit, VisitPurposeRow, VisitPurposeRow.visit_id == Visit.id)
-        ).all()
-    )  # fmt: skip
-    house_of = {v.id: v.house_id for v in visits}
-    end = period.end
+    for house_id, purpose, n in rows:
+        if purpose in by_purpose:
+            by_purpose[purpose].add(house_id, int(n))
 
-    # the trend's light count leaves out who is new (and the families)
-    earlier = set() if light else _seen_before(session, period, people.values())
+    # the people of the period once per house, with whether they came before it
+    seen = (
+        members.add_columns(Visit.house_id.label("visit_house"), VisitPerson.person_id)
+        .distinct()
+        .subquery()
+    )
+    columns: list[Any] = [seen.c.visit_house, *_PERSON_COLUMNS]
+    if not light:  # the trend's light count leaves out who is new (and the families)
+        columns += _came_before(period)
+    rows = session.execute(select(*columns).join_from(seen, Person, Person.id == seen.c.person_id))
+    end = period.end
+    earlier: set[tuple[uuid.UUID | None, str]] = set()
     children, parents, pregnant = _PeopleCount(end), _PeopleCount(end), _PeopleCount(end)
-    children_new, parents_new = _PeopleCount(end), _PeopleCount(end)
-    in_visits = _Counts(codes)
-    for visit_id, person_id in members:
-        someone = people.get(person_id)
-        if someone is None:
-            continue
-        house = house_of[visit_id]
-        in_visits.add(house)
+    people: list[tuple[uuid.UUID, _Someone]] = []
+    for house, *person in rows:
+        someone = _Someone(*person[: len(_PERSON_COLUMNS)])
+        people.append((house, someone))
+        if not light:
+            by_record, by_egn_here, by_egn_anywhere = person[len(_PERSON_COLUMNS) :]
+            if by_record or by_egn_here:
+                earlier.add((someone.house_id, someone.identity))
+            if by_record or by_egn_anywhere:
+                earlier.add((None, someone.identity))
         child = _is_child(someone, end)
         (children if child else parents).add(someone, house)
-        if (house, someone.identity) not in earlier:
-            (children_new if child else parents_new).add(someone, house)
         if not child and _is_pregnant(someone, period):
             pregnant.add(someone, house)
-
-    visit_counts, anonymous = _Counts(codes), _Counts(codes)
-    for v in visits:
-        visit_counts.add(v.house_id)
-        anonymous.add(v.house_id, v.anonymous_adults + v.anonymous_children)
-        in_visits.add(v.house_id, v.anonymous_adults + v.anonymous_children)
-    by_purpose = {p.value: _Counts(codes) for p in VisitPurpose}
-    for visit_id, purpose in purposes:
-        if purpose in by_purpose:
-            by_purpose[purpose].add(house_of[visit_id])
+    children_new, parents_new = _PeopleCount(end), _PeopleCount(end)
+    for house, someone in people:
+        if (house, someone.identity) not in earlier:
+            (children_new if _is_child(someone, end) else parents_new).add(someone, house)
 
     figures = [
         children.figure(BY_KEY["children_reached"], codes),
@@ -452,47 +457,43 @@ def _reach_and_visits(
     ]
     if light:
         return [f for f in figures if f.key not in ("children_new", "parents_new")]
-    figures += _families(session, period, codes, visits)
+    figures += _families(session, period, codes)
     return figures
 
 
-def _seen_before(
-    session: Session, period: Period, people: Iterable[_Someone]
-) -> set[tuple[uuid.UUID | None, str]]:
-    """(house id, identity) of everyone in ``people`` with a live visit before the period,
-    and (None, identity) when that visit was in any house (for the total)."""
-    people = list(people)
-    egns = sorted({p.egn for p in people if p.egn})
-    wanted = {p.id for p in people}
-    for start in range(0, len(egns), 500):  # the same people's records in the other houses
-        wanted.update(
-            session.scalars(select(Person.id).where(Person.egn.in_(egns[start : start + 500])))
+def _came_before(period: Period) -> list[Any]:
+    """Three columns for a row of ``Person``: whether the record itself, a record with the
+    same ЕГН in its house, and one with the same ЕГН in any house has a live visit before
+    the period. Each search stops at the first such visit (by the indexes on the person and
+    the ЕГН) instead of reading a person's whole history."""
+    other = aliased(Person)
+
+    def earlier(*match: ColumnElement[bool]) -> Any:
+        return (
+            select(VisitPerson.id)
+            .join(Visit, Visit.id == VisitPerson.visit_id)
+            .where(
+                *match,
+                VisitPerson.deleted_at.is_(None),
+                Visit.deleted_at.is_(None),
+                Visit.checked_in_at < period.start_at,
+            )
+            .exists()
         )
-    # For each record, whether one earlier visit exists: the search stops at the first one
-    # (by the index on the person), instead of reading the person's whole history.
-    earlier = (
-        select(VisitPerson.id)
-        .join(Visit, Visit.id == VisitPerson.visit_id)
-        .where(
-            VisitPerson.person_id == Person.id,
-            VisitPerson.deleted_at.is_(None),
-            Visit.deleted_at.is_(None),
-            Visit.checked_in_at < period.start_at,
-        )
-        .exists()
-    )
-    ids = sorted(wanted)
-    out: set[tuple[uuid.UUID | None, str]] = set()
-    for start in range(0, len(ids), 500):
-        query = select(Person.house_id, Person.id, Person.egn).where(
-            Person.id.in_(ids[start : start + 500]), earlier
-        )
-        # a record's visits are in its own house (records never point across houses)
-        for house_id, person_id, egn in session.execute(query):
-            identity = f"egn:{egn}" if egn else f"id:{person_id}"
-            out.add((house_id, identity))
-            out.add((None, identity))
-    return out
+
+    has_egn = and_(Person.egn.is_not(None), Person.egn != "")
+    same_egn = (
+        select(other.id)
+        .where(other.egn == Person.egn, other.id != Person.id)
+        .correlate(Person)
+    )  # fmt: skip
+    by_egn = earlier(VisitPerson.person_id.in_(same_egn.where(other.house_id == Person.house_id)))
+    anywhere = earlier(VisitPerson.person_id.in_(same_egn))
+    return [
+        earlier(VisitPerson.person_id == Person.id).label("by_record"),
+        and_(has_egn, by_egn).label("by_egn_here"),
+        and_(has_egn, anywhere).label("by_egn_anywhere"),
+    ]
 
 
 def _new_in_total(
@@ -518,11 +519,8 @@ def _new_in_total(
     return figure
 
 
-def _families(
-    session: Session, period: Period, codes: dict[uuid.UUID, str], visits: Iterable[Any]
-) -> list[Figure]:
+def _families(session: Session, period: Period, codes: dict[uuid.UUID, str]) -> list[Figure]:
     registered, new, seen = _Counts(codes), _Counts(codes), _Counts(codes)
-    end_at = period.end_before
     rows = session.execute(
         select(
             Family.house_id,
@@ -530,29 +528,43 @@ def _families(
             func.sum(case((Family.created_at >= period.start_at, 1), else_=0)),
         )
         .where(
-            Family.deleted_at.is_(None), Family.merged_into_id.is_(None), Family.created_at < end_at
+            Family.deleted_at.is_(None),
+            Family.merged_into_id.is_(None),
+            Family.created_at < period.end_before,
         )
         .group_by(Family.house_id)
     )
-    for house_id, families, of_period in rows:
-        registered.add(house_id, families)
-        new.add(house_id, int(of_period or 0))
-    for house_id, _family in {(v.house_id, v.family_id) for v in visits if v.family_id}:
-        seen.add(house_id)
-    engaged = _Counts(codes)
-    window = Period(period.last.shifted(-2), period.last)  # the last three months
-    by_family: dict[tuple[uuid.UUID, uuid.UUID | None], set[tuple[int, int]]] = defaultdict(set)
+    _add_rows(rows, registered, new)
     rows = session.execute(
         _visit_rows(
-            window, Visit.house_id, Visit.family_id, Visit.checked_in_at,
+            period, Visit.house_id, func.count(distinct(Visit.family_id)),
+            where=(Visit.family_id.is_not(None),),
+        ).group_by(Visit.house_id)
+    )  # fmt: skip
+    _add_rows(rows, seen)
+    # engaged: a family with visits in at least two of the last three months
+    months = [Period(period.last.shifted(-back), period.last.shifted(-back)) for back in (2, 1, 0)]
+    in_month = [
+        func.max(case((and_(Visit.checked_in_at >= m.start_at,
+                            Visit.checked_in_at < m.end_before), 1), else_=0))
+        for m in months
+    ]  # fmt: skip
+    by_family = (
+        _visit_rows(
+            Period(months[0].first, period.last), Visit.house_id,
+            (in_month[0] + in_month[1] + in_month[2]).label("months"),
             where=(Visit.family_id.is_not(None),),
         )
+        .group_by(Visit.house_id, Visit.family_id)
+        .subquery()
     )  # fmt: skip
-    for v in rows:
-        by_family[(v.house_id, v.family_id)].add((v.checked_in_at.year, v.checked_in_at.month))
-    for (house, _which), seen_months in by_family.items():
-        if len(seen_months) >= 2:
-            engaged.add(house)
+    engaged = _Counts(codes)
+    rows = session.execute(
+        select(by_family.c.house_id, func.count())
+        .where(by_family.c.months >= 2)
+        .group_by(by_family.c.house_id)
+    )
+    _add_rows(rows, engaged)
     return [
         registered.figure(BY_KEY["families_registered"]),
         new.figure(BY_KEY["families_new"]),
@@ -562,33 +574,44 @@ def _families(
 
 
 def _groups(session: Session, period: Period, codes: dict[uuid.UUID, str]) -> list[Figure]:
-    meetings = session.scalars(
-        _live(
-            Meeting,
-            Meeting.status == SessionStatus.HELD,
-            Meeting.starts_at >= period.start_at,
-            Meeting.starts_at < period.end_before,
-        )
-    ).all()
+    held_in_period = (
+        Meeting.deleted_at.is_(None),
+        Meeting.status == SessionStatus.HELD,
+        Meeting.starts_at >= period.start_at,
+        Meeting.starts_at < period.end_before,
+    )
     held = _Counts(codes)
-    for m in meetings:
-        held.add(m.house_id)
-    marks = session.execute(
-        select(Attendance.house_id, Attendance.person_id, Attendance.walk_in).where(
+    _add_rows(
+        session.execute(
+            select(Meeting.house_id, func.count()).where(*held_in_period).group_by(Meeting.house_id)
+        ),
+        held,
+    )
+    marks = (
+        select()
+        .select_from(Attendance)
+        .join(Meeting, Meeting.id == Attendance.session_id)
+        .where(
+            *held_in_period,
             Attendance.deleted_at.is_(None),
             Attendance.status == AttendanceStatus.PRESENT,
-            Attendance.session_id.in_([m.id for m in meetings] or [uuid.UUID(int=0)]),
         )
-    ).all()
-    people = _people(session, (m.person_id for m in marks))
-    participants = _PeopleCount(period.end)
+    )
     present, walk_ins = _Counts(codes), _Counts(codes)
-    for house_id, person_id, walk_in in marks:
-        present.add(house_id)
-        if walk_in:
-            walk_ins.add(house_id)
-        if person_id in people:
-            participants.add(people[person_id], house_id)
+    rows = session.execute(
+        marks.add_columns(
+            Attendance.house_id, func.count(), func.count(_if(Attendance.walk_in.is_(True)))
+        ).group_by(Attendance.house_id)
+    )
+    _add_rows(rows, present, walk_ins)
+    participants = _PeopleCount(period.end)
+    rows = session.execute(
+        marks.add_columns(Attendance.house_id, *_PERSON_COLUMNS)
+        .join(Person, Person.id == Attendance.person_id)
+        .distinct()
+    )
+    for house_id, *person in rows:
+        participants.add(_Someone(*person), house_id)
     return [
         held.figure(BY_KEY["sessions_held"]),
         participants.figure(BY_KEY["group_participants"], codes),
