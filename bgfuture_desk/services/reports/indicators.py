@@ -395,10 +395,6 @@ def _reach_and_visits(
         .join_from(Visit, VisitPerson, VisitPerson.visit_id == Visit.id)
         .join(Person, Person.id == VisitPerson.person_id)
     )
-    _add_rows(
-        session.execute(members.add_columns(Visit.house_id, func.count()).group_by(Visit.house_id)),
-        in_visits,
-    )
     by_purpose = {p.value: _Counts(codes) for p in VisitPurpose}
     rows = session.execute(
         _visit_rows(
@@ -414,11 +410,13 @@ def _reach_and_visits(
 
     # the people of the period once per house, with whether they came before it
     seen = (
-        members.add_columns(Visit.house_id.label("visit_house"), VisitPerson.person_id)
-        .distinct()
+        members.add_columns(
+            Visit.house_id.label("visit_house"), VisitPerson.person_id, func.count().label("times")
+        )
+        .group_by(Visit.house_id, VisitPerson.person_id)
         .subquery()
     )
-    columns: list[Any] = [seen.c.visit_house, *_PERSON_COLUMNS]
+    columns: list[Any] = [seen.c.visit_house, seen.c.times, *_PERSON_COLUMNS]
     if not light:  # the trend's light count leaves out who is new (and the families)
         columns += _came_before(period)
     rows = session.execute(select(*columns).join_from(seen, Person, Person.id == seen.c.person_id))
@@ -426,7 +424,8 @@ def _reach_and_visits(
     earlier: set[tuple[uuid.UUID | None, str]] = set()
     children, parents, pregnant = _PeopleCount(end), _PeopleCount(end), _PeopleCount(end)
     people: list[tuple[uuid.UUID, _Someone]] = []
-    for house, *person in rows:
+    for house, times, *person in rows:
+        in_visits.add(house, int(times))
         someone = _Someone(*person[: len(_PERSON_COLUMNS)])
         people.append((house, someone))
         if not light:
@@ -648,11 +647,13 @@ def _toys(
         select(
             Loan.house_id,
             func.count(_if(lent)),
-            func.count(_if(_in_period(Loan.returned_on, period))),
+            func.count(_if(and_(Loan.lent_on <= period.end, _in_period(Loan.returned_on, period)))),
             func.count(_if(and_(Loan.lent_on <= as_of, out_at_end, Loan.due_on < as_of))),
             func.count(distinct(_if(lent, Loan.family_id))),
         )
-        .where(Loan.deleted_at.is_(None), Loan.lent_on <= period.end)
+        # every condition in the counts: one pass over the table beats the lent_on index,
+        # which would reach nearly every row one by one
+        .where(Loan.deleted_at.is_(None))
         .group_by(Loan.house_id)
     )
     _add_rows(rows, loans, returns, overdue, families)
