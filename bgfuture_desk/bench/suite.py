@@ -16,6 +16,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -65,6 +66,7 @@ FIGURES: tuple[Figure, ...] = (
 )
 KEYS = tuple(f.key for f in FIGURES)
 _PASSPHRASE = "bench-passphrase"
+_PROBE_LIMIT_S = 180
 
 
 def target(figure: Figure, results: dict[str, float | None]) -> float | None:
@@ -142,9 +144,14 @@ def _probe(args: list[str]) -> tuple[float, float]:
     started = time.perf_counter()
     with subprocess.Popen(command, stdout=subprocess.PIPE, env=env, text=True) as probe:
         assert probe.stdout is not None
-        line = probe.stdout.readline()
-        seconds = time.perf_counter() - started
-        probe.wait(timeout=120)
+        watchdog = threading.Timer(_PROBE_LIMIT_S, probe.kill)  # a dialog nobody answers
+        watchdog.start()
+        try:
+            line = probe.stdout.readline()
+            seconds = time.perf_counter() - started
+            probe.wait(timeout=_PROBE_LIMIT_S)
+        finally:
+            watchdog.cancel()
     if not line.startswith("ready "):
         raise RuntimeError(f"the start-up probe did not start: {line!r}")
     return seconds, int(line.split()[1]) / 1024

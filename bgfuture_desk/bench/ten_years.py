@@ -147,6 +147,7 @@ def cached_house(
     name = f"{house}-{size.key()}-s{seed}-{today.isoformat()}-a{int(audit)}-v{_BUILDER_VERSION}"
     path = folder / f"{name}.sqlite"
     if path.exists():
+        _bring_up_to_date(path)
         return path
     part = folder / f"{name}.part-{os.getpid()}.sqlite"
     for leftover in (part, *(Path(f"{part}{s}") for s in ("-wal", "-shm"))):
@@ -158,6 +159,23 @@ def cached_house(
     conn.close()
     os.replace(part, path)
     return path
+
+
+def _bring_up_to_date(path: Path) -> None:
+    """A house cached by an older version gets the newer schema, as the desk would give it
+    (without keeping the copy the desk keeps of a real house before an upgrade)."""
+    from bgfuture_desk.db import migrate
+    from bgfuture_desk.db.engine import sqlite_engine
+
+    if migrate.file_schema_state(path).up_to_date:
+        return
+    engine = sqlite_engine(path)
+    try:
+        migrate.upgrade(engine)
+        with engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        engine.dispose()
 
 
 def copy_of(source: Path, target: Path) -> Path:

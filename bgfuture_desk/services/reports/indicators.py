@@ -210,17 +210,6 @@ _PERSON_COLUMNS = (
 )  # fmt: skip
 
 
-def _people(session: Session, ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, _Someone]:
-    wanted = list(set(ids))
-    out: dict[uuid.UUID, _Someone] = {}
-    for start in range(0, len(wanted), 500):  # SQLite's limit on parameters
-        rows = session.execute(
-            select(*_PERSON_COLUMNS).where(Person.id.in_(wanted[start : start + 500]))
-        )
-        out.update({r.id: _Someone(*r) for r in rows})
-    return out
-
-
 class _PeopleCount:
     """Unique people per house and in total, with their sex × age band on the last day."""
 
@@ -287,11 +276,6 @@ class _Counts:
         return Figure(indicator, values)
 
 
-def _live(model: type[M], *where: ColumnElement[bool]) -> Select[M]:
-    """The live rows of ``model`` (a removed one counts nowhere)."""
-    return select(model).where(model.deleted_at.is_(None), *where)
-
-
 @needs(Permission.REPORTS)
 def count(db: Database, period: Period, light: bool = False) -> Report:
     """Every indicator of ``period`` for every house in the file (one for a house file, all
@@ -353,13 +337,6 @@ def trend(
 
 def _for_houses(values: dict[str, int], houses: list[str]) -> dict[str, int]:
     return {h: values.get(h, 0) for h in [*houses, TOTAL]}
-
-
-def _visits_in(period: Period, *where: ColumnElement[bool]) -> Select[Visit]:
-    return _live(
-        Visit, Visit.checked_in_at >= period.start_at, Visit.checked_in_at < period.end_before,
-        *where,
-    )  # fmt: skip
 
 
 def _visit_rows(
