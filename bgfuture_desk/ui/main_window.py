@@ -427,17 +427,23 @@ class MainWindow(QMainWindow):
 
     # -- lock and switch --------------------------------------------------------------------
 
-    def lock(self) -> None:
-        """Cover the desk and ask for a password; anyone with an account may log in."""
+    def _cover_desk(self, status: str) -> bool:
+        """Cover the desk and disable what needs a user; False when it was covered already."""
         if self.locked:
-            return
+            return False
         self.locked = True
         self.idle.stop()
         self.screen_stack.setCurrentWidget(self.cover)
         self.menuBar().setEnabled(False)
         for action in self.guarded_actions:
             action.setEnabled(False)
-        self.user_label.setText(_("The program is locked"))
+        self.user_label.setText(status)
+        return True
+
+    def lock(self) -> None:
+        """Cover the desk and ask for a password; anyone with an account may log in."""
+        if not self._cover_desk(_("The program is locked")):
+            return
         self._record("lock", self.actor)
         # an open form would stay on top of the cover: put it away until the user is back
         self.put_away = [d for d in self.findChildren(QDialog) if d.isVisible()]
@@ -525,15 +531,8 @@ class MainWindow(QMainWindow):
 
     def end_session(self, reason: str) -> None:
         """Cover the desk, drop every open form (it was that user's) and ask for a login."""
-        if self.locked:
+        if not self._cover_desk(_("The session has ended")):
             return
-        self.locked = True
-        self.idle.stop()
-        self.screen_stack.setCurrentWidget(self.cover)
-        self.menuBar().setEnabled(False)
-        for action in self.guarded_actions:
-            action.setEnabled(False)
-        self.user_label.setText(_("The session has ended"))
         for dialog in self.findChildren(QDialog):
             if dialog.isVisible():
                 dialog.reject()

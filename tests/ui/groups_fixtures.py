@@ -16,6 +16,7 @@ from bgfuture_desk.services.families import service as families
 from bgfuture_desk.services.families.service import FamilyInput, PersonInput
 from bgfuture_desk.services.groups import service as groups
 from tests.ui.groups_data import CTRL, programme_id
+from tests.unit.families_data import add_shterevi
 
 pytest_plugins = ["tests.ui.reception_fixtures"]
 
@@ -31,17 +32,7 @@ class People:
 @pytest.fixture
 def people(house_db, admin, clock) -> People:
     """Радка and Борис Щереви with their daughter Калина, and Мария Иванова."""
-    shterevi = families.create_family(
-        house_db,
-        admin,
-        FamilyInput(settlement="гр. Крън", phone="0877 410 220"),
-        [
-            PersonInput("mother", "Радка", "Иванова", "Щерева", birth_date=dt.date(1994, 5, 2)),
-            PersonInput("father", "Борис", "Петров", "Щерев", birth_date=dt.date(1990, 1, 9)),
-            PersonInput("child", "Калина", "Борисова", "Щерева", birth_date=dt.date(2021, 3, 4)),
-        ],
-        force=True,
-    )
+    shterevi = add_shterevi(house_db, admin)
     ivanovi = families.create_family(
         house_db,
         admin,
