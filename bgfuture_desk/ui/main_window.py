@@ -457,8 +457,10 @@ class MainWindow(QMainWindow):
         self.idle.stop()
         self._open_login(LoginMode.SWITCH, "")
 
-    def _open_login(self, mode: LoginMode, username: str) -> None:
-        dialog = LoginDialog(self.db, self.house_name, mode=mode, username=username, parent=self)
+    def _open_login(self, mode: LoginMode, username: str, message: str = "") -> None:
+        dialog = LoginDialog(
+            self.db, self.house_name, mode=mode, username=username, message=message, parent=self
+        )
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.logged_in.connect(self.on_login_logged_in)
         dialog.rejected.connect(self.on_login_rejected)
@@ -538,14 +540,7 @@ class MainWindow(QMainWindow):
                 dialog.reject()
         self.put_away = []
         message = _("Your session has ended: {reason}").format(reason=reason)
-        dialog = LoginDialog(self.db, self.house_name, mode=LoginMode.LOCK, message=message,
-                             parent=self)  # fmt: skip
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.logged_in.connect(self.on_login_logged_in)
-        dialog.rejected.connect(self.on_login_rejected)
-        dialog.quit_requested.connect(self.close)
-        self.login_dialog = dialog
-        dialog.open()
+        self._open_login(LoginMode.LOCK, "", message)
 
     def on_login_rejected(self) -> None:
         self.login_dialog = None
