@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import os
 from pathlib import Path
 
 from bgfuture_desk.commands import open_db
@@ -97,8 +98,13 @@ def _years_of_data(args: argparse.Namespace) -> int:
         house=args.house, size=size, seed=args.seed, today=SYSTEM_CLOCK.today()
     )
     target.parent.mkdir(parents=True, exist_ok=True)
-    ten_years.copy_of(cached, target)
-    owner_only(target)
+    part = target.with_name(f"{target.name}.part")  # a stopped copy leaves no half house
+    try:
+        ten_years.copy_of(cached, part)
+        owner_only(part)
+        os.replace(part, target)
+    finally:
+        part.unlink(missing_ok=True)
     print(_("Made: {path} ({size} MB). Log in as {user} with the password {password}.").format(
         path=target, size=format_number(round(target.stat().st_size / 1e6)),
         user=ten_years.BENCH_USER, password=ten_years.BENCH_PASSWORD))

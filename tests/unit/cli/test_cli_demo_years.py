@@ -41,6 +41,7 @@ def test_a_house_with_a_year_of_data_is_made_and_opens(capsys, tmp_path, monkeyp
     assert status == 0
     assert _counts(second) == counts  # the same house again, from the cache
     assert len(list((tmp_path / "cache").glob("*.sqlite"))) == 1
+    assert not list(tmp_path.glob("*.part"))  # the copy is put in place whole
 
 
 def test_an_existing_file_is_never_replaced(capsys, tmp_path, monkeypatch):
