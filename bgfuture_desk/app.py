@@ -222,6 +222,8 @@ def start_of_day(db: Database) -> None:
     done = backup_schedule.daily_backup(db)
     if done.error is not None:
         errorlog.write(backup.BackupError(done.error))
+    if done.damaged:  # the once-a-day full check found what the quick opening cannot see
+        show_error(database.damaged_message(db.path))
 
 
 def run_gui(db_path: Path) -> int:

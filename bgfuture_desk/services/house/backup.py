@@ -43,6 +43,11 @@ class BackupError(UserError):
     """A backup could not be made, or a copy cannot be restored."""
 
 
+class DamagedCopyError(BackupError):
+    """The copy just made failed the full integrity check: the house file itself is likely
+    damaged (the daily backup is the full check that the opening leaves out)."""
+
+
 @dataclass(frozen=True)
 class Counts:
     families: int
@@ -246,7 +251,7 @@ def backup_to(db_path: Path, target: Path, moment: dt.datetime | None = None) ->
         except sqlite3.Error:
             sound = False
         if not sound:
-            raise BackupError(
+            raise DamagedCopyError(
                 _("The copy of {path} failed the integrity check and was deleted; the house "
                   "file may be damaged (see bgfuture-desk check).").format(path=db_path)
             )

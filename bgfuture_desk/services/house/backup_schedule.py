@@ -28,6 +28,7 @@ class DailyBackup:
     made: backup.BackupInfo | None  # None: one was made today already, or it failed
     thinned: list[Path] = field(default_factory=list)
     error: str | None = None  # why the copy could not be made (a Bulgarian sentence)
+    damaged: bool = False  # the copy failed the full check: the house file seems damaged
 
 
 def _house_path(db: Database) -> Path:
@@ -87,6 +88,8 @@ def daily_backup(
         return DailyBackup(None)
     try:
         made = backup.make_backup(db_path, folder, now=now)
+    except backup.DamagedCopyError as err:
+        return DailyBackup(None, error=err.message, damaged=True)
     except UserError as err:
         return DailyBackup(None, error=err.message)
     return DailyBackup(made, backup.thin(folder, now.date()))

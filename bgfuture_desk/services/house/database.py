@@ -61,9 +61,14 @@ def damaged_message(path: Path) -> str:
     ).format(path=path)
 
 
-def refuse_damaged(path: Path) -> None:
-    """Raise ``DamagedFileError`` for a file that is not a database at all or fails SQLite's
-    quick integrity check; looked at read-only, so the damaged file stays as it was."""
+def refuse_damaged(path: Path, *, full: bool = False) -> None:
+    """Raise ``DamagedFileError`` for a file that is not a database at all or is damaged;
+    looked at read-only, so the damaged file stays as it was.
+
+    Every opening makes the cheap check: the header, the schema and the first row of each
+    table, which catches a zeroed, cut or overwritten file in milliseconds. The
+    whole file (SQLite's ``quick_check``, 1.3 s on a ten-year house) is read with ``full``
+    and by the daily backup, whose copy is checked in full (``backup.backup_to``)."""
     try:
         with open(path, "rb") as fh:
             header = fh.read(len(SQLITE_HEADER))
@@ -81,7 +86,10 @@ def refuse_damaged(path: Path) -> None:
         return
     try:
         conn.execute("PRAGMA query_only=ON")
-        rows = [r[0] for r in conn.execute("PRAGMA quick_check").fetchall()]
+        if full:
+            rows = [r[0] for r in conn.execute("PRAGMA quick_check").fetchall()]
+        else:
+            rows = _first_pages_check(conn)
     except sqlite3.Error as err:
         if errorlog.is_locked(err):
             raise DatabaseFileError(errorlog.busy_message()) from None
@@ -90,6 +98,18 @@ def refuse_damaged(path: Path) -> None:
         conn.close()
     if rows != ["ok"]:
         raise DamagedFileError(damaged_message(path))
+
+
+def _first_pages_check(conn: sqlite3.Connection) -> list[str]:
+    """Read the schema and the first row of every table (its root page): SQLite raises
+    "database disk image is malformed" for a page it cannot read."""
+    conn.execute("PRAGMA schema_version").fetchone()
+    tables = [r[0] for r in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+    )]  # fmt: skip
+    for table in tables:
+        conn.execute(f'SELECT * FROM "{table}" LIMIT 1').fetchall()
+    return ["ok"]
 
 
 def open_database(target: str | Path, *, read_only: bool = False) -> Opened:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+import sqlite3
+from contextlib import closing
 
 import pytest
 
@@ -173,3 +175,32 @@ def test_due_and_stale_rules():
     assert backup_schedule.stale(None, today)
     assert not backup_schedule.stale(MORNING - dt.timedelta(days=7), today)
     assert backup_schedule.stale(MORNING - dt.timedelta(days=8), today)
+
+
+def test_damage_deep_inside_the_file_is_found_by_the_daily_full_check(house_db, db_path):
+    """The opening looks only at the schema and each table's first page (a ten-year file
+    opens in milliseconds instead of 1.3 s); the daily backup reads every page."""
+    from bgfuture_desk.services.house.database import refuse_damaged
+
+    house_db.dispose()
+    with closing(sqlite3.connect(db_path)) as conn:
+        # a page in use that is no table's first one: a leaf of the audit trail
+        roots = {r[0] for r in conn.execute("SELECT rootpage FROM sqlite_master")}
+        leaf = max(page for (page,) in conn.execute(
+            "SELECT pageno FROM dbstat WHERE name = 'audit_events'") if page not in roots)
+        size = conn.execute("PRAGMA page_size").fetchone()[0]
+    data = bytearray(db_path.read_bytes())
+    data[(leaf - 1) * size:leaf * size] = b"\x5a" * size
+    db_path.write_bytes(bytes(data))
+
+    with pytest.raises(DamagedFileError):
+        refuse_damaged(db_path, full=True)
+    opened = open_database(db_path).db
+    try:
+        opened.clock = FixedClock(MORNING)
+        done = backup_schedule.daily_backup(opened)
+        assert done.damaged and done.made is None
+        assert "проверката за цялост" in (done.error or "")
+        assert backup_schedule.house_backups(opened) == []
+    finally:
+        opened.dispose()

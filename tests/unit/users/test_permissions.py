@@ -48,7 +48,7 @@ ALLOWED: dict[str, str] = {
     "house.database.inspect_database": "the schema version of a file, before it is opened",
     "house.database.writable": "whether the file and its folder may be written, before opening",
     "house.database.damaged_message": "the sentence for a damaged file (its path only)",
-    "house.database.refuse_damaged": "SQLite's quick check of a file, read-only, before login",
+    "house.database.refuse_damaged": "a quick look at a file, read-only, before login",
     "house.lock.lock_path": "the name of the lock file beside the house file",
     "house.lock.in_use_message": "reads who holds the lock file (a PC name), no personal data",
     "house.lock.writing": "takes the lock file for a command-line writer",
