@@ -36,6 +36,7 @@ from bgfuture_desk.db.engine import dump_json, sqlite_url
 from bgfuture_desk.db.models import TRAVELLING_MODELS, House, ImportLog
 from bgfuture_desk.domain.clock import SYSTEM_CLOCK, Clock
 from bgfuture_desk.errors import UserError
+from bgfuture_desk.files import fsync_folder
 from bgfuture_desk.i18n import _
 from bgfuture_desk.services.exchange.consolidate_rows import (
     TableStats,
@@ -43,7 +44,6 @@ from bgfuture_desk.services.exchange.consolidate_rows import (
     merge_copied,
     merge_table,
 )
-from bgfuture_desk.services.exchange.export import fsync_folder
 from bgfuture_desk.services.exchange.export_read import ExportContents
 from bgfuture_desk.services.exchange.snapshot import snapshot_engine
 from bgfuture_desk.services.house.database import create_database

@@ -29,6 +29,7 @@ from bgfuture_desk.db.models import ExportLog, User, utcnow
 from bgfuture_desk.domain.months import Month, MonthError
 from bgfuture_desk.domain.permissions import Permission
 from bgfuture_desk.errors import UserError, ValidationError
+from bgfuture_desk.files import fsync_folder
 from bgfuture_desk.i18n import _
 from bgfuture_desk.services.exchange import export_file
 from bgfuture_desk.services.exchange.manifest import ExportManifest
@@ -125,20 +126,6 @@ class _CountingWriter:
     def writelines(self, parts: Iterable[bytes]) -> None:
         for data in parts:
             self.write(data)
-
-
-def fsync_folder(folder: Path) -> None:
-    """Make the rename durable too; best effort (Windows and some USB file systems can't)."""
-    if os.name != "posix":
-        return
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-    except OSError:
-        pass
 
 
 def write_atomically(path: Path, fill: Callable[[BinaryIO], None]) -> int:

@@ -28,8 +28,8 @@ from bgfuture_desk.db.engine import backup_sqlite, check_sqlite_file
 from bgfuture_desk.domain.backups import backups_to_keep
 from bgfuture_desk.domain.permissions import Permission
 from bgfuture_desk.errors import UserError
+from bgfuture_desk.files import fsync_folder
 from bgfuture_desk.i18n import _
-from bgfuture_desk.services.exchange.export import fsync_folder
 from bgfuture_desk.services.unit import Actor, Database, guarded
 
 BACKUP_FOLDER = "backups"
