@@ -12,7 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from bgfuture_desk.db.models import Attendance, House, Loan, Meeting, Person, Visit, VisitPerson
@@ -63,7 +63,8 @@ def run_checks(db: Database, period: Period) -> list[Check]:
 
 
 def _seen_people(session: Session, period: Period) -> list[Any]:
-    """The people seen in the period: rows of the columns the checks read."""
+    """The people seen in the period that a check may find (a child without a birth date,
+    anybody without sex): only those rows come back, not the month's thousands."""
     seen = (
         select(VisitPerson.person_id)
         .join(Visit, Visit.id == VisitPerson.visit_id)
@@ -75,8 +76,11 @@ def _seen_people(session: Session, period: Period) -> list[Any]:
         )
     )
     query = select(Person.id, Person.house_id, Person.birth_date, Person.role, Person.sex).where(
-        Person.id.in_(seen), Person.deleted_at.is_(None)
-    )
+        Person.id.in_(seen),
+        Person.deleted_at.is_(None),
+        or_(Person.sex.is_(None), and_(Person.birth_date.is_(None),
+                                       Person.role == PersonRole.CHILD)),
+    )  # fmt: skip
     return list(session.execute(query))
 
 

@@ -25,10 +25,23 @@ import datetime as dt
 import uuid
 from collections import defaultdict
 from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, Select, and_, case, distinct, func, or_, select
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    String,
+    and_,
+    case,
+    distinct,
+    func,
+    or_,
+    select,
+    type_coerce,
+)
 from sqlalchemy.orm import Session, aliased
 
 from bgfuture_desk.db.models import (
@@ -185,16 +198,15 @@ class Report:
 
 @dataclass(frozen=True)
 class _Someone:
-    id: uuid.UUID
+    id: object  # the record as the driver gives it (only compared, never looked up)
     house_id: uuid.UUID
-    family_id: uuid.UUID | None
     role: str
     birth_date: dt.date | None
     sex: str | None
     egn: str | None
     expected_birth: dt.date | None
 
-    @property
+    @cached_property
     def identity(self) -> str:
         """The same person in every house: the ЕГН when known, else the record."""
         return f"egn:{self.egn}" if self.egn else f"id:{self.id}"
@@ -205,9 +217,25 @@ class _Someone:
 
 
 _PERSON_COLUMNS = (
-    Person.id, Person.house_id, Person.family_id, Person.role, Person.birth_date, Person.sex,
-    Person.egn, Person.expected_birth,
+    Person.id, Person.house_id, Person.role, Person.birth_date, Person.sex, Person.egn,
+    Person.expected_birth,
 )  # fmt: skip
+# The same with the ids as the driver gives them: a month of four houses is 17,000 rows,
+# and making a UUID of each id took a sixth of the count (``_HouseIds`` maps the houses').
+_RAW_PERSON_COLUMNS = (
+    type_coerce(Person.id, String), type_coerce(Person.house_id, String), *_PERSON_COLUMNS[2:]
+)
+
+
+class _HouseIds(dict[object, uuid.UUID]):
+    """A house's id as the driver gives it (SQLite: 32 hex digits; PostgreSQL: a UUID)
+    back to the UUID that keys the counts."""
+
+    def __init__(self, codes: dict[uuid.UUID, str]) -> None:
+        super().__init__({key: h for h in codes for key in (h, h.hex, str(h))})
+
+    def __missing__(self, raw: object) -> uuid.UUID:
+        return uuid.UUID(str(raw))
 
 
 class _PeopleCount:
@@ -301,11 +329,18 @@ def count(db: Database, period: Period, light: bool = False) -> Report:
 @needs(Permission.REPORTS)
 def compare(db: Database, period: Period) -> Report:
     """``count`` of the period, each figure beside the period before and a year before, with
-    the checks of the period's records and the completeness of the imports."""
-    report = count(db, period)
-    report.checks = run_checks(db, period)
+    the checks of the period's records and the completeness of the imports.
+
+    The three counts and the checks are read side by side, each on its own connection:
+    SQLite and PostgreSQL do most of the work outside Python's lock, so on the coordinator's
+    two cores a month of four ten-year houses takes 1.4× less time than one after another."""
+    with ThreadPoolExecutor(max_workers=4, thread_name_prefix="report") as pool:
+        counted = [pool.submit(count, db, p)
+                   for p in (period, period.previous(), period.year_before())]
+        checked = pool.submit(run_checks, db, period)
+        report, before, year = (c.result() for c in counted)
+        report.checks = checked.result()
     report.completeness = completeness(db, period)
-    before, year = count(db, period.previous()), count(db, period.year_before())
     for figure in report.figures:
         figure.previous = _for_houses(before.figure(figure.key).values, report.houses)
         figure.year_before = _for_houses(year.figure(figure.key).values, report.houses)
@@ -367,10 +402,8 @@ def _reach_and_visits(
         anonymous.add(house_id, int(visitors or 0))
         in_visits.add(house_id, int(visitors or 0))
     # each member of a live visit, as often as they came (reach counts them once)
-    members = (
-        _visit_rows(period, where=(VisitPerson.deleted_at.is_(None),))
-        .join_from(Visit, VisitPerson, VisitPerson.visit_id == Visit.id)
-        .join(Person, Person.id == VisitPerson.person_id)
+    members = _visit_rows(period, where=(VisitPerson.deleted_at.is_(None),)).join_from(
+        Visit, VisitPerson, VisitPerson.visit_id == Visit.id
     )
     by_purpose = {p.value: _Counts(codes) for p in VisitPurpose}
     rows = session.execute(
@@ -393,32 +426,36 @@ def _reach_and_visits(
         .group_by(Visit.house_id, VisitPerson.person_id)
         .subquery()
     )
-    columns: list[Any] = [seen.c.visit_house, seen.c.times, *_PERSON_COLUMNS]
+    visit_house = type_coerce(seen.c.visit_house, String)
+    columns: list[Any] = [visit_house, seen.c.times, *_RAW_PERSON_COLUMNS]
     if not light:  # the trend's light count leaves out who is new (and the families)
         columns += _came_before(period)
     rows = session.execute(select(*columns).join_from(seen, Person, Person.id == seen.c.person_id))
     end = period.end
     earlier: set[tuple[uuid.UUID | None, str]] = set()
     children, parents, pregnant = _PeopleCount(end), _PeopleCount(end), _PeopleCount(end)
-    people: list[tuple[uuid.UUID, _Someone]] = []
-    for house, times, *person in rows:
+    people: list[tuple[uuid.UUID, _Someone, bool]] = []
+    n = len(_RAW_PERSON_COLUMNS)
+    house_ids = _HouseIds(codes)
+    for raw_house, times, person_id, person_house, *person in rows:
+        house = house_ids[raw_house]
         in_visits.add(house, int(times))
-        someone = _Someone(*person[: len(_PERSON_COLUMNS)])
-        people.append((house, someone))
+        someone = _Someone(person_id, house_ids[person_house], *person[: n - 2])
+        child = _is_child(someone, end)
+        people.append((house, someone, child))
         if not light:
-            by_record, by_egn_here, by_egn_anywhere = person[len(_PERSON_COLUMNS) :]
+            by_record, by_egn_here, by_egn_anywhere = person[n - 2 :]
             if by_record or by_egn_here:
                 earlier.add((someone.house_id, someone.identity))
             if by_record or by_egn_anywhere:
                 earlier.add((None, someone.identity))
-        child = _is_child(someone, end)
         (children if child else parents).add(someone, house)
         if not child and _is_pregnant(someone, period):
             pregnant.add(someone, house)
     children_new, parents_new = _PeopleCount(end), _PeopleCount(end)
-    for house, someone in people:
+    for house, someone, child in people:
         if (house, someone.identity) not in earlier:
-            (children_new if _is_child(someone, end) else parents_new).add(someone, house)
+            (children_new if child else parents_new).add(someone, house)
 
     figures = [
         children.figure(BY_KEY["children_reached"], codes),
@@ -672,12 +709,18 @@ def _referrals_and_consents(
         .group_by(Consent.house_id)
     )
     _add_rows(rows, given, withdrawn)
-    # families seen with nobody whose personal-data consent is still valid at the end
+    # families seen with nobody whose personal-data consent is still valid at the end; asked
+    # once per family seen, not once per visit
+    seen = (
+        _visit_rows(period, Visit.house_id, Visit.family_id, where=(Visit.family_id.is_not(None),))
+        .distinct()
+        .subquery()
+    )
     consented = (
         select(Person.id)
         .join(Consent, Consent.person_id == Person.id)
         .where(
-            Person.family_id == Visit.family_id,
+            Person.family_id == seen.c.family_id,
             Consent.deleted_at.is_(None),
             Consent.kind == ConsentKind.PERSONAL_DATA,
             Consent.given_on <= period.end,
@@ -687,11 +730,8 @@ def _referrals_and_consents(
     )
     without = _Counts(codes)
     rows = session.execute(
-        _visit_rows(
-            period, Visit.house_id, func.count(distinct(Visit.family_id)),
-            where=(Visit.family_id.is_not(None), ~consented),
-        ).group_by(Visit.house_id)
-    )  # fmt: skip
+        select(seen.c.house_id, func.count()).where(~consented).group_by(seen.c.house_id)
+    )
     _add_rows(rows, without)
     return [
         issued.figure(BY_KEY["referrals_issued"]),
