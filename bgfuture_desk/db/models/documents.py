@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-from sqlalchemy import JSON, Boolean, Date, ForeignKey, Integer, String, Text, Uuid
+from sqlalchemy import JSON, Boolean, Date, ForeignKey, Index, Integer, String, Text, Uuid
 from sqlalchemy.orm import Mapped, mapped_column
 
 from bgfuture_desk.db.base import Base, Travelling
@@ -27,8 +27,16 @@ class Consent(Travelling, Base):
     """A signed consent: which form, which purposes, who signed for whom, how and when."""
 
     __tablename__ = "consents"
+    # a person's consents with what decides whether one is valid; the month's report finds
+    # those given or withdrawn in a period by their days (migration 0008)
+    __table_args__ = (
+        Index("ix_consents_person", "person_id", "kind", "deleted_at", "given_on",
+              "withdrawn_on"),
+        Index("ix_consents_given_on", "given_on"),
+        Index("ix_consents_withdrawn_on", "withdrawn_on"),
+    )  # fmt: skip
 
-    person_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("people.id"), index=True)
+    person_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("people.id"))
     signed_by_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, ForeignKey("people.id"))
     family_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, ForeignKey("families.id"))
     kind: Mapped[str] = mapped_column(String(20))
