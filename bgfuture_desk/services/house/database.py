@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import os
-import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy.exc import DatabaseError as SqlDatabaseError
 
 from bgfuture_desk import errorlog
-from bgfuture_desk.db import migrate
+from bgfuture_desk.db import cipher, migrate
 from bgfuture_desk.db.engine import (
     SQLITE_HEADER,
     check_sqlite_file,
@@ -69,20 +68,21 @@ def refuse_damaged(path: Path) -> None:
             header = fh.read(len(SQLITE_HEADER))
     except OSError:
         return  # missing or unreadable: ``check_sqlite_file`` says which
-    if header != SQLITE_HEADER:  # a zeroed or overwritten file, or another kind of file
+    if header != SQLITE_HEADER and not cipher.is_encrypted(path):
+        # a zeroed or overwritten file, or another kind of file
         raise DamagedFileError(
             _("The file is not a database of this program: {path}").format(path=path)
         )
     try:
         # not mode=ro: a read-only connection to a WAL file leaves -wal and -shm beside it,
         # an ordinary one removes them on closing; query_only keeps it from writing
-        conn = sqlite3.connect(path)
-    except sqlite3.Error:
+        conn = cipher.connect(path)
+    except cipher.ERRORS:
         return
     try:
         conn.execute("PRAGMA query_only=ON")
         rows = [r[0] for r in conn.execute("PRAGMA quick_check").fetchall()]
-    except sqlite3.Error as err:
+    except cipher.ERRORS as err:
         if errorlog.is_locked(err):
             raise DatabaseFileError(errorlog.busy_message()) from None
         raise DamagedFileError(damaged_message(path)) from None
