@@ -226,6 +226,9 @@ def start_of_day(db: Database) -> None:
 
 def run_gui(db_path: Path) -> int:
     """Start the desktop app on ``db_path``; returns the exit status."""
+    from bgfuture_desk.services.house import keys
+
+    keys.install()  # encrypted house files open with this user's keys
     app = create_application()
     install_exception_hook()
     house_lock = HouseLock(Path(db_path))

@@ -241,7 +241,10 @@ def _report(err: UserError) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from bgfuture_desk.services.house import keys
+
     _use_catalogue_for_argparse()
+    keys.install()  # encrypted house files open with this user's keys
     args = build_parser().parse_args(argv)
     try:
         if args.command is None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,31 @@ HOUSE_SCREEN = Path(__file__).with_name("house_screen.json")
 os.environ.setdefault("QT_QPA_PLATFORM", f"offscreen:configfile={HOUSE_SCREEN}")
 
 ADMIN_PASSWORD = "parola-123"
+
+# Keys of the house files the tests make go to a key file store of the run's own, never to
+# the user's real store (set before any fixture makes a house; ``new_machine`` empties it).
+KEY_DIR = Path(tempfile.mkdtemp(prefix="bgf-test-keys-"))
+os.environ["BGF_KEY_STORE"] = "file"
+os.environ["BGF_KEY_DIR"] = str(KEY_DIR)
+
+
+def pytest_configure(config):
+    from bgfuture_desk.services.house import keys
+
+    keys.install()
+
+
+def pytest_unconfigure(config):
+    shutil.rmtree(KEY_DIR, ignore_errors=True)
+
+
+@pytest.fixture
+def new_machine(tmp_path_factory, monkeypatch) -> Path:
+    """An empty key store, as on another PC or for another user; its folder."""
+    folder = tmp_path_factory.mktemp("other-keys")
+    monkeypatch.setenv("BGF_KEY_STORE", "file")
+    monkeypatch.setenv("BGF_KEY_DIR", str(folder))
+    return folder
 
 
 QT_FIXTURES = {"qtbot", "qapp", "qtmodeltester"}
