@@ -37,8 +37,8 @@ from bgfuture_desk.i18n import _
 
 __all__ = [
     "ERRORS", "OPERATIONAL_ERRORS", "Connection", "FileKey", "KEY_BYTES", "KEY_ID_BYTES",
-    "PAGE_SIZE", "dbapi", "connect", "export_encrypted", "export_plain", "is_encrypted",
-    "key_for", "key_id_of", "key_of", "locked_message", "new_key", "use_keys",
+    "PAGE_SIZE", "connect", "dbapi", "export_encrypted", "export_plain", "has_provider",
+    "is_encrypted", "key_for", "key_id_of", "key_of", "locked_message", "new_key", "use_keys",
 ]
 
 KEY_BYTES = 32
@@ -91,6 +91,10 @@ def use_keys(provider: KeyProvider | None) -> KeyProvider | None:
     global _provider
     previous, _provider = _provider, provider
     return previous
+
+
+def has_provider() -> bool:
+    return _provider is not None
 
 
 def _header(path: Path) -> bytes | None:

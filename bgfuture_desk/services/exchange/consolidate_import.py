@@ -293,7 +293,8 @@ def build_new_file(
     made_folders = [p for p in [path.parent, *path.parent.parents] if not p.exists()]
     try:
         with MIGRATING:
-            create_database(building).dispose()  # the schema, through the migrations
+            # the schema, through the migrations; the consolidated file is not encrypted (yet)
+            create_database(building, encrypted=False).dispose()
         _set_page_size(building)
         engine = _build_engine(building)
         try:

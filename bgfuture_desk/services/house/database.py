@@ -19,6 +19,7 @@ from bgfuture_desk.db.engine import (
 )
 from bgfuture_desk.errors import DamagedFileError, DatabaseFileError
 from bgfuture_desk.i18n import _
+from bgfuture_desk.services.house import keys
 from bgfuture_desk.services.unit import Database
 
 
@@ -33,6 +34,7 @@ def inspect_database(target: str | Path) -> Database:
     so an older file stays exactly as it was; a newer, foreign or damaged one is refused."""
     if isinstance(target, str) and is_url(target):
         return Database(engine_for(target))
+    keys.ensure_installed()
     path = Path(target)
     check_sqlite_file(path)
     try:
@@ -102,6 +104,7 @@ def open_database(target: str | Path, *, read_only: bool = False) -> Opened:
         if not migrate.schema_state(engine).up_to_date:
             migrate.upgrade(engine)
         return Opened(Database(engine), None)
+    keys.ensure_installed()
     path = Path(target)
     refuse_damaged(path)
     check_sqlite_file(path)
@@ -134,8 +137,11 @@ def _busy_or(damaged: DatabaseFileError, err: Exception) -> DatabaseFileError:
     return DatabaseFileError(errorlog.busy_message()) if errorlog.is_locked(err) else damaged
 
 
-def create_database(path: Path) -> Database:
-    """A new, empty house file with the newest schema; refuses to touch an existing file."""
+def create_database(path: Path, *, encrypted: bool = True) -> Database:
+    """A new, empty house file with the newest schema; refuses to touch an existing file.
+
+    ``encrypted``: the file gets a new random key, kept in this user's key store before the
+    file is made (a file whose key was lost could never be opened)."""
     if path.exists():
         raise DatabaseFileError(
             _("A file already exists here and was left untouched: {path}").format(path=path)
@@ -149,7 +155,11 @@ def create_database(path: Path) -> Database:
                 path=path, reason=err.strerror or err
             )
         ) from None
-    engine = engine_for(path)
+    key = None
+    if encrypted:
+        key = cipher.new_key()
+        keys.remember(key)
+    engine = sqlite_engine(path, key=key)
     try:
         migrate.upgrade(engine)
     except Exception:

@@ -156,3 +156,10 @@ def remember(key: FileKey) -> KeyStore:
 def install() -> None:
     """Make this user's key store the provider of ``db/cipher.py``."""
     cipher.use_keys(lookup)
+
+
+def ensure_installed() -> None:
+    """This user's key store as the provider unless one was installed: a program (or a
+    worker process) that uses the services without the CLI or the app opens files too."""
+    if not cipher.has_provider():
+        install()

@@ -1,0 +1,74 @@
+"""A house file made by the program is encrypted: a copied file, its WAL or a backup gives
+away no name and no ЕГН; this user opens it without being asked, another cannot."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+from sqlalchemy import select
+
+from bgfuture_desk.cli import main
+from bgfuture_desk.db import cipher
+from bgfuture_desk.db.models import Person
+from bgfuture_desk.services.demo import generate_demo
+from bgfuture_desk.services.house import backup
+
+
+@pytest.fixture
+def demo_house(house_db, admin):
+    generate_demo(house_db, families=12, seed=3)
+    return house_db
+
+
+def secrets_of(db) -> set[bytes]:
+    """The demo's names and ЕГН as they would sit in a plaintext file."""
+    with db.read() as session:
+        people = session.execute(
+            select(Person.first_name, Person.last_name, Person.egn)).all()
+    values = {v for row in people for v in row if v and len(v) >= 4}
+    assert len(values) > 20  # the demo has names and ЕГН to look for
+    return {v.encode() for v in values}
+
+
+def leaks(data: bytes, values: set[bytes]) -> set[bytes]:
+    return {v for v in values if v in data}
+
+
+def test_the_house_file_is_not_a_database_for_plain_sqlite(demo_house, db_path):
+    assert cipher.is_encrypted(db_path)
+    with pytest.raises(sqlite3.DatabaseError, match="file is not a database"):
+        sqlite3.connect(db_path).execute("SELECT count(*) FROM people").fetchone()
+
+
+def test_the_file_its_wal_and_its_backups_hold_no_name_and_no_egn(demo_house, db_path):
+    values = secrets_of(demo_house)
+    wal = db_path.with_name(db_path.name + "-wal")
+    assert wal.exists() and wal.stat().st_size > 0  # the desk is open: the WAL is in use
+    assert leaks(wal.read_bytes(), values) == set()
+    assert leaks(db_path.read_bytes(), values) == set()
+    made = backup.make_backup(db_path)
+    assert cipher.key_id_of(made.path) == cipher.key_id_of(db_path)
+    assert leaks(made.path.read_bytes(), values) == set()
+    assert backup.counts_of(made.path) == backup.counts_of(db_path, current=True)
+    demo_house.dispose()
+    assert leaks(db_path.read_bytes(), values) == set()
+
+
+def test_the_cli_opens_it_for_the_same_user_without_asking(demo_house, db_path, capsys):
+    demo_house.dispose()
+    assert main(["list", "families", "--db", str(db_path)]) == 0
+    out = capsys.readouterr().out
+    assert "12 записа" in out
+
+
+def test_with_another_key_store_it_is_refused_in_bulgarian(
+    demo_house, db_path, capsys, new_machine
+):
+    demo_house.dispose()
+    assert main(["list", "families", "--db", str(db_path)]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert "Файлът на къщата е криптиран" in captured.err
+    assert f"bgfuture-desk unlock --db {db_path}" in captured.err
+    assert "Traceback" not in captured.err
