@@ -65,11 +65,11 @@ def _on_read_only_connect(dbapi_connection, _record) -> None:
     cursor.close()
 
 
-def _read_only_opener(path: Path):
+def _read_only_opener(path: Path, key: cipher.FileKey | None):
     def connect():
         try:
-            conn = cipher.connect(path, read_only=True, timeout=BUSY_TIMEOUT_MS / 1000,
-                                  check_same_thread=False)
+            conn = cipher.connect(path, key=key, read_only=True,
+                                  timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
         except cipher.OPERATIONAL_ERRORS:
             conn = None
         if conn is not None:
@@ -79,7 +79,8 @@ def _read_only_opener(path: Path):
             except cipher.OPERATIONAL_ERRORS:
                 conn.close()
         # even its -shm cannot be made (a read-only folder, where nobody else can write)
-        return cipher.connect(path, read_only=True, immutable=True, check_same_thread=False)
+        return cipher.connect(path, key=key, read_only=True, immutable=True,
+                              check_same_thread=False)
 
     return connect
 
@@ -98,8 +99,10 @@ def file_engine(path: Path, *, key: cipher.FileKey | None = None,
     """A bare SQLAlchemy engine on a file (plaintext or encrypted) through ``cipher``: no
     pragmas, for a first look at a file or a copy of it. ``key`` makes a new file encrypted
     (or opens one whose key the store does not have)."""
+    if key is None and cipher.is_encrypted(path):
+        key = cipher.key_for(path)  # once: the engine keeps it for every connection it makes
     if read_only:
-        creator = _read_only_opener(path)
+        creator = _read_only_opener(path, key)
     else:
         def creator():
             return cipher.connect(path, key=key, timeout=BUSY_TIMEOUT_MS / 1000,

@@ -72,3 +72,54 @@ def test_with_another_key_store_it_is_refused_in_bulgarian(
     assert "Файлът на къщата е криптиран" in captured.err
     assert f"bgfuture-desk unlock --db {db_path}" in captured.err
     assert "Traceback" not in captured.err
+
+
+def test_a_staff_login_unlocks_the_file_on_a_new_machine(house_db, admin, db_path,
+                                                        go_to_new_machine, capsys, tmp_path):
+    """The template's administrator logs in once here (the entry is added), then the file
+    goes to a PC whose key store is empty."""
+    from bgfuture_desk.services.house import key_wrap
+    from bgfuture_desk.services.users import service as users
+    from tests.conftest import ADMIN_PASSWORD
+
+    users.create_user(house_db, admin, username="rositsa", full_name="Росица Танева",
+                      role="assistant", password="Kran-parola-77")
+    house_db.dispose()
+    assert key_wrap.has_entry(db_path, "admin") and key_wrap.has_entry(db_path, "rositsa")
+    new_machine = go_to_new_machine()
+    wrong = tmp_path / "wrong.txt"
+    wrong.write_text("not-her-password\n", encoding="utf-8")
+    good = tmp_path / "good.txt"
+    good.write_text("Kran-parola-77\n", encoding="utf-8")
+
+    assert main(["list", "families", "--db", str(db_path)]) == 2
+    assert main(["unlock", "--db", str(db_path), "--user", "rositsa",
+                 "--password-file", str(wrong)]) == 2
+    err = capsys.readouterr().err
+    assert "паролата е грешн" in err and "Traceback" not in err
+    assert list(new_machine.iterdir()) == []
+
+    assert main(["unlock", "--db", str(db_path), "--user", "Rositsa",
+                 "--password-file", str(good)]) == 0
+    assert "отключен" in capsys.readouterr().out
+    assert main(["list", "families", "--db", str(db_path)]) == 0
+    assert key_wrap.unwrap(key_wrap.read_sidecar(key_wrap.sidecar_path(db_path))["users"]["admin"],
+                           cipher.key_id_of(db_path), "admin", ADMIN_PASSWORD) is not None
+
+
+def test_a_new_password_rewraps_and_the_old_one_no_longer_unlocks(
+    house_db, admin, db_path, go_to_new_machine
+):
+    from bgfuture_desk.errors import UserError
+    from bgfuture_desk.services.house import key_wrap
+    from bgfuture_desk.services.users import service as users
+    from tests.conftest import ADMIN_PASSWORD
+
+    users.set_password(house_db, admin, admin.user_id, "Novata-parola-2026",
+                       "Novata-parola-2026")
+    house_db.dispose()
+    go_to_new_machine()
+    with pytest.raises(UserError):
+        key_wrap.unlock_with_password(db_path, "admin", ADMIN_PASSWORD)
+    key = key_wrap.unlock_with_password(db_path, "admin", "Novata-parola-2026")
+    assert key.id_hex == cipher.key_id_of(db_path)
