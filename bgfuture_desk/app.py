@@ -19,7 +19,13 @@ from bgfuture_desk import errorlog
 from bgfuture_desk.errors import DamagedFileError, SessionEndedError, UserError
 from bgfuture_desk.i18n import _, format_datetime
 from bgfuture_desk.paths import APP_NAME
-from bgfuture_desk.services.house import backup, backup_schedule, database, settings
+from bgfuture_desk.services.house import (
+    backup,
+    backup_schedule,
+    database,
+    encrypt_file,
+    settings,
+)
 from bgfuture_desk.services.house.lock import HouseInUse, HouseLock
 from bgfuture_desk.services.unit import Database
 from bgfuture_desk.services.users import service as users
@@ -141,6 +147,8 @@ def open_house(
 ) -> Database | None:
     """The house file: made by the set-up wizard when missing, else opened (and upgraded);
     opened read-only when asked to or when the file or its folder cannot be written."""
+    if not read_only:  # an encryption stopped half way is finished (or undone) first
+        encrypt_file.finish_interrupted(db_path)
     if not db_path.exists():
         if read_only:
             return None

@@ -37,8 +37,9 @@ from bgfuture_desk.i18n import _
 
 __all__ = [
     "ERRORS", "OPERATIONAL_ERRORS", "Connection", "FileKey", "KEY_BYTES", "KEY_ID_BYTES",
-    "PAGE_SIZE", "connect", "dbapi", "export_encrypted", "export_plain", "has_provider",
-    "is_encrypted", "key_for", "key_id_of", "key_of", "locked_message", "new_key", "use_keys",
+    "PAGE_SIZE", "SQLITE_HEADER", "connect", "dbapi", "export_encrypted", "export_plain",
+    "has_provider", "is_encrypted", "key_for", "key_id_of", "key_of", "locked_message",
+    "new_key", "use_keys",
 ]
 
 KEY_BYTES = 32
@@ -205,13 +206,14 @@ def export_plain(conn: Connection, target: Path) -> None:
     _export(conn, Path(target), "''")
 
 
-def export_encrypted(conn: Connection, target: Path, key: FileKey) -> None:
+def export_encrypted(conn: Connection, target: Path, key: FileKey, *,
+                     begin: str = "BEGIN") -> None:
     """Copy the whole database of ``conn`` into a new file ``target`` encrypted with ``key``
-    (its key id becomes the new file's salt)."""
-    _export(conn, Path(target), f"\"x'{key.key.hex()}{key.key_id.hex()}'\"")
+    (its key id becomes the new file's salt); ``begin`` may take the write lock."""
+    _export(conn, Path(target), f"\"x'{key.key.hex()}{key.key_id.hex()}'\"", begin)
 
 
-def _export(conn: Connection, target: Path, key_literal: str) -> None:
+def _export(conn: Connection, target: Path, key_literal: str, begin: str = "BEGIN") -> None:
     """One read transaction over the whole copy, so it is consistent while others write
     (ATTACH and DETACH cannot run inside a transaction, the export can)."""
     if target.exists() and target.stat().st_size:
@@ -222,7 +224,7 @@ def _export(conn: Connection, target: Path, key_literal: str) -> None:
     conn.execute(f"ATTACH DATABASE '{literal}' AS bgf_export KEY {key_literal}")
     try:
         conn.execute("PRAGMA bgf_export.synchronous = OFF")  # flushed by the caller
-        conn.execute("BEGIN")
+        conn.execute(begin)
         try:
             conn.execute("SELECT sqlcipher_export('bgf_export')")
             conn.execute(f"PRAGMA bgf_export.user_version = {int(version)}")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from bgfuture_desk.db.engine import (
 )
 from bgfuture_desk.errors import DamagedFileError, DatabaseFileError
 from bgfuture_desk.i18n import _
-from bgfuture_desk.services.house import keys
+from bgfuture_desk.services.house import encrypt_file, keys
 from bgfuture_desk.services.unit import Database
 
 
@@ -94,11 +95,14 @@ def refuse_damaged(path: Path) -> None:
         raise DamagedFileError(damaged_message(path))
 
 
-def open_database(target: str | Path, *, read_only: bool = False) -> Opened:
+def open_database(target: str | Path, *, read_only: bool = False,
+                  progress: Callable[[str], None] | None = None) -> Opened:
     """Open an existing house file (or database URL), upgrading an older schema after a backup.
 
     ``read_only`` (a read-only file or folder, or a file another window writes to) opens it
-    with SQLite's ``mode=ro``: never upgraded, every writing action refused."""
+    with SQLite's ``mode=ro``: never upgraded, every writing action refused. Opened to
+    write, a plaintext house file of an older version is encrypted first (``progress`` is
+    told what happens)."""
     if isinstance(target, str) and is_url(target):
         engine = engine_for(target)
         if not migrate.schema_state(engine).up_to_date:
@@ -106,6 +110,8 @@ def open_database(target: str | Path, *, read_only: bool = False) -> Opened:
         return Opened(Database(engine), None)
     keys.ensure_installed()
     path = Path(target)
+    if not read_only:
+        encrypt_file.finish_interrupted(path)
     refuse_damaged(path)
     check_sqlite_file(path)
     damaged = DamagedFileError(damaged_message(path))
@@ -113,6 +119,8 @@ def open_database(target: str | Path, *, read_only: bool = False) -> Opened:
         state = migrate.file_schema_state(path)  # refuses a newer or foreign file before any write
     except SqlDatabaseError as err:
         raise _busy_or(damaged, err) from None
+    if not read_only and state.current is not None and encrypt_file.is_plain_house_file(path):
+        encrypt_file.encrypt_in_place(path, progress)
     if read_only:
         if not state.up_to_date:
             raise DatabaseFileError(

@@ -80,6 +80,10 @@ ALLOWED: dict[str, str] = {
     "house.key_wrap.unlock_with_password": "before any login: the staff password is the check",
     "house.recovery.read_recovery_file": "reads a file the user named",
     "house.recovery.unlock_with_recovery": "before any login: the recovery key is the check",
+    "house.encrypt_file.is_plain_house_file": "looks at a file's header and house, changes nothing",
+    "house.encrypt_file.wipe": "overwrites a file the conversion no longer needs",
+    "house.encrypt_file.finish_interrupted": "a step of opening the file, before login",
+    "house.encrypt_file.encrypt_in_place": "a step of opening the file, before login",
 }
 _INNER = ("Session", "UnitOfWork", "Connection", "Engine", "DemoContext", "Context")
 _DATA = ("Database", "Session", "UnitOfWork", "Connection", "Engine", "Path")
