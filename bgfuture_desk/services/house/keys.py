@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
@@ -163,3 +164,21 @@ def ensure_installed() -> None:
     worker process) that uses the services without the CLI or the app opens files too."""
     if not cipher.has_provider():
         install()
+
+
+@dataclass(frozen=True)
+class KeyStatus:
+    """What ``check`` says about a file's encryption, for this user on this computer."""
+
+    encrypted: bool
+    key_found: bool  # False for a plaintext file
+    store: str  # OS_STORE or FILE_STORE: where this user's keys go
+    store_folder: Path | None  # the key file folder, when that is the store
+
+
+def key_status(path: Path) -> KeyStatus:
+    key_id = cipher.key_id_of(Path(path))
+    store = current_store()
+    folder = store.folder if isinstance(store, FileStore) else None
+    return KeyStatus(key_id is not None, key_id is not None and lookup(key_id) is not None,
+                     store.kind, folder)

@@ -123,3 +123,20 @@ def test_a_new_password_rewraps_and_the_old_one_no_longer_unlocks(
         key_wrap.unlock_with_password(db_path, "admin", ADMIN_PASSWORD)
     key = key_wrap.unlock_with_password(db_path, "admin", "Novata-parola-2026")
     assert key.id_hex == cipher.key_id_of(db_path)
+
+
+def test_check_says_the_file_is_encrypted_and_whether_this_user_has_its_key(
+    house_db, db_path, capsys, go_to_new_machine
+):
+    house_db.dispose()
+    assert main(["check", "--db", str(db_path)]) == 0
+    out = capsys.readouterr().out
+    assert "Криптиран: да" in out
+    assert "Ключ за този потребител на този компютър: намерен" in out
+    assert "няма защитено хранилище" in out  # the tests' key store is the key file
+    assert "Цялост: наред" in out
+    go_to_new_machine()
+    assert main(["check", "--db", str(db_path)]) == 2
+    captured = capsys.readouterr()
+    assert "Ключ за този потребител на този компютър: не е намерен" in captured.out
+    assert "Файлът на къщата е криптиран" in captured.err
