@@ -30,6 +30,7 @@ from bgfuture_desk.domain.permissions import Permission
 from bgfuture_desk.errors import UserError
 from bgfuture_desk.i18n import _
 from bgfuture_desk.services.exchange.export import fsync_folder
+from bgfuture_desk.services.house import key_wrap
 from bgfuture_desk.services.unit import Actor, Database, guarded
 
 BACKUP_FOLDER = "backups"
@@ -253,6 +254,7 @@ def backup_to(db_path: Path, target: Path, moment: dt.datetime | None = None) ->
         _fsync_file(tmp)
         os.replace(tmp, target)
         fsync_folder(target.parent)
+        key_wrap.copy_beside(db_path, target.parent)  # staff logins open the copy on a new PC
     except OSError as err:
         raise _write_failed(target, err) from None
     finally:

@@ -167,8 +167,8 @@ def unlock_with_password(db_path: Path, username: str, password: str) -> FileKey
     its sidecar; one message for a wrong name, a wrong password and a missing entry."""
     db_path = Path(db_path)
     key_id = _encrypted_key_id(db_path)
-    data = read_sidecar(sidecar_path(db_path))
-    entry = data["users"].get(_name(username)) if data and data.get("key_id") == key_id else None
+    data = _sidecar_for(db_path, key_id)
+    entry = data["users"].get(_name(username)) if data is not None else None
     key = unwrap(entry, key_id, username, password) if isinstance(entry, dict) else None
     if key is None:
         raise UserError(
@@ -179,6 +179,29 @@ def unlock_with_password(db_path: Path, username: str, password: str) -> FileKey
         )
     keys.remember(key)
     return key
+
+
+def _sidecar_for(db_path: Path, key_id: str) -> dict[str, Any] | None:
+    """The wrapped keys of the file: beside it, or (a backup) the house file's copy in the
+    same folder, which every backup of that file shares: they have one key."""
+    candidates = [sidecar_path(db_path), *sorted(db_path.parent.glob(f"*{SUFFIX}"))]
+    for path in candidates:
+        data = read_sidecar(path)
+        if data is not None and data.get("key_id") == key_id:
+            return data
+    return None
+
+
+def copy_beside(db_path: Path, folder: Path) -> None:
+    """Keep the house file's wrapped keys in a backup folder too (best effort)."""
+    source = sidecar_path(db_path)
+    data = read_sidecar(source)
+    if data is None:
+        return
+    try:
+        _write_sidecar(Path(folder) / source.name, data)
+    except OSError:
+        pass
 
 
 def _encrypted_key_id(db_path: Path) -> str:

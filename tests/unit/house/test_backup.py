@@ -85,8 +85,10 @@ def test_backups_are_for_the_owner_only_and_listed_with_what_they_hold(demo_hous
     for made in (first, second):
         assert stat.S_IMODE(made.path.stat().st_mode) == 0o600
     folder = backup.default_folder(db_path)
-    assert sorted(p.name for p in folder.iterdir()) == [
-        "house-2026-12-06-180000.sqlite", "house-2026-12-07-180000.sqlite"]  # no temp files
+    assert sorted(p.name for p in folder.iterdir()) == [  # no temp files
+        "house-2026-12-06-180000.sqlite", "house-2026-12-07-180000.sqlite",
+        "house.sqlite.keys"]  # the staff's wrapped keys, shared by the copies
+    assert stat.S_IMODE((folder / "house.sqlite.keys").stat().st_mode) == 0o600
     listed = backup.list_backups(folder)
     assert [b.path for b in listed] == [second.path, first.path]
     assert listed[0].taken_at == dt.datetime(2026, 12, 7, 18, 0, 0)

@@ -140,3 +140,25 @@ def test_check_says_the_file_is_encrypted_and_whether_this_user_has_its_key(
     captured = capsys.readouterr()
     assert "Ключ за този потребител на този компютър: не е намерен" in captured.out
     assert "Файлът на къщата е криптиран" in captured.err
+
+
+def test_a_backup_alone_opens_on_a_new_machine_with_a_staff_login(
+    demo_house, db_path, tmp_path, go_to_new_machine, capsys
+):
+    from tests.conftest import ADMIN_PASSWORD
+
+    made = backup.make_backup(db_path)
+    demo_house.dispose()
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    for copy in made.path.parent.iterdir():  # the backups folder, copied to a USB stick
+        (stick / copy.name).write_bytes(copy.read_bytes())
+    password = tmp_path / "p.txt"
+    password.write_text(ADMIN_PASSWORD + "\n", encoding="utf-8")
+    go_to_new_machine()
+    on_stick = stick / made.path.name
+    assert main(["unlock", "--db", str(on_stick), "--user", "admin",
+                 "--password-file", str(password)]) == 0
+    capsys.readouterr()
+    assert main(["list", "families", "--db", str(on_stick)]) == 0
+    assert "12 записа" in capsys.readouterr().out
