@@ -9,17 +9,30 @@ from __future__ import annotations
 import gc
 import sys
 import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QProgressDialog, QWidget
 
 from bgfuture_desk import errorlog
-from bgfuture_desk.errors import DamagedFileError, SessionEndedError, UserError
+from bgfuture_desk.errors import (
+    DamagedFileError,
+    LockedFileError,
+    SessionEndedError,
+    UserError,
+)
 from bgfuture_desk.i18n import _, format_datetime
 from bgfuture_desk.paths import APP_NAME
-from bgfuture_desk.services.house import backup, backup_schedule, database, settings
+from bgfuture_desk.services.house import (
+    backup,
+    backup_schedule,
+    database,
+    encrypt_file,
+    settings,
+)
 from bgfuture_desk.services.house.lock import HouseInUse, HouseLock
 from bgfuture_desk.services.unit import Database
 from bgfuture_desk.services.users import service as users
@@ -136,11 +149,38 @@ def offer_newest_backup(db_path: Path, damage: str, parent: QWidget | None = Non
     return True
 
 
+@contextmanager
+def _conversion_progress(parent: QWidget | None) -> Iterator[Callable[[str], None]]:
+    """What the encryption of an older house file says, in a small window while it runs."""
+    dialog: QProgressDialog | None = None
+
+    def say(text: str) -> None:
+        nonlocal dialog
+        if dialog is None:
+            dialog = QProgressDialog(parent)
+            dialog.setWindowTitle(_("Encrypting the house file"))
+            dialog.setCancelButton(None)
+            dialog.setRange(0, 0)  # no percentage: each step says what it does
+            dialog.setMinimumDuration(0)
+        dialog.setLabelText(text)
+        dialog.show()
+        QApplication.processEvents()
+
+    try:
+        yield say
+    finally:
+        if dialog is not None:
+            dialog.close()
+            dialog.deleteLater()
+
+
 def open_house(
     db_path: Path, parent: QWidget | None = None, *, read_only: bool = False
 ) -> Database | None:
     """The house file: made by the set-up wizard when missing, else opened (and upgraded);
     opened read-only when asked to or when the file or its folder cannot be written."""
+    if not read_only:  # an encryption stopped half way is finished (or undone) first
+        encrypt_file.finish_interrupted(db_path)
     if not db_path.exists():
         if read_only:
             return None
@@ -150,7 +190,14 @@ def open_house(
         return wizard.database
     read_only = read_only or not database.writable(db_path)
     try:
-        opened = database.open_database(db_path, read_only=read_only)
+        with _conversion_progress(parent) as progress:
+            opened = database.open_database(db_path, read_only=read_only, progress=progress)
+    except LockedFileError:
+        from bgfuture_desk.ui.unlock import UnlockDialog
+
+        if UnlockDialog(db_path, parent).exec() != QDialog.DialogCode.Accepted:
+            return None
+        return open_house(db_path, parent, read_only=read_only)
     except DamagedFileError as err:
         if read_only:  # this window may not replace the file: another one writes to it
             show_error(err.message, parent)
@@ -228,6 +275,9 @@ def start_of_day(db: Database) -> None:
 
 def run_gui(db_path: Path) -> int:
     """Start the desktop app on ``db_path``; returns the exit status."""
+    from bgfuture_desk.services.house import keys
+
+    keys.install()  # encrypted house files open with this user's keys
     app = create_application()
     install_exception_hook()
     house_lock = HouseLock(Path(db_path))

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from bgfuture_desk import __version__
+from bgfuture_desk.commands.keys import add_key_commands
 from bgfuture_desk.commands.printouts import PRINT_DOCS
 from bgfuture_desk.commands.records import LIST_KINDS
 from bgfuture_desk.domain.houses import PRESETS
@@ -145,6 +146,7 @@ def build_parser() -> BulgarianParser:
     _add_backup(sub)
     _add_report(sub)
     _add_erase(sub)
+    add_key_commands(sub)
     return parser
 
 
@@ -216,6 +218,7 @@ def _commands() -> dict[str, Callable[[argparse.Namespace], int]]:
         erasure,
         exchange,
         house,
+        keys,
         printouts,
         records,
         reports,
@@ -229,6 +232,7 @@ def _commands() -> dict[str, Callable[[argparse.Namespace], int]]:
         "backup": backup.cmd_backup, "restore": backup.cmd_restore,
         "report": reports.cmd_report,
         "erase": erasure.cmd_erase,
+        "unlock": keys.cmd_unlock, "recovery-key": keys.cmd_recovery_key,
     }
 
 
@@ -241,7 +245,10 @@ def _report(err: UserError) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from bgfuture_desk.services.house import keys
+
     _use_catalogue_for_argparse()
+    keys.install()  # encrypted house files open with this user's keys
     args = build_parser().parse_args(argv)
     try:
         if args.command is None:

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import sqlite3
 import traceback
 from pathlib import Path
 
+from bgfuture_desk.db.cipher import ERRORS as SQLITE_ERRORS
 from bgfuture_desk.i18n import _
 
 LOG_NAME = "errors.log"
@@ -24,7 +24,7 @@ REMOVED = "<message removed: may hold personal data>"
 # own texts), never a value read from a row or typed at the desk.
 _SAFE_MESSAGE_TYPES: tuple[type[BaseException], ...] = (
     AttributeError, NameError, ImportError, NotImplementedError, RecursionError,
-    sqlite3.Error, OSError,
+    *SQLITE_ERRORS, OSError,
 )
 
 _LOCKED = ("database is locked", "database table is locked")
@@ -111,7 +111,7 @@ def _texts(exc: BaseException) -> list[str]:
         if item is None or id(item) in seen:
             continue
         seen.add(id(item))
-        if isinstance(item, sqlite3.Error):
+        if isinstance(item, SQLITE_ERRORS):
             texts.append(str(item).lower())
         todo.extend([getattr(item, "orig", None), item.__cause__, item.__context__])
     return texts

@@ -34,6 +34,15 @@ class DamagedFileError(DatabaseFileError):
     """The house file fails SQLite's integrity check, or is not a database at all."""
 
 
+class LockedFileError(DatabaseFileError):
+    """The house file is encrypted and its key is not in this user's key store: it opens
+    after a staff login (the key wrapped by a password) or with the recovery key."""
+
+    def __init__(self, message: str, path: object = None) -> None:
+        super().__init__(message)
+        self.path = path
+
+
 class ReadOnlyError(UserError):
     """The house file was opened read-only: nothing may be written to it."""
 

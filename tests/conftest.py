@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -14,16 +15,49 @@ os.environ.setdefault("QT_QPA_PLATFORM", f"offscreen:configfile={HOUSE_SCREEN}")
 
 ADMIN_PASSWORD = "parola-123"
 
+# Keys of the house files the tests make go to a key file store of the run's own, never to
+# the user's real store (set before any fixture makes a house; ``new_machine`` empties it).
+KEY_DIR = Path(tempfile.mkdtemp(prefix="bgf-test-keys-"))
+os.environ["BGF_KEY_STORE"] = "file"
+os.environ["BGF_KEY_DIR"] = str(KEY_DIR)
 
-QT_FIXTURES = {"qtbot", "qapp", "qtmodeltester"}
+
+def pytest_configure(config):
+    from bgfuture_desk.services.house import keys
+
+    keys.install()
 
 
-def pytest_collection_modifyitems(config, items):
-    """A test that uses a Qt fixture, wherever it lives, needs a Qt application: `-m "not gui"`
-    leaves it out."""
-    for item in items:
-        if QT_FIXTURES & set(getattr(item, "fixturenames", ())):
-            item.add_marker(pytest.mark.gui)
+def pytest_unconfigure(config):
+    shutil.rmtree(KEY_DIR, ignore_errors=True)
+
+
+@pytest.fixture(autouse=True)
+def quick_key_wrap(monkeypatch):
+    """Wrapping the file key by a password at the export's Argon2 cost takes ~0.2 s."""
+    from bgfuture_desk.services.exchange.export_file import KdfParams
+    from bgfuture_desk.services.house import key_wrap
+
+    monkeypatch.setattr(key_wrap, "KDF", KdfParams(1, 64, 1))
+
+
+@pytest.fixture
+def new_machine(go_to_new_machine) -> Path:
+    """An empty key store, as on another PC or for another user; its folder."""
+    return go_to_new_machine()
+
+
+@pytest.fixture
+def go_to_new_machine(tmp_path_factory, monkeypatch):
+    """Call it to switch to an empty key store half way through a test."""
+
+    def switch() -> Path:
+        folder = tmp_path_factory.mktemp("other-keys")
+        monkeypatch.setenv("BGF_KEY_STORE", "file")
+        monkeypatch.setenv("BGF_KEY_DIR", str(folder))
+        return folder
+
+    return switch
 
 
 @pytest.fixture
@@ -42,12 +76,14 @@ def quick_hasher():
 def house_template(tmp_path_factory) -> Path:
     """The Kran house as set-up makes it, made once per run: migrating a file and hashing the
     administrator's password is most of a service test's set-up time."""
-    from bgfuture_desk.services.house import setup
+    from bgfuture_desk.services.exchange.export_file import KdfParams
+    from bgfuture_desk.services.house import key_wrap, setup
     from bgfuture_desk.services.users import service as users
 
     path = tmp_path_factory.mktemp("template") / "house.sqlite"
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(users, "_hasher", quick_hasher())
+        patch.setattr(key_wrap, "KDF", KdfParams(1, 64, 1))
         setup.initialise(
             path,
             setup.preset_input("kran"),

@@ -8,16 +8,16 @@ from __future__ import annotations
 import datetime as dt
 import io
 import shutil
-import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import create_engine, select, text
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import NullPool
 
-from bgfuture_desk.db.engine import engine_for, is_url, sqlite_url
+from bgfuture_desk.db import cipher
+from bgfuture_desk.db.engine import engine_for, file_engine, is_url
 from bgfuture_desk.db.models import Base
 from bgfuture_desk.services.exchange import export_file
 from bgfuture_desk.services.exchange.export import export_month
@@ -51,7 +51,7 @@ def open_house(path: Path):
 
 def _engine(target: str | Path):
     if isinstance(target, Path) or not is_url(str(target)):
-        return create_engine(sqlite_url(Path(target)), poolclass=NullPool)
+        return file_engine(Path(target), poolclass=NullPool)
     return engine_for(str(target))
 
 
@@ -127,7 +127,7 @@ def craft(
 
 
 def run_sql(path: Path, *statements: str) -> None:
-    conn = sqlite3.connect(path)
+    conn = cipher.connect(path)
     try:
         for statement in statements:
             conn.execute(statement)

@@ -8,7 +8,6 @@ raw floor the index is compared with.
 from __future__ import annotations
 
 import random
-import sqlite3
 import statistics
 import tempfile
 import time
@@ -18,6 +17,7 @@ from sqlalchemy import select
 
 from bgfuture_desk.bench.people import Made, fill_people
 from bgfuture_desk.bench.presets import preset
+from bgfuture_desk.db import cipher
 from bgfuture_desk.db.models import Family, Person
 from bgfuture_desk.domain.names import transliterate
 from bgfuture_desk.domain.phones import format_phone
@@ -140,7 +140,7 @@ def queries_for(db: Database, rng: random.Random, count: int) -> list[str]:
     return _queries(rng, made, count)
 
 
-def raw_search(conn: sqlite3.Connection, text: str) -> list[tuple]:
+def raw_search(conn: cipher.Connection, text: str) -> list[tuple]:
     """The floor: what a plain query on the file finds for what was typed (names, phone,
     ЕГН or code containing it), first 50 rows, no ranking, no transliteration."""
     like = f"%{text.strip()}%"

@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
-import sqlite3
 import statistics
 import subprocess
 import sys
@@ -27,6 +26,7 @@ from pathlib import Path
 from bgfuture_desk.bench import ten_years
 from bgfuture_desk.bench.presets import preset
 from bgfuture_desk.bench.ten_years import BENCH_PASSWORD, BENCH_USER, HouseSize
+from bgfuture_desk.db import cipher
 from bgfuture_desk.i18n import N_
 
 
@@ -181,7 +181,7 @@ def _search(run: _Run) -> None:
         index = SearchIndex.build(db)
         texts = queries_for(db, random.Random(1), 200)
     ours, raw = [], []
-    with sqlite3.connect(path) as conn:
+    with cipher.connect(path) as conn:
         for text in texts:
             for end in range(1, len(text) + 1):
                 typed = text[:end]

@@ -15,7 +15,6 @@ import datetime as dt
 import hashlib
 import os
 import random
-import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,6 +24,7 @@ from bgfuture_desk.bench.activities import Activities, fill_activities
 from bgfuture_desk.bench.house import Sink, fill_visits
 from bgfuture_desk.bench.people import fill_people
 from bgfuture_desk.bench.presets import preset
+from bgfuture_desk.db import cipher
 from bgfuture_desk.domain.clock import FixedClock
 from bgfuture_desk.paths import APP_NAME
 from bgfuture_desk.services.house import setup
@@ -153,7 +153,7 @@ def cached_house(
     for leftover in (part, *(Path(f"{part}{s}") for s in ("-wal", "-shm"))):
         leftover.unlink(missing_ok=True)
     build_house(part, house=house, size=size, seed=seed, today=today, audit=audit)
-    with sqlite3.connect(part) as conn:  # one file again: the WAL folded in
+    with cipher.connect(part) as conn:  # one file again: the WAL folded in
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         conn.execute("PRAGMA journal_mode=DELETE")
     conn.close()
@@ -181,7 +181,8 @@ def _bring_up_to_date(path: Path) -> None:
 def copy_of(source: Path, target: Path) -> Path:
     """A copy of a cached house to measure on (writing measurements change it), made with
     SQLite's online backup so that it is a consistent file."""
-    with sqlite3.connect(source) as src, sqlite3.connect(target) as dst:
+    with cipher.connect(source) as src, cipher.connect(
+            target, key=cipher.key_of(source)) as dst:
         src.backup(dst)
     src.close()
     dst.close()

@@ -21,7 +21,7 @@ def open_db(target: str | Path) -> Database:
     """Open a house file or database URL, telling the user when an upgrade made a backup."""
     from bgfuture_desk.services.house.database import open_database
 
-    opened = open_database(target)
+    opened = open_database(target, progress=lambda text: print(text, file=sys.stderr))
     if opened.backup is not None:
         print(_("The database was upgraded to the new version; a copy of the old one: {path}")
               .format(path=opened.backup), file=sys.stderr)

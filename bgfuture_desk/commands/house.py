@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 from bgfuture_desk.commands import open_db
+from bgfuture_desk.db.engine import is_url
 from bgfuture_desk.errors import UserError
 from bgfuture_desk.i18n import _, format_number, ngettext
 from bgfuture_desk.services.house.lock import writing
@@ -111,10 +112,28 @@ def _years_of_data(args: argparse.Namespace) -> int:
     return 0
 
 
+def _print_encryption(path: Path) -> None:
+    from bgfuture_desk.services.house import keys
+
+    if not path.is_file():
+        return  # the check says what is wrong with the path
+    status = keys.key_status(path)
+    yes, no = _("yes"), _("no")
+    print(_("Encrypted: {answer}").format(answer=yes if status.encrypted else no))
+    if status.encrypted:
+        print(_("Key for this user on this computer: {state}").format(
+            state=_("found") if status.key_found else _("not found")))
+    if status.store == keys.FILE_STORE:
+        print(_("Warning: this computer has no protected key store; the keys are kept in "
+                "files only this user can read: {folder}").format(folder=status.store_folder))
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     from bgfuture_desk.services.house.database import inspect_database
     from bgfuture_desk.services.house.health import check_database, kind_label
 
+    if not is_url(str(args.db)):
+        _print_encryption(Path(args.db))
     db = inspect_database(args.db)  # looked at, never upgraded
     health = check_database(db)
     db.dispose()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +10,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import OperationalError
 
+from bgfuture_desk.db import cipher
 from bgfuture_desk.errors import DatabaseFileError
 from bgfuture_desk.i18n import _
 
@@ -36,6 +36,7 @@ NO_BEGIN = ""  # for the PRAGMAs that SQLite ignores inside a transaction
 
 
 def _on_sqlite_connect(dbapi_connection, _record) -> None:
+    # the key, if the file has one, was given by ``cipher.connect`` before this runs
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
@@ -64,23 +65,22 @@ def _on_read_only_connect(dbapi_connection, _record) -> None:
     cursor.close()
 
 
-def read_only_uri(path: Path, *, immutable: bool = False) -> str:
-    """An SQLite URI that opens ``path`` read-only (``immutable`` when even its -shm cannot
-    be made: a read-only folder, where nobody else can write either)."""
-    uri = Path(path).resolve().as_uri().replace("file://", "file:", 1)
-    return f"{uri}?mode=ro" + ("&immutable=1" if immutable else "")
-
-
-def _read_only_opener(path: Path):
-    def connect() -> sqlite3.Connection:
+def _read_only_opener(path: Path, key: cipher.FileKey | None):
+    def connect():
         try:
-            conn = sqlite3.connect(read_only_uri(path), uri=True,
-                                   timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
-            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-            return conn
-        except sqlite3.OperationalError:
-            return sqlite3.connect(read_only_uri(path, immutable=True), uri=True,
-                                   check_same_thread=False)
+            conn = cipher.connect(path, key=key, read_only=True,
+                                  timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+        except cipher.OPERATIONAL_ERRORS:
+            conn = None
+        if conn is not None:
+            try:
+                conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+                return conn
+            except cipher.OPERATIONAL_ERRORS:
+                conn.close()
+        # even its -shm cannot be made (a read-only folder, where nobody else can write)
+        return cipher.connect(path, key=key, read_only=True, immutable=True,
+                              check_same_thread=False)
 
     return connect
 
@@ -94,21 +94,32 @@ def sqlite_url(path: Path) -> URL:
     return URL.create("sqlite", database=str(path))
 
 
-def sqlite_engine(path: Path, *, read_only: bool = False) -> Engine:
+def file_engine(path: Path, *, key: cipher.FileKey | None = None,
+                read_only: bool = False, **kwargs: Any) -> Engine:
+    """A bare SQLAlchemy engine on a file (plaintext or encrypted) through ``cipher``: no
+    pragmas, for a first look at a file or a copy of it. ``key`` makes a new file encrypted
+    (or opens one whose key the store does not have)."""
+    if key is None and cipher.is_encrypted(path):
+        key = cipher.key_for(path)  # once: the engine keeps it for every connection it makes
     if read_only:
-        engine = create_engine(
-            "sqlite://", creator=_read_only_opener(path), json_serializer=dump_json,
-            hide_parameters=True,
-        )
+        creator = _read_only_opener(path, key)
+    else:
+        def creator():
+            return cipher.connect(path, key=key, timeout=BUSY_TIMEOUT_MS / 1000,
+                                  check_same_thread=False)
+    return create_engine(sqlite_url(path), module=cipher.dbapi, creator=creator,
+                         json_serializer=dump_json, hide_parameters=True, **kwargs)
+
+
+def sqlite_engine(path: Path, *, read_only: bool = False,
+                  key: cipher.FileKey | None = None) -> Engine:
+    if read_only:
+        engine = file_engine(path, read_only=True)
         event.listen(engine, "connect", _on_read_only_connect)
         event.listen(engine, "begin", _on_sqlite_begin)
         return engine
-    engine = create_engine(
-        sqlite_url(path),
-        connect_args={"timeout": BUSY_TIMEOUT_MS / 1000},
-        json_serializer=dump_json,
-        hide_parameters=True,  # error texts (and so errors.log) never carry families' data
-    )
+    # hide_parameters: error texts (and so errors.log) never carry families' data
+    engine = file_engine(path, key=key)
     event.listen(engine, "connect", _on_sqlite_connect)
     event.listen(engine, "connect", lambda _conn, _record: owner_only(path))
     event.listen(engine, "begin", _on_sqlite_begin)
@@ -157,7 +168,7 @@ def check_sqlite_file(path: Path) -> None:
         raise DatabaseFileError(
             _("The database file cannot be read: {path}").format(path=path)
         ) from None
-    if header != SQLITE_HEADER:
+    if header != SQLITE_HEADER and not cipher.is_encrypted(path):
         raise DatabaseFileError(
             _("The file is not a database of this program: {path}").format(path=path)
         )
@@ -180,10 +191,11 @@ def wipe_free_space(engine: Engine) -> bool:
 
 
 def backup_sqlite(source: Path, target: Path) -> None:
-    """A consistent copy through SQLite's online backup (safe while the desk works)."""
-    src = sqlite3.connect(source)
+    """A consistent copy through SQLite's online backup (safe while the desk works); an
+    encrypted file's copy is encrypted with the same key and has the same key id."""
+    src = cipher.connect(source)
     try:
-        dst = sqlite3.connect(target)
+        dst = cipher.connect(target, key=cipher.key_of(source))
         try:
             src.backup(dst)
         finally:

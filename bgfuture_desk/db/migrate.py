@@ -8,17 +8,17 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Connection, Engine, create_engine, inspect
+from sqlalchemy import Connection, Engine, inspect
 from sqlalchemy.pool import NullPool
 
-from bgfuture_desk.db.engine import BEGIN_OPTION, BEGIN_READ, NO_BEGIN, backup_sqlite, sqlite_url
+from bgfuture_desk.db import cipher
+from bgfuture_desk.db.engine import BEGIN_OPTION, BEGIN_READ, NO_BEGIN, backup_sqlite, file_engine
 from bgfuture_desk.errors import DatabaseFileError
 from bgfuture_desk.i18n import _
 
@@ -90,7 +90,7 @@ def file_schema_state(path: Path) -> SchemaState:
     Switching a file to WAL is a write; a file that is refused (newer, foreign) must stay
     exactly as it was, so the first look is a plain connection that only reads.
     """
-    engine = create_engine(sqlite_url(path), poolclass=NullPool)
+    engine = file_engine(path, poolclass=NullPool)
     try:
         return schema_state(engine)
     finally:
@@ -144,12 +144,12 @@ def _verify_copy(copy: Path) -> None:
     ``integrity_check`` before anything changes the file (a bad copy stops the upgrade)."""
     os.chmod(copy, 0o600)
     try:
-        conn = sqlite3.connect(copy)
+        conn = cipher.connect(copy)
         try:
             sound = [r[0] for r in conn.execute("PRAGMA integrity_check")] == ["ok"]
         finally:
             conn.close()
-    except sqlite3.Error:
+    except cipher.ERRORS:
         sound = False
     if not sound:
         copy.unlink(missing_ok=True)

@@ -10,7 +10,6 @@ import dataclasses
 import json
 import re
 import shutil
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -18,7 +17,7 @@ from sqlalchemy import create_engine, select
 from sqlalchemy.pool import NullPool
 
 from bgfuture_desk.cli import main
-from bgfuture_desk.db import migrate
+from bgfuture_desk.db import cipher, migrate
 from bgfuture_desk.db.engine import sqlite_url
 from bgfuture_desk.db.models import House, Person, Visit, VisitPerson
 from bgfuture_desk.errors import UserError
@@ -197,7 +196,7 @@ def test_a_new_file_is_built_whole_in_wal_with_large_pages(houses, tmp_path):
     target = tmp_path / "all.sqlite"
     consolidate(target, files, PASSPHRASE)
 
-    conn = sqlite3.connect(target)
+    conn = cipher.connect(target)
     try:
         assert conn.execute("PRAGMA journal_mode").fetchone() == ("wal",)
         assert conn.execute("PRAGMA page_size").fetchone() == (BUILD_PAGE_BYTES,)

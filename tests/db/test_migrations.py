@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 import uuid
 from pathlib import Path
 
@@ -13,7 +12,7 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import select, text
 from sqlalchemy.exc import IntegrityError
 
-from bgfuture_desk.db import migrate
+from bgfuture_desk.db import cipher, migrate
 from bgfuture_desk.db.engine import BUSY_TIMEOUT_MS, engine_for
 from bgfuture_desk.db.models import Base, Family, House, Person, Visit
 from bgfuture_desk.errors import DamagedFileError, DatabaseFileError
@@ -103,7 +102,7 @@ def file_0001(tmp_path) -> Path:
 
 
 def _revision_of(path: Path) -> str:
-    conn = sqlite3.connect(path)
+    conn = cipher.connect(path)
     try:
         return conn.execute("SELECT version_num FROM alembic_version").fetchone()[0]
     finally:
@@ -133,7 +132,7 @@ def _assert_data_intact(db) -> None:
 
 
 def _index_names(path: Path) -> set[str]:
-    conn = sqlite3.connect(path)
+    conn = cipher.connect(path)
     try:
         rows = conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'").fetchall()
         return {name for (name,) in rows}
@@ -164,7 +163,7 @@ def test_old_file_is_backed_up_then_upgraded(file_0001):
         assert backup is not None and backup.is_file()
         assert backup.parent == file_0001.parent
         assert _revision_of(backup) == "0001"  # a true copy of the file before the upgrade
-        conn = sqlite3.connect(backup)
+        conn = cipher.connect(backup)
         try:
             assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
             assert conn.execute("SELECT count(*) FROM people").fetchone() == (len(PEOPLE),)
@@ -217,7 +216,7 @@ def test_up_to_date_file_opens_without_a_backup(tmp_path):
 
 def test_empty_sqlite_file_gets_the_whole_schema(tmp_path):
     path = tmp_path / "empty.sqlite"
-    conn = sqlite3.connect(path)
+    conn = cipher.connect(path)
     conn.execute("PRAGMA user_version = 0")
     conn.execute("VACUUM")
     conn.close()
@@ -237,7 +236,7 @@ def _files(folder: Path) -> dict[str, bytes]:
 def test_file_from_a_newer_program_is_refused_and_untouched(tmp_path, journal):
     path = tmp_path / "future.sqlite"
     create_database(path).dispose()
-    conn = sqlite3.connect(path)
+    conn = cipher.connect(path)
     conn.execute("UPDATE alembic_version SET version_num = '9999'")
     conn.commit()
     conn.execute(f"PRAGMA journal_mode = {journal}")
@@ -254,7 +253,7 @@ def test_file_from_a_newer_program_is_refused_and_untouched(tmp_path, journal):
 
 def test_database_of_another_program_is_refused_and_untouched(tmp_path):
     path = tmp_path / "contacts.sqlite"
-    conn = sqlite3.connect(path)
+    conn = cipher.connect(path)
     conn.execute("CREATE TABLE contacts (name TEXT)")
     conn.execute("INSERT INTO contacts VALUES ('Иван')")
     conn.commit()

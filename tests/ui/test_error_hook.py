@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 import sys
 import threading
 
@@ -11,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
 from bgfuture_desk import app as desk_app
+from bgfuture_desk.db import cipher
 from bgfuture_desk.db import engine as db_engine
 
 EGN = "8001010001"
@@ -67,7 +67,7 @@ def test_a_locked_house_file_at_start_is_told_busy_and_exits(
     house_db.dispose()
     monkeypatch.setattr(db_engine, "BUSY_TIMEOUT_MS", 100)
     # a WAL file is locked for readers too only by a connection in exclusive locking mode
-    holder = sqlite3.connect(db_path, isolation_level=None, timeout=0.1)
+    holder = cipher.connect(db_path, isolation_level=None, timeout=0.1)
     holder.execute("PRAGMA locking_mode=EXCLUSIVE")
     holder.execute("BEGIN EXCLUSIVE")
     holder.execute("CREATE TABLE held (x)")

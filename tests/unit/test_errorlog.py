@@ -12,6 +12,7 @@ from sqlalchemy.exc import StatementError
 
 from bgfuture_desk import errorlog
 from bgfuture_desk.cli import main
+from bgfuture_desk.db import cipher
 
 NAME, EGN, PHONE = "Мария Кирилова", "8001010001", "0888123456"
 
@@ -87,11 +88,12 @@ def test_the_log_rotates_keeping_one_old_file(data_home, monkeypatch):
 
 
 def locked_error(path: Path) -> BaseException:
-    holder = sqlite3.connect(path, isolation_level=None)
+    holder = cipher.connect(path, isolation_level=None)
     holder.execute("CREATE TABLE t (x)")
     holder.execute("BEGIN EXCLUSIVE")
     try:
-        engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": 0.1})
+        engine = create_engine(f"sqlite:///{path}", module=cipher.dbapi,
+                               connect_args={"timeout": 0.1})
         try:
             with engine.connect() as conn:
                 conn.execute(text("SELECT * FROM t"))

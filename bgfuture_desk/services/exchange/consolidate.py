@@ -26,7 +26,7 @@ from sqlalchemy.exc import OperationalError as SqlOperationalError
 from sqlalchemy.pool import NullPool
 
 from bgfuture_desk.db import migrate
-from bgfuture_desk.db.engine import check_sqlite_file, is_url, sqlite_url, wipe_free_space
+from bgfuture_desk.db.engine import check_sqlite_file, file_engine, is_url, wipe_free_space
 from bgfuture_desk.db.models import AuditEvent, House
 from bgfuture_desk.domain.clock import SYSTEM_CLOCK, Clock
 from bgfuture_desk.domain.permissions import Permission
@@ -215,7 +215,7 @@ def _inspect_target(target: str | Path) -> _Target:
             return _Target(None, path, False, {})
         check_sqlite_file(path)
         state = migrate.file_schema_state(path)
-        engine = create_engine(sqlite_url(path), poolclass=NullPool)
+        engine = file_engine(path, poolclass=NullPool)
         label = str(path)
     else:
         assert url is not None

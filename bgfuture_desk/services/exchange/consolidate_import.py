@@ -19,20 +19,20 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import sqlite3
 import threading
 import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import Connection, Engine, Table, create_engine, event, insert
+from sqlalchemy import Connection, Engine, Table, event, insert
 from sqlalchemy.engine.interfaces import DBAPIConnection
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.pool import NullPool
 
+from bgfuture_desk.db import cipher
 from bgfuture_desk.db.base import Base
-from bgfuture_desk.db.engine import dump_json, sqlite_url
+from bgfuture_desk.db.engine import file_engine
 from bgfuture_desk.db.models import TRAVELLING_MODELS, House, ImportLog
 from bgfuture_desk.domain.clock import SYSTEM_CLOCK, Clock
 from bgfuture_desk.errors import UserError
@@ -113,7 +113,7 @@ def _merge_copied(
 ) -> dict[str, TableStats]:
     """PostgreSQL through psycopg 3: the rows are COPYed in and merged set-based."""
     out: dict[str, TableStats] = {}
-    src = sqlite3.connect(f"{item.snapshot.as_uri()}?mode=ro", uri=True)
+    src = cipher.connect(item.snapshot, read_only=True)
     try:
         with conn.begin():
             for table in tables():
@@ -127,7 +127,7 @@ def _merge_copied(
 
 def _merger(engine: Engine) -> Merger:
     """How rows reach this kind of target (the quickest way it offers)."""
-    if engine.dialect.name == "sqlite" and sqlite3.sqlite_version_info >= (3, 33):
+    if engine.dialect.name == "sqlite" and cipher.dbapi.sqlite_version_info >= (3, 33):
         return _merge_attached
     if engine.dialect.name == "postgresql" and engine.dialect.driver == "psycopg":
         return _merge_copied
@@ -247,14 +247,14 @@ def _on_build_connect(dbapi_connection: DBAPIConnection, _record: object) -> Non
 
 def _build_engine(path: Path) -> Engine:
     """An engine for a file that is thrown away unless it is completed (see above)."""
-    engine = create_engine(sqlite_url(path), poolclass=NullPool, json_serializer=dump_json)
+    engine = file_engine(path, poolclass=NullPool)
     event.listen(engine, "connect", _on_build_connect)
     return engine
 
 
 def _set_page_size(path: Path) -> None:
     """Give the new file (still only its schema) bigger pages; VACUUM rewrites it."""
-    conn = sqlite3.connect(path, isolation_level=None)
+    conn = cipher.connect(path, isolation_level=None)
     try:
         conn.execute("PRAGMA journal_mode=DELETE")  # the page size cannot change in WAL
         conn.execute(f"PRAGMA page_size={BUILD_PAGE_BYTES}")
@@ -265,7 +265,7 @@ def _set_page_size(path: Path) -> None:
 
 def _finish_file(path: Path) -> None:
     """Switch the built file to WAL and flush it to the disk before it is renamed."""
-    conn = sqlite3.connect(path)
+    conn = cipher.connect(path)
     try:
         conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -293,7 +293,8 @@ def build_new_file(
     made_folders = [p for p in [path.parent, *path.parent.parents] if not p.exists()]
     try:
         with MIGRATING:
-            create_database(building).dispose()  # the schema, through the migrations
+            # the schema, through the migrations; the consolidated file is not encrypted (yet)
+            create_database(building, encrypted=False).dispose()
         _set_page_size(building)
         engine = _build_engine(building)
         try:

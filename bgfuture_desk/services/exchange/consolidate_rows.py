@@ -11,7 +11,6 @@ transaction per file), so the unit of work's audit listener never sees the impor
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -31,6 +30,8 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.sql.selectable import NamedFromClause
+
+from bgfuture_desk.db import cipher
 
 CHUNK = 5000
 
@@ -179,7 +180,7 @@ def merge_attached(dst: Connection, table: Table, schema: str, fresh: bool = Fal
 
 
 def merge_copied(
-    dst: Connection, src: sqlite3.Connection, table: Table, tick: Callable[[int], None]
+    dst: Connection, src: cipher.Connection, table: Table, tick: Callable[[int], None]
 ) -> TableStats:
     """The same rule as ``merge_table`` for PostgreSQL (psycopg 3), set-based.
 

@@ -8,18 +8,17 @@ again when it is read back.
 
 from __future__ import annotations
 
-import sqlite3
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import Connection, Engine, create_engine, func, select
+from sqlalchemy import Connection, Engine, func, select
 from sqlalchemy.pool import NullPool
 
-from bgfuture_desk.db import migrate
-from bgfuture_desk.db.engine import dump_json, sqlite_url
+from bgfuture_desk.db import cipher, migrate
+from bgfuture_desk.db.engine import file_engine
 from bgfuture_desk.db.models import TRAVELLING_MODELS, House, Setting
 from bgfuture_desk.services.exchange.export_errors import HouseMismatchError
 
@@ -29,10 +28,20 @@ def take_snapshot(source: Path, target: Path) -> None:
 
     The copy is a throwaway file that is read back at once: it is written without flushing
     to the disk (the export file itself is flushed before it is renamed into place).
+
+    An encrypted house file gives a plaintext snapshot (``sqlcipher_export`` in one read
+    transaction): the export file that carries it is encrypted with its passphrase, and its
+    format does not change.
     """
-    src = sqlite3.connect(source)
+    src = cipher.connect(source)
+    if cipher.is_encrypted(source):
+        try:
+            cipher.export_plain(src, target)
+        finally:
+            src.close()
+        return
     try:
-        dst = sqlite3.connect(target)
+        dst = cipher.connect(target)
         try:
             dst.execute("PRAGMA synchronous=OFF")
             src.backup(dst)
@@ -46,7 +55,7 @@ def take_snapshot(source: Path, target: Path) -> None:
 @contextmanager
 def snapshot_engine(path: Path) -> Iterator[Engine]:
     """A plain engine on a snapshot: no pool, no WAL switch, closed on exit."""
-    engine = create_engine(sqlite_url(path), poolclass=NullPool, json_serializer=dump_json)
+    engine = file_engine(path, poolclass=NullPool)
     try:
         yield engine
     finally:

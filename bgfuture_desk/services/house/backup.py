@@ -17,19 +17,20 @@ import datetime as dt
 import os
 import re
 import shutil
-import sqlite3
 import uuid
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from bgfuture_desk.db import cipher
 from bgfuture_desk.db.engine import backup_sqlite, check_sqlite_file
 from bgfuture_desk.domain.backups import backups_to_keep
 from bgfuture_desk.domain.permissions import Permission
 from bgfuture_desk.errors import UserError
 from bgfuture_desk.files import fsync_folder
 from bgfuture_desk.i18n import _
+from bgfuture_desk.services.house import key_wrap
 from bgfuture_desk.services.unit import Actor, Database, guarded
 
 BACKUP_FOLDER = "backups"
@@ -99,9 +100,8 @@ def taken_at(path: Path) -> dt.datetime | None:
 
 
 @contextmanager
-def _read_only(path: Path) -> Iterator[sqlite3.Connection]:
-    uri = Path(path).resolve().as_uri().replace("file://", "file:", 1)
-    conn = sqlite3.connect(f"{uri}?mode=ro", uri=True)
+def _read_only(path: Path) -> Iterator[cipher.Connection]:
+    conn = cipher.connect(path, read_only=True)
     try:
         yield conn
     finally:
@@ -109,10 +109,10 @@ def _read_only(path: Path) -> Iterator[sqlite3.Connection]:
 
 
 @contextmanager
-def _reading_house_file(path: Path) -> Iterator[sqlite3.Connection]:
+def _reading_house_file(path: Path) -> Iterator[cipher.Connection]:
     """The current house file, only read. A read-only connection to a WAL file would leave
     -wal and -shm beside it; an ordinary one removes them when it closes."""
-    conn = sqlite3.connect(path)
+    conn = cipher.connect(path)
     try:
         conn.execute("PRAGMA query_only=ON")
         yield conn
@@ -120,12 +120,12 @@ def _reading_house_file(path: Path) -> Iterator[sqlite3.Connection]:
         conn.close()
 
 
-def _integrity_ok(conn: sqlite3.Connection) -> bool:
+def _integrity_ok(conn: cipher.Connection) -> bool:
     rows = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
     return rows == ["ok"]
 
 
-def _counts(conn: sqlite3.Connection) -> Counts:
+def _counts(conn: cipher.Connection) -> Counts:
     values = [
         conn.execute(f"SELECT count(*) FROM {table} WHERE deleted_at IS NULL").fetchone()[0]
         for table in COUNTED
@@ -139,11 +139,11 @@ def counts_of(path: Path, *, current: bool = False) -> Counts | None:
     try:
         with (_reading_house_file(path) if current else _read_only(path)) as conn:
             return _counts(conn)
-    except sqlite3.Error:
+    except cipher.ERRORS:
         return None
 
 
-def _house_id(conn: sqlite3.Connection) -> str | None:
+def _house_id(conn: cipher.Connection) -> str | None:
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     if not {"houses", "settings", *COUNTED} <= tables:
         return None
@@ -173,7 +173,7 @@ def _check_house_copy(path: Path) -> Counts:
                       "restored.").format(path=path)
                 )
             return _counts(conn)
-    except sqlite3.Error:
+    except cipher.ERRORS:
         raise damaged from None
 
 
@@ -181,7 +181,7 @@ def _current_house_id(db_path: Path) -> str | None:
     try:
         with _reading_house_file(db_path) as conn:
             return _house_id(conn)
-    except sqlite3.Error:
+    except cipher.ERRORS:
         return None
 
 
@@ -244,11 +244,11 @@ def backup_to(db_path: Path, target: Path, moment: dt.datetime | None = None) ->
     try:
         try:
             backup_sqlite(db_path, tmp)
-            with closing(sqlite3.connect(tmp)) as conn:
+            with closing(cipher.connect(tmp)) as conn:
                 # A copy stands alone: no -wal/-shm beside it, readable read-only as it is.
                 conn.execute("PRAGMA journal_mode=DELETE")
                 sound = _integrity_ok(conn)
-        except sqlite3.Error:
+        except cipher.ERRORS:
             sound = False
         if not sound:
             raise DamagedCopyError(
@@ -259,6 +259,7 @@ def backup_to(db_path: Path, target: Path, moment: dt.datetime | None = None) ->
         _fsync_file(tmp)
         os.replace(tmp, target)
         fsync_folder(target.parent)
+        key_wrap.copy_beside(db_path, target.parent)  # staff logins open the copy on a new PC
     except OSError as err:
         raise _write_failed(target, err) from None
     finally:

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import os
-import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy.exc import DatabaseError as SqlDatabaseError
 
 from bgfuture_desk import errorlog
-from bgfuture_desk.db import migrate
+from bgfuture_desk.db import cipher, migrate
 from bgfuture_desk.db.engine import (
     SQLITE_HEADER,
     check_sqlite_file,
@@ -20,6 +21,7 @@ from bgfuture_desk.db.engine import (
 )
 from bgfuture_desk.errors import DamagedFileError, DatabaseFileError
 from bgfuture_desk.i18n import _
+from bgfuture_desk.services.house import encrypt_file, keys
 from bgfuture_desk.services.unit import Database
 
 
@@ -34,6 +36,7 @@ def inspect_database(target: str | Path) -> Database:
     so an older file stays exactly as it was; a newer, foreign or damaged one is refused."""
     if isinstance(target, str) and is_url(target):
         return Database(engine_for(target))
+    keys.ensure_installed()
     path = Path(target)
     check_sqlite_file(path)
     try:
@@ -74,15 +77,16 @@ def refuse_damaged(path: Path, *, full: bool = False) -> None:
             header = fh.read(len(SQLITE_HEADER))
     except OSError:
         return  # missing or unreadable: ``check_sqlite_file`` says which
-    if header != SQLITE_HEADER:  # a zeroed or overwritten file, or another kind of file
+    if header != SQLITE_HEADER and not cipher.is_encrypted(path):
+        # a zeroed or overwritten file, or another kind of file
         raise DamagedFileError(
             _("The file is not a database of this program: {path}").format(path=path)
         )
     try:
         # not mode=ro: a read-only connection to a WAL file leaves -wal and -shm beside it,
         # an ordinary one removes them on closing; query_only keeps it from writing
-        conn = sqlite3.connect(path)
-    except sqlite3.Error:
+        conn = cipher.connect(path)
+    except cipher.ERRORS:
         return
     try:
         conn.execute("PRAGMA query_only=ON")
@@ -90,7 +94,7 @@ def refuse_damaged(path: Path, *, full: bool = False) -> None:
             rows = [r[0] for r in conn.execute("PRAGMA quick_check").fetchall()]
         else:
             rows = _first_pages_check(conn)
-    except sqlite3.Error as err:
+    except cipher.ERRORS as err:
         if errorlog.is_locked(err):
             raise DatabaseFileError(errorlog.busy_message()) from None
         raise DamagedFileError(damaged_message(path)) from None
@@ -100,7 +104,7 @@ def refuse_damaged(path: Path, *, full: bool = False) -> None:
         raise DamagedFileError(damaged_message(path))
 
 
-def _first_pages_check(conn: sqlite3.Connection) -> list[str]:
+def _first_pages_check(conn: Any) -> list[str]:
     """Read the schema and the first row of every table (its root page): SQLite raises
     "database disk image is malformed" for a page it cannot read."""
     conn.execute("PRAGMA schema_version").fetchone()
@@ -112,17 +116,23 @@ def _first_pages_check(conn: sqlite3.Connection) -> list[str]:
     return ["ok"]
 
 
-def open_database(target: str | Path, *, read_only: bool = False) -> Opened:
+def open_database(target: str | Path, *, read_only: bool = False,
+                  progress: Callable[[str], None] | None = None) -> Opened:
     """Open an existing house file (or database URL), upgrading an older schema after a backup.
 
     ``read_only`` (a read-only file or folder, or a file another window writes to) opens it
-    with SQLite's ``mode=ro``: never upgraded, every writing action refused."""
+    with SQLite's ``mode=ro``: never upgraded, every writing action refused. Opened to
+    write, a plaintext house file of an older version is encrypted first (``progress`` is
+    told what happens)."""
     if isinstance(target, str) and is_url(target):
         engine = engine_for(target)
         if not migrate.schema_state(engine).up_to_date:
             migrate.upgrade(engine)
         return Opened(Database(engine), None)
+    keys.ensure_installed()
     path = Path(target)
+    if not read_only:
+        encrypt_file.finish_interrupted(path)
     refuse_damaged(path)
     check_sqlite_file(path)
     damaged = DamagedFileError(damaged_message(path))
@@ -130,6 +140,8 @@ def open_database(target: str | Path, *, read_only: bool = False) -> Opened:
         state = migrate.file_schema_state(path)  # refuses a newer or foreign file before any write
     except SqlDatabaseError as err:
         raise _busy_or(damaged, err) from None
+    if not read_only and state.current is not None and encrypt_file.is_plain_house_file(path):
+        encrypt_file.encrypt_in_place(path, progress)
     if read_only:
         if not state.up_to_date:
             raise DatabaseFileError(
@@ -154,8 +166,11 @@ def _busy_or(damaged: DatabaseFileError, err: Exception) -> DatabaseFileError:
     return DatabaseFileError(errorlog.busy_message()) if errorlog.is_locked(err) else damaged
 
 
-def create_database(path: Path) -> Database:
-    """A new, empty house file with the newest schema; refuses to touch an existing file."""
+def create_database(path: Path, *, encrypted: bool = True) -> Database:
+    """A new, empty house file with the newest schema; refuses to touch an existing file.
+
+    ``encrypted``: the file gets a new random key, kept in this user's key store before the
+    file is made (a file whose key was lost could never be opened)."""
     if path.exists():
         raise DatabaseFileError(
             _("A file already exists here and was left untouched: {path}").format(path=path)
@@ -169,7 +184,11 @@ def create_database(path: Path) -> Database:
                 path=path, reason=err.strerror or err
             )
         ) from None
-    engine = engine_for(path)
+    key = None
+    if encrypted:
+        key = cipher.new_key()
+        keys.remember(key)
+    engine = sqlite_engine(path, key=key)
     try:
         migrate.upgrade(engine)
     except Exception:

@@ -10,6 +10,7 @@ from bgfuture_desk.domain import houses
 from bgfuture_desk.errors import ValidationError
 from bgfuture_desk.i18n import N_, _
 from bgfuture_desk.services.consents.forms import seed_forms
+from bgfuture_desk.services.house import key_wrap
 from bgfuture_desk.services.house.database import create_database
 from bgfuture_desk.services.unit import Actor, Database
 from bgfuture_desk.services.users.service import add_user, validate_user
@@ -99,6 +100,8 @@ def initialise(path: Path, house: HouseInput, admin: AdminInput | None) -> Datab
         for suffix in ("", "-wal", "-shm"):
             Path(f"{path}{suffix}").unlink(missing_ok=True)
         raise
+    if admin is not None:  # the administrator's password opens the file on another PC too
+        key_wrap.remember_password(Path(path), admin.username, admin.password)
     return db
 
 

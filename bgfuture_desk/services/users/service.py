@@ -17,6 +17,7 @@ from bgfuture_desk.domain.permissions import Permission
 from bgfuture_desk.domain.vocab import UserRole
 from bgfuture_desk.errors import UserError, ValidationError
 from bgfuture_desk.i18n import _
+from bgfuture_desk.services.house import key_wrap
 from bgfuture_desk.services.unit import (
     Actor,
     Database,
@@ -118,7 +119,8 @@ def create_user(db: Database, actor: Actor, *, username: str, full_name: str, ro
         user = add_user(uow, username=username, full_name=full_name, role=role,
                         password=password)
         uow.commit()
-        return _row(user)
+    key_wrap.remember_password(db.path, user.username, password)  # opens the file anywhere
+    return _row(user)
 
 
 @needs(Permission.DESK)
@@ -144,7 +146,9 @@ def update_user(db: Database, actor: Actor, user_id: uuid.UUID, *, full_name: st
             raise UserError(_("You cannot take away your own administrator rights."))
         user.full_name, user.role, user.active = full_name.strip(), role, active
         uow.commit()
-        return _row(user)
+    if not active:
+        key_wrap.forget_user(db.path, user.username)
+    return _row(user)
 
 
 @guarded(Permission.OWN_ACCOUNT)
@@ -167,6 +171,8 @@ def set_password(db: Database, actor: Actor, user_id: uuid.UUID, password: str,
         user.password_hash = _hasher.hash(password)
         user.must_change_password = user_id != actor.user_id
         uow.commit()
+        username = user.username
+    key_wrap.remember_password(db.path, username, password)  # the old password's entry goes
 
 
 @guarded(Permission.OWN_ACCOUNT)
@@ -244,6 +250,8 @@ def authenticate(db: Database, username: str, password: str) -> UserRow:
             _set_failures(uow.session, key, 0)
         uow.commit()
         row = _row(user)
+    if db.path is not None and not key_wrap.has_entry(db.path, row.username):
+        key_wrap.remember_password(db.path, row.username, password)  # a house made before
     db.signed_in = actor_of(row)  # the reads of this window are checked for this user
     return row
 

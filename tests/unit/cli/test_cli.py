@@ -158,4 +158,4 @@ def test_the_main_help_is_bulgarian_to_the_last_line(capsys):
     descriptions = [m[1] for line in out.splitlines() if (m := column.match(line))]
     assert len(descriptions) > 10
     for text in descriptions:
-        assert re.search("[а-яА-Я]", text) or text.strip() in {"consolidate"}, text
+        assert re.search("[а-яА-Я]", text) or text.strip() in {"consolidate", "recovery-key"}, text

@@ -3,15 +3,14 @@ same way for the same parameters and kept in the cache for the next time."""
 
 from __future__ import annotations
 
-import sqlite3
-
+from bgfuture_desk.db import cipher
 from bgfuture_desk.services.house.database import open_database
 from bgfuture_desk.services.users import service as users
 from tests.unit.cli.test_cli import assert_user_error, run
 
 
 def _counts(path) -> dict[str, int]:
-    with sqlite3.connect(path) as conn:
+    with cipher.connect(path) as conn:
         return {
             t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]  # noqa: S608 - fixed names
             for t in ("families", "people", "visits", "loans", "attendances", "audit_events")

@@ -5,14 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import errno
 import hashlib
-import sqlite3
 from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
 
 from bgfuture_desk import __version__
-from bgfuture_desk.db import migrate
+from bgfuture_desk.db import cipher, migrate
 from bgfuture_desk.db.models import TRAVELLING_MODELS, AuditEvent, ExportLog, Person, User
 from bgfuture_desk.errors import UserError, ValidationError
 from bgfuture_desk.services.exchange import export as export_service
@@ -46,7 +45,7 @@ def _export(house: Path, out: Path, actor: Actor | None = None, **kw):
 def test_one_file_named_after_house_and_month_with_its_manifest(houses, tmp_path):
     out = tmp_path / "usb"
     out.mkdir()
-    with sqlite3.connect(houses.kran) as conn:
+    with cipher.connect(houses.kran) as conn:
         live = conn.execute("SELECT count(*) FROM people WHERE deleted_at IS NULL").fetchone()[0]
 
     result = _export(houses.kran, out)
@@ -187,7 +186,7 @@ def test_the_desk_keeps_working_during_an_export(houses, tmp_path):
 
 
 def test_a_snapshot_leaves_out_what_is_not_committed(houses, tmp_path):
-    writer = sqlite3.connect(houses.kran, isolation_level=None)
+    writer = cipher.connect(houses.kran, isolation_level=None)
     writer.execute("BEGIN IMMEDIATE")
     writer.execute("UPDATE people SET first_name = 'Незаписана'")
     try:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
-import sqlite3
 import stat
 import subprocess
 import sys
@@ -14,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from bgfuture_desk.db import cipher
 from bgfuture_desk.services.demo import generate_demo
 from bgfuture_desk.services.families import service as families
 from bgfuture_desk.services.families.service import FamilyInput, PersonInput
@@ -25,7 +25,7 @@ from bgfuture_desk.services.visits import service as visits
 
 def all_rows(path: Path) -> dict[str, list[tuple]]:
     """Every table of a file, its rows sorted: two equal snapshots hold the same data."""
-    with sqlite3.connect(path) as conn:
+    with cipher.connect(path) as conn:
         tables = [r[0] for r in conn.execute(
             "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'")]
         return {t: sorted(conn.execute(f'SELECT * FROM "{t}"').fetchall(), key=repr)
@@ -85,8 +85,10 @@ def test_backups_are_for_the_owner_only_and_listed_with_what_they_hold(demo_hous
     for made in (first, second):
         assert stat.S_IMODE(made.path.stat().st_mode) == 0o600
     folder = backup.default_folder(db_path)
-    assert sorted(p.name for p in folder.iterdir()) == [
-        "house-2026-12-06-180000.sqlite", "house-2026-12-07-180000.sqlite"]  # no temp files
+    assert sorted(p.name for p in folder.iterdir()) == [  # no temp files
+        "house-2026-12-06-180000.sqlite", "house-2026-12-07-180000.sqlite",
+        "house.sqlite.keys"]  # the staff's wrapped keys, shared by the copies
+    assert stat.S_IMODE((folder / "house.sqlite.keys").stat().st_mode) == 0o600
     listed = backup.list_backups(folder)
     assert [b.path for b in listed] == [second.path, first.path]
     assert listed[0].taken_at == dt.datetime(2026, 12, 7, 18, 0, 0)
@@ -122,7 +124,7 @@ def test_a_foreign_file_is_refused_and_the_house_file_stays_as_it_was(
     if kind == "text":
         foreign.write_text("Списък за пазаруване\n", encoding="utf-8")
     else:
-        with sqlite3.connect(foreign) as conn:
+        with cipher.connect(foreign) as conn:
             conn.execute("CREATE TABLE settings (key TEXT, value TEXT)")
             conn.execute("CREATE TABLE notes (body TEXT)")
     house_db.dispose()
@@ -137,7 +139,7 @@ def test_a_copy_of_another_house_does_not_replace_this_one(house_db, db_path, tm
     other = tmp_path / "other" / "house.sqlite"
     other.parent.mkdir()
     shutil.copyfile(db_path, other)
-    with sqlite3.connect(other) as conn:
+    with cipher.connect(other) as conn:
         conn.execute("UPDATE settings SET value = '00000000-0000-0000-0000-000000000001' "
                      "WHERE key = 'house_id'")
     house_db.dispose()
@@ -176,8 +178,11 @@ def test_thinning_deletes_the_copies_the_rule_lets_go(house_db, db_path):
 
 
 CRASH = (
-    "import os, sqlite3, sys\n"
-    "conn = sqlite3.connect(sys.argv[1])\n"
+    "import os, sys\n"
+    "from bgfuture_desk.db import cipher\n"
+    "from bgfuture_desk.services.house import keys\n"
+    "keys.install()\n"
+    "conn = cipher.connect(sys.argv[1])\n"
     "conn.execute('PRAGMA journal_mode=WAL')\n"
     "conn.execute(\"UPDATE families SET phone = '0899 000 000'\")\n"
     "conn.commit()\n"
@@ -196,7 +201,7 @@ def test_a_stale_wal_of_the_old_file_is_not_replayed_into_the_restored_one(
     restored = backup.restore(db_path, made.path)
     assert all_rows(db_path) == at_backup
     # the crashed app's last change is in the safety copy, not lost
-    phones = {r[0] for r in sqlite3.connect(restored.safety_backup).execute(
+    phones = {r[0] for r in cipher.connect(restored.safety_backup).execute(
         "SELECT phone FROM families")}
     assert phones == {"0899 000 000"}
 

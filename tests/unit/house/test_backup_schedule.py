@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
-import sqlite3
 from contextlib import closing
 
 import pytest
 
+from bgfuture_desk.db import cipher
 from bgfuture_desk.domain.clock import FixedClock
 from bgfuture_desk.errors import DamagedFileError, ReadOnlyError
 from bgfuture_desk.services.families import listing
@@ -183,7 +183,7 @@ def test_damage_deep_inside_the_file_is_found_by_the_daily_full_check(house_db, 
     from bgfuture_desk.services.house.database import refuse_damaged
 
     house_db.dispose()
-    with closing(sqlite3.connect(db_path)) as conn:
+    with closing(cipher.connect(db_path)) as conn:
         # a page in use that is no table's first one: a leaf of the audit trail
         roots = {r[0] for r in conn.execute("SELECT rootpage FROM sqlite_master")}
         leaf = max(page for (page,) in conn.execute(

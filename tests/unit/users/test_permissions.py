@@ -70,6 +70,19 @@ ALLOWED: dict[str, str] = {
     "exchange.export_read.read_export": _STEP,
     "exchange.snapshot.take_snapshot": _STEP,
     "exchange.snapshot.snapshot_engine": _STEP,
+    "house.key_wrap.sidecar_path": "where the wrapped keys of a house file lie",
+    "house.key_wrap.read_sidecar": "reads the wrapped keys: nothing without a password",
+    "house.key_wrap.has_entry": "whether a login must wrap the key for its user",
+    "house.key_wrap.remember_password": "wraps the key for the user its guarded caller made, "
+                                        "gave a password or logged in",
+    "house.key_wrap.forget_user": "drops the entry of a user its guarded caller deactivated",
+    "house.key_wrap.unlock_with_password": "before any login: the staff password is the check",
+    "house.recovery.read_recovery_file": "reads a file the user named",
+    "house.recovery.unlock_with_recovery": "before any login: the recovery key is the check",
+    "house.encrypt_file.is_plain_house_file": "looks at a file's header and house, changes nothing",
+    "house.encrypt_file.wipe": "overwrites a file the conversion no longer needs",
+    "house.encrypt_file.finish_interrupted": "a step of opening the file, before login",
+    "house.encrypt_file.encrypt_in_place": "a step of opening the file, before login",
 }
 _INNER = ("Session", "UnitOfWork", "Connection", "Engine", "DemoContext", "Context")
 _DATA = ("Database", "Session", "UnitOfWork", "Connection", "Engine", "Path")

@@ -66,9 +66,14 @@ def test_password_is_stored_as_argon2_never_in_clear(house_db, admin):
         stored = _stored_hash(house_db, username)
         assert stored.startswith("$argon2")
         assert password not in stored
-    with house_db.engine.connect() as conn:
-        dump = "\n".join(conn.connection.dbapi_connection.iterdump())
+    with house_db.engine.connect() as conn:  # every row of every table, as text
+        tables = conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type='table'")
+        dump = "\n".join(str(row) for (table,) in tables.all()
+                         for row in conn.exec_driver_sql(f'SELECT * FROM "{table}"'))
+    assert "Гергана" in dump  # the dump holds the rows
     assert ADMIN_PASSWORD not in dump and "parola-456" not in dump
+    sidecar = (house_db.path.parent / (house_db.path.name + ".keys")).read_text()
+    assert ADMIN_PASSWORD not in sidecar and "parola-456" not in sidecar
 
 
 def test_admin_creates_a_user_who_can_log_in(house_db, admin):
