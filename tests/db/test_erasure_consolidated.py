@@ -17,6 +17,7 @@ from bgfuture_desk.services.families import erasure
 from bgfuture_desk.services.families import service as families
 from bgfuture_desk.services.families.forms import FamilyInput, PersonInput
 from bgfuture_desk.services.unit import Actor
+from tests.cipher_pages import file_bytes
 from tests.exchange_data import NEXT_MONTH, PASSPHRASE, export, open_house, scalars
 
 pytest_plugins = ["tests.exchange_fixtures"]
@@ -41,8 +42,8 @@ def _register(house: Path) -> tuple[uuid.UUID, uuid.UUID]:
 
 
 def _raw(path: Path) -> bytes:
-    wal = path.with_name(path.name + "-wal")
-    return path.read_bytes() + (wal.read_bytes() if wal.exists() else b"")
+    """The file and its WAL as a grep sees them (an encrypted house file decrypted first)."""
+    return file_bytes(path)
 
 
 def test_the_erasure_leaves_the_consolidated_database_too(houses, target, tmp_path):

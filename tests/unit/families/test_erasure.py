@@ -28,6 +28,7 @@ from bgfuture_desk.services.reports.indicators import count
 from bgfuture_desk.services.reports.period import Period
 from bgfuture_desk.services.users import service as users
 from bgfuture_desk.services.visits import service as visits
+from tests.cipher_pages import file_bytes
 
 TODAY = dt.date(2026, 5, 25)
 EGN = "1945140251"  # 14.05.2019, female: seven years old on 14 May 2026
@@ -106,9 +107,9 @@ def month_counts(db, first=dt.date(2026, 5, 1), last=dt.date(2026, 5, 31)):
 
 
 def raw_bytes(path: Path) -> bytes:
-    data = path.read_bytes()
-    wal = path.with_name(path.name + "-wal")
-    return data + (wal.read_bytes() if wal.exists() else b"")
+    """The file and its WAL as a grep sees them once decrypted: an erasure must leave no trace
+    in the pages, free space included, even for whoever holds the key."""
+    return file_bytes(path)
 
 
 def monthly_report(db) -> list[dict]:
