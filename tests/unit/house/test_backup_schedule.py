@@ -184,14 +184,23 @@ def test_damage_deep_inside_the_file_is_found_by_the_daily_full_check(house_db, 
 
     house_db.dispose()
     with closing(cipher.connect(db_path)) as conn:
-        # a page in use that is no table's first one: a leaf of the audit trail
+        # a page deep in the file that is no table's first one
         roots = {r[0] for r in conn.execute("SELECT rootpage FROM sqlite_master")}
-        leaf = max(page for (page,) in conn.execute(
-            "SELECT pageno FROM dbstat WHERE name = 'audit_events'") if page not in roots)
-        size = conn.execute("PRAGMA page_size").fetchone()[0]
-    data = bytearray(db_path.read_bytes())
-    data[(leaf - 1) * size:leaf * size] = b"\x5a" * size
-    db_path.write_bytes(bytes(data))
+        pages = int(conn.execute("PRAGMA page_count").fetchone()[0])
+        leaf = next(page for page in range(pages // 2, pages) if page not in roots)
+        size = int(conn.execute("PRAGMA page_size").fetchone()[0])
+    original = db_path.read_bytes()
+    for page in range(leaf, pages + 1):  # the first page the opening's quick look passes over
+        data = bytearray(original)
+        data[(page - 1) * size:page * size] = b"\x5a" * size
+        db_path.write_bytes(bytes(data))
+        try:
+            refuse_damaged(db_path)
+            break
+        except DamagedFileError:
+            continue
+    else:
+        pytest.fail("every page of the file is read by the quick look")
 
     with pytest.raises(DamagedFileError):
         refuse_damaged(db_path, full=True)
