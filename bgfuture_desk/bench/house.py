@@ -21,6 +21,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Uuid, insert, select
 
+from bgfuture_desk.db import cipher
 from bgfuture_desk.db.base import Base
 from bgfuture_desk.db.models import (
     Attendance,
@@ -282,7 +283,11 @@ def clone_house(db: Database, template: Path, shift: int) -> None:
         house = local_house(session)
         house_hex, prefix = house.id.hex, house.prefix
     with db.engine.connect() as conn:
-        conn.exec_driver_sql("ATTACH DATABASE ? AS template", (str(template),))
+        key = cipher.key_of(Path(template))  # the template is encrypted with its own key
+        attach = "ATTACH DATABASE ? AS template" + (
+            f" KEY \"x'{key.key.hex()}'\"" if key is not None else ""
+        )
+        conn.exec_driver_sql(attach, (str(template),))
         conn.commit()
         with conn.begin(), _without_indexes(conn, _CLONED):
             for model in _CLONED:
