@@ -166,7 +166,7 @@ def unlock_with_password(db_path: Path, username: str, password: str) -> FileKey
     """Put the key of ``db_path`` into this user's key store from a staff member's entry in
     its sidecar; one message for a wrong name, a wrong password and a missing entry."""
     db_path = Path(db_path)
-    key_id = _encrypted_key_id(db_path)
+    key_id = encrypted_key_id(db_path)
     data = _sidecar_for(db_path, key_id)
     entry = data["users"].get(_name(username)) if data is not None else None
     key = unwrap(entry, key_id, username, password) if isinstance(entry, dict) else None
@@ -204,7 +204,8 @@ def copy_beside(db_path: Path, folder: Path) -> None:
         pass
 
 
-def _encrypted_key_id(db_path: Path) -> str:
+def encrypted_key_id(db_path: Path) -> str:
+    """The key id of an encrypted house file; a Bulgarian refusal for a missing or plain one."""
     if not db_path.is_file():
         raise UserError(_("The database file does not exist: {path}").format(path=db_path))
     key_id = cipher.key_id_of(db_path)

@@ -23,7 +23,7 @@ from bgfuture_desk.db.models import House, Setting
 from bgfuture_desk.domain.permissions import Permission
 from bgfuture_desk.errors import UserError
 from bgfuture_desk.i18n import _
-from bgfuture_desk.services.house import keys
+from bgfuture_desk.services.house import key_wrap, keys
 from bgfuture_desk.services.unit import Actor, Database, guarded
 
 GROUP = 4
@@ -64,12 +64,7 @@ def unlock_with_recovery(db_path: Path, text: str) -> FileKey:
     """Put the key of ``db_path`` into this user's key store from its recovery key; the key
     is tried on the file first, so a key of another house is refused and stored nowhere."""
     db_path = Path(db_path)
-    if not db_path.is_file():
-        raise UserError(_("The database file does not exist: {path}").format(path=db_path))
-    key_id = cipher.key_id_of(db_path)
-    if key_id is None:
-        raise UserError(_("The house file is not encrypted; it needs no key: {path}").format(
-            path=db_path))
+    key_id = key_wrap.encrypted_key_id(db_path)
     key = FileKey(parse_recovery(text), bytes.fromhex(key_id))
     conn = cipher.connect(db_path, key=key, read_only=True)
     try:

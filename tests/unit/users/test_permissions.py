@@ -61,6 +61,7 @@ ALLOWED: dict[str, str] = {
     "house.backup.make_backup": "copies the file beside it before a migration, before login",
     "house.backup.backup_to": "a copy of the house file: every role may keep one",
     "house.backup.thin": "deletes old backup files by the rotation rule",
+    "house.key_wrap.encrypted_key_id": "the key id in a file's first bytes, no key, before login",
     "house.key_wrap.copy_beside": "copies the wrapped keys beside a backup (no key in clear)",
     "house.keys.key_status": "whether this user's key store holds the file's key, before login",
     "exchange.export.write_atomically": "writes a file in place atomically",
